@@ -1,0 +1,288 @@
+/**
+ * The one source of truth for the data model's API names, field types and picklist values.
+ *
+ * The domain core, the commands, the components and the local org all read names from here;
+ * test/metadata/model-vs-metadata.test.ts holds this description against the XML in force-app,
+ * so code and metadata cannot drift apart.
+ */
+
+export type FieldType =
+  | 'Text'
+  | 'TextArea'
+  | 'LongTextArea'
+  | 'Number'
+  | 'Currency'
+  | 'Percent'
+  | 'Date'
+  | 'Checkbox'
+  | 'Picklist'
+  | 'Lookup'
+  | 'MasterDetail'
+  | 'Summary'
+  | 'AutoNumber';
+
+export type FieldSpec = {
+  readonly type: FieldType;
+  /** Target object of a Lookup or MasterDetail. */
+  readonly referenceTo?: string;
+  readonly values?: readonly string[];
+  readonly required?: boolean;
+  readonly externalId?: boolean;
+  readonly unique?: boolean;
+  readonly length?: number;
+  readonly precision?: number;
+  readonly scale?: number;
+  /** Formula fields: their value is computed by the platform, never written. */
+  readonly formula?: boolean;
+  /** Roll-up summary: the child object (through its master-detail to this one), the operation and filters. */
+  readonly summary?: RollupSpec;
+};
+
+export type RollupSpec = {
+  readonly childObject: string;
+  readonly operation: 'count' | 'sum' | 'min' | 'max';
+  /** Summed field of the child, for sum/min/max. */
+  readonly field?: string;
+  /** Every filter must hold (picklist equals). */
+  readonly filters?: ReadonlyArray<{ readonly field: string; readonly equals: string }>;
+};
+
+export type ObjectSpec = {
+  readonly apiName: string;
+  /** Standard objects carry only the custom fields the package adds. */
+  readonly standard?: boolean;
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+};
+
+// ---- Picklist values -------------------------------------------------------------------------
+
+export const INITIATIVE_STATUSES = ['Handover', 'Onboarding', 'Adopting', 'Realizing Value', 'At Risk', 'Closed'] as const;
+export const OUTCOME_HEALTH_VALUES = ['On Track', 'At Risk', 'Off Track', 'No Data'] as const;
+export const PRIORITIES = ['Primary', 'Secondary'] as const;
+export const VALIDATION_STATUSES = ['Stated by Customer', 'Assumed – Needs Validation', 'Validated'] as const;
+export const QUANTITY_TYPES = ['Absolute', 'Relative %'] as const;
+export const DIRECTIONS = ['Increase', 'Decrease', 'At Most', 'At Least'] as const;
+export const DEADLINE_TYPES = ['Date', 'Months After Go-Live', 'Immediate'] as const;
+export const OUTCOME_STATUSES = ['No Data', 'On Track', 'At Risk', 'Off Track', 'Attained', 'Missed'] as const;
+export const MEASUREMENT_SOURCES = ['Survey', 'System', 'Manual', 'Import'] as const;
+export const COMPONENT_TYPES = ['Subscription', 'Product', 'Professional Services', 'Support', 'Training'] as const;
+export const LIFECYCLES = ['Renewable', 'Planned Temporary', 'One-Time'] as const;
+export const MILESTONE_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Blocked'] as const;
+export const HANDOVER_STATUSES = ['Not Started', 'Handed Over', 'Incomplete'] as const;
+
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+export type OutcomeHealth = (typeof OUTCOME_HEALTH_VALUES)[number];
+export type Priority = (typeof PRIORITIES)[number];
+export type ValidationStatus = (typeof VALIDATION_STATUSES)[number];
+export type QuantityType = (typeof QUANTITY_TYPES)[number];
+export type Direction = (typeof DIRECTIONS)[number];
+export type DeadlineType = (typeof DEADLINE_TYPES)[number];
+export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+export type MeasurementSource = (typeof MEASUREMENT_SOURCES)[number];
+export type ComponentType = (typeof COMPONENT_TYPES)[number];
+export type Lifecycle = (typeof LIFECYCLES)[number];
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+// ---- Objects -----------------------------------------------------------------------------------
+
+const text = (length: number, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Text', length, ...extra });
+const externalKey = (length: number): FieldSpec => ({ type: 'Text', length, externalId: true, unique: true });
+const longText = (length = 32_768): FieldSpec => ({ type: 'LongTextArea', length });
+const num = (precision: number, scale: number): FieldSpec => ({ type: 'Number', precision, scale });
+const money: FieldSpec = { type: 'Currency', precision: 16, scale: 2 };
+const date: FieldSpec = { type: 'Date' };
+const picklist = (values: readonly string[], extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Picklist', values, ...extra });
+const lookup = (referenceTo: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Lookup', referenceTo, ...extra });
+const master = (referenceTo: string): FieldSpec => ({ type: 'MasterDetail', referenceTo, required: true });
+const rollup = (summary: RollupSpec): FieldSpec => ({ type: 'Summary', summary });
+const countOutcomes = (...filters: Array<{ field: string; equals: string }>): FieldSpec =>
+  rollup({ childObject: 'Outcome_Requirement__c', operation: 'count', filters });
+
+export const Initiative = {
+  apiName: 'Initiative__c',
+  fields: {
+    Name: text(80, { required: true }),
+    Account__c: lookup('Account', { required: true }),
+    Opportunity__c: lookup('Opportunity'),
+    Source_Opportunity_Id__c: externalKey(18),
+    Purpose__c: longText(),
+    Strategic_Alignment__c: longText(),
+    Challenges__c: longText(),
+    Status__c: picklist(INITIATIVE_STATUSES),
+    CSM__c: lookup('User'),
+    Handover_Date__c: date,
+    Handover_Notes__c: longText(),
+    Go_Live_Date__c: date,
+    Annual_Contract_Value__c: money,
+    Total_Contract_Value__c: money,
+    Next_Renewal_Date__c: date,
+    Outcome_Health__c: picklist(OUTCOME_HEALTH_VALUES),
+    Primary_Outcomes_Off_Track__c: countOutcomes(
+      { field: 'Priority__c', equals: 'Primary' },
+      { field: 'Status__c', equals: 'Off Track' },
+    ),
+    Outcome_Count__c: countOutcomes(),
+    Primary_Outcome_Count__c: countOutcomes({ field: 'Priority__c', equals: 'Primary' }),
+    Outcomes_Attained__c: countOutcomes({ field: 'Status__c', equals: 'Attained' }),
+    Outcomes_To_Validate__c: countOutcomes({ field: 'Validation_Status__c', equals: 'Assumed – Needs Validation' }),
+    Renewable_Annual_Value__c: rollup({
+      childObject: 'Solution_Component__c',
+      operation: 'sum',
+      field: 'Annual_Value__c',
+      filters: [{ field: 'Lifecycle__c', equals: 'Renewable' }],
+    }),
+  },
+} as const satisfies ObjectSpec;
+
+export const OutcomeRequirement = {
+  apiName: 'Outcome_Requirement__c',
+  fields: {
+    Name: { type: 'AutoNumber' },
+    Initiative__c: master('Initiative__c'),
+    Description__c: { type: 'TextArea', required: true },
+    Priority__c: picklist(PRIORITIES),
+    Validation_Status__c: picklist(VALIDATION_STATUSES),
+    Quantity_Type__c: picklist(QUANTITY_TYPES),
+    Direction__c: picklist(DIRECTIONS),
+    Baseline_Value__c: num(16, 4),
+    Target_Value__c: num(16, 4),
+    Unit__c: text(40),
+    Deadline_Type__c: picklist(DEADLINE_TYPES),
+    Deadline_Date__c: date,
+    Deadline_Offset_Months__c: num(3, 0),
+    Due_Date__c: { type: 'Date', formula: true },
+    Measurement_Method__c: { type: 'TextArea' },
+    Business_Capability__c: lookup('Business_Capability__c'),
+    External_Id__c: externalKey(80),
+    Latest_Value__c: num(16, 4),
+    Latest_Measured_On__c: date,
+    Attainment_Percent__c: { type: 'Percent', precision: 8, scale: 1 },
+    Forecast_At_Deadline__c: num(16, 4),
+    Forecast_Attainment_Percent__c: { type: 'Percent', precision: 8, scale: 1 },
+    Status__c: picklist(OUTCOME_STATUSES),
+    Measurement_Count__c: rollup({ childObject: 'Measurement__c', operation: 'count' }),
+  },
+} as const satisfies ObjectSpec;
+
+export const Measurement = {
+  apiName: 'Measurement__c',
+  fields: {
+    Name: { type: 'AutoNumber' },
+    Outcome_Requirement__c: master('Outcome_Requirement__c'),
+    Measured_On__c: { type: 'Date', required: true },
+    Value__c: { type: 'Number', precision: 16, scale: 4, required: true },
+    Source__c: picklist(MEASUREMENT_SOURCES),
+    Notes__c: { type: 'TextArea' },
+    External_Id__c: externalKey(80),
+  },
+} as const satisfies ObjectSpec;
+
+export const SolutionComponent = {
+  apiName: 'Solution_Component__c',
+  fields: {
+    Name: text(80, { required: true }),
+    Initiative__c: master('Initiative__c'),
+    Product__c: lookup('Product2'),
+    Source_Line_Item_Id__c: externalKey(18),
+    Quantity__c: num(12, 2),
+    Total_Price__c: money,
+    Component_Type__c: picklist(COMPONENT_TYPES),
+    Role_In_Solution__c: { type: 'TextArea' },
+    Lifecycle__c: picklist(LIFECYCLES),
+    Start_Date__c: date,
+    End_Date__c: date,
+    Renewal_Date__c: date,
+    Annual_Value__c: money,
+  },
+} as const satisfies ObjectSpec;
+
+export const OutcomeComponent = {
+  apiName: 'Outcome_Component__c',
+  fields: {
+    Name: { type: 'AutoNumber' },
+    Outcome_Requirement__c: master('Outcome_Requirement__c'),
+    Solution_Component__c: lookup('Solution_Component__c'),
+    Contribution__c: { type: 'TextArea' },
+  },
+} as const satisfies ObjectSpec;
+
+export const InitiativeMilestone = {
+  apiName: 'Initiative_Milestone__c',
+  fields: {
+    Name: text(80, { required: true }),
+    Initiative__c: master('Initiative__c'),
+    Due_Date__c: date,
+    Completed_On__c: date,
+    Status__c: picklist(MILESTONE_STATUSES),
+    Description__c: { type: 'TextArea' },
+  },
+} as const satisfies ObjectSpec;
+
+export const BusinessCapability = {
+  apiName: 'Business_Capability__c',
+  fields: {
+    Name: text(80, { required: true }),
+    Account__c: lookup('Account', { required: true }),
+    Level__c: { type: 'Number', precision: 1, scale: 0, required: true },
+    Parent_Capability__c: lookup('Business_Capability__c'),
+    People_Impacted__c: num(9, 0),
+    Processes_Changed__c: { type: 'TextArea' },
+    Tools_Changed__c: { type: 'TextArea' },
+  },
+} as const satisfies ObjectSpec;
+
+/** Custom fields the package adds to standard objects. */
+export const OpportunityFields = {
+  apiName: 'Opportunity',
+  standard: true,
+  fields: {
+    Expected_Go_Live_Date__c: date,
+    Handover_Status__c: picklist(HANDOVER_STATUSES),
+  },
+} as const satisfies ObjectSpec;
+
+export const OpportunityLineItemFields = {
+  apiName: 'OpportunityLineItem',
+  standard: true,
+  fields: {
+    Term_Months__c: num(3, 0),
+    End_Date__c: date,
+    Role_In_Solution__c: { type: 'TextArea' },
+  },
+} as const satisfies ObjectSpec;
+
+export const Product2Fields = {
+  apiName: 'Product2',
+  standard: true,
+  fields: {
+    Component_Type__c: picklist(COMPONENT_TYPES),
+    Lifecycle__c: picklist(LIFECYCLES),
+    Default_Term_Months__c: num(3, 0),
+  },
+} as const satisfies ObjectSpec;
+
+export const CUSTOM_OBJECTS = [
+  Initiative,
+  OutcomeRequirement,
+  Measurement,
+  SolutionComponent,
+  OutcomeComponent,
+  InitiativeMilestone,
+  BusinessCapability,
+] as const;
+
+export const STANDARD_OBJECT_EXTENSIONS = [OpportunityFields, OpportunityLineItemFields, Product2Fields] as const;
+
+export const ALL_OBJECTS: readonly ObjectSpec[] = [...CUSTOM_OBJECTS, ...STANDARD_OBJECT_EXTENSIONS];
+
+/** Field API names of one object, typed: `fieldsOf(Initiative).Purpose__c === 'Purpose__c'`. */
+export type FieldNames<O extends ObjectSpec> = { readonly [K in keyof O['fields']]: K };
+
+export function fieldsOf<O extends ObjectSpec>(spec: O): FieldNames<O> {
+  return Object.fromEntries(Object.keys(spec.fields).map((name) => [name, name])) as FieldNames<O>;
+}
+
+/** Relationship name of a custom lookup or master-detail field: Initiative__c → Initiative__r. */
+export function relationshipName(fieldApiName: string): string {
+  return fieldApiName.replace(/__c$/, '__r');
+}
