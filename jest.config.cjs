@@ -19,6 +19,7 @@ module.exports = {
       extensionsToTreatAsEsm: ['.ts'],
       transform: { '^.+\\.ts$': swcEsm },
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+      setupFiles: ['<rootDir>/test/setupEnv.cjs'],
     },
     {
       ...lwcJestConfig,

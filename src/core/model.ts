@@ -25,6 +25,8 @@ export type FieldSpec = {
   readonly type: FieldType;
   /** Target object of a Lookup or MasterDetail. */
   readonly referenceTo?: string;
+  /** Child relationship name on the parent, without __r (Initiative__c → Outcome_Requirements__r). */
+  readonly childRelationship?: string;
   readonly values?: readonly string[];
   readonly required?: boolean;
   readonly externalId?: boolean;
@@ -92,8 +94,18 @@ const num = (precision: number, scale: number): FieldSpec => ({ type: 'Number', 
 const money: FieldSpec = { type: 'Currency', precision: 16, scale: 2 };
 const date: FieldSpec = { type: 'Date' };
 const picklist = (values: readonly string[], extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Picklist', values, ...extra });
-const lookup = (referenceTo: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Lookup', referenceTo, ...extra });
-const master = (referenceTo: string): FieldSpec => ({ type: 'MasterDetail', referenceTo, required: true });
+const lookup = (referenceTo: string, childRelationship: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  type: 'Lookup',
+  referenceTo,
+  childRelationship,
+  ...extra,
+});
+const master = (referenceTo: string, childRelationship: string): FieldSpec => ({
+  type: 'MasterDetail',
+  referenceTo,
+  childRelationship,
+  required: true,
+});
 const rollup = (summary: RollupSpec): FieldSpec => ({ type: 'Summary', summary });
 const countOutcomes = (...filters: Array<{ field: string; equals: string }>): FieldSpec =>
   rollup({ childObject: 'Outcome_Requirement__c', operation: 'count', filters });
@@ -102,14 +114,14 @@ export const Initiative = {
   apiName: 'Initiative__c',
   fields: {
     Name: text(80, { required: true }),
-    Account__c: lookup('Account', { required: true }),
-    Opportunity__c: lookup('Opportunity'),
+    Account__c: lookup('Account', 'Initiatives', { required: true }),
+    Opportunity__c: lookup('Opportunity', 'Initiatives'),
     Source_Opportunity_Id__c: externalKey(18),
     Purpose__c: longText(),
     Strategic_Alignment__c: longText(),
     Challenges__c: longText(),
     Status__c: picklist(INITIATIVE_STATUSES),
-    CSM__c: lookup('User'),
+    CSM__c: lookup('User', 'Managed_Initiatives'),
     Handover_Date__c: date,
     Handover_Notes__c: longText(),
     Go_Live_Date__c: date,
@@ -138,13 +150,14 @@ export const OutcomeRequirement = {
   apiName: 'Outcome_Requirement__c',
   fields: {
     Name: { type: 'AutoNumber' },
-    Initiative__c: master('Initiative__c'),
+    Initiative__c: master('Initiative__c', 'Outcome_Requirements'),
     Description__c: { type: 'TextArea', required: true },
     Priority__c: picklist(PRIORITIES),
     Validation_Status__c: picklist(VALIDATION_STATUSES),
     Quantity_Type__c: picklist(QUANTITY_TYPES),
     Direction__c: picklist(DIRECTIONS),
     Baseline_Value__c: num(16, 4),
+    Baseline_Date__c: date,
     Target_Value__c: num(16, 4),
     Unit__c: text(40),
     Deadline_Type__c: picklist(DEADLINE_TYPES),
@@ -152,7 +165,7 @@ export const OutcomeRequirement = {
     Deadline_Offset_Months__c: num(3, 0),
     Due_Date__c: { type: 'Date', formula: true },
     Measurement_Method__c: { type: 'TextArea' },
-    Business_Capability__c: lookup('Business_Capability__c'),
+    Business_Capability__c: lookup('Business_Capability__c', 'Outcome_Requirements'),
     External_Id__c: externalKey(80),
     Latest_Value__c: num(16, 4),
     Latest_Measured_On__c: date,
@@ -168,7 +181,7 @@ export const Measurement = {
   apiName: 'Measurement__c',
   fields: {
     Name: { type: 'AutoNumber' },
-    Outcome_Requirement__c: master('Outcome_Requirement__c'),
+    Outcome_Requirement__c: master('Outcome_Requirement__c', 'Measurements'),
     Measured_On__c: { type: 'Date', required: true },
     Value__c: { type: 'Number', precision: 16, scale: 4, required: true },
     Source__c: picklist(MEASUREMENT_SOURCES),
@@ -181,8 +194,8 @@ export const SolutionComponent = {
   apiName: 'Solution_Component__c',
   fields: {
     Name: text(80, { required: true }),
-    Initiative__c: master('Initiative__c'),
-    Product__c: lookup('Product2'),
+    Initiative__c: master('Initiative__c', 'Solution_Components'),
+    Product__c: lookup('Product2', 'Solution_Components'),
     Source_Line_Item_Id__c: externalKey(18),
     Quantity__c: num(12, 2),
     Total_Price__c: money,
@@ -200,8 +213,8 @@ export const OutcomeComponent = {
   apiName: 'Outcome_Component__c',
   fields: {
     Name: { type: 'AutoNumber' },
-    Outcome_Requirement__c: master('Outcome_Requirement__c'),
-    Solution_Component__c: lookup('Solution_Component__c'),
+    Outcome_Requirement__c: master('Outcome_Requirement__c', 'Outcome_Components'),
+    Solution_Component__c: lookup('Solution_Component__c', 'Outcome_Components'),
     Contribution__c: { type: 'TextArea' },
   },
 } as const satisfies ObjectSpec;
@@ -210,7 +223,7 @@ export const InitiativeMilestone = {
   apiName: 'Initiative_Milestone__c',
   fields: {
     Name: text(80, { required: true }),
-    Initiative__c: master('Initiative__c'),
+    Initiative__c: master('Initiative__c', 'Milestones'),
     Due_Date__c: date,
     Completed_On__c: date,
     Status__c: picklist(MILESTONE_STATUSES),
@@ -222,9 +235,9 @@ export const BusinessCapability = {
   apiName: 'Business_Capability__c',
   fields: {
     Name: text(80, { required: true }),
-    Account__c: lookup('Account', { required: true }),
+    Account__c: lookup('Account', 'Business_Capabilities', { required: true }),
     Level__c: { type: 'Number', precision: 1, scale: 0, required: true },
-    Parent_Capability__c: lookup('Business_Capability__c'),
+    Parent_Capability__c: lookup('Business_Capability__c', 'Child_Capabilities'),
     People_Impacted__c: num(9, 0),
     Processes_Changed__c: { type: 'TextArea' },
     Tools_Changed__c: { type: 'TextArea' },

@@ -1,0 +1,285 @@
+/**
+ * What the demo company sells: the product catalogue, with a few deliberate gaps
+ * (a product without a lifecycle, one without a component type, a renewable add-on without a
+ * default term) so the handover report has something to show.
+ */
+import type { ComponentType, Lifecycle } from './picklists.js';
+
+export type CatalogueProduct = {
+  readonly code: string;
+  readonly name: string;
+  readonly family: string;
+  readonly componentType?: ComponentType;
+  readonly lifecycle?: Lifecycle;
+  readonly defaultTermMonths?: 12 | 24 | 36;
+  readonly listPrice: number;
+  /** Quantity range on a line: seats, days, units or 1 for flat-priced items. */
+  readonly quantity: readonly [number, number];
+  readonly active: boolean;
+  /** What the line typically does in the whole solution (Role_In_Solution__c). */
+  readonly role: string;
+};
+
+export const CATALOGUE: readonly CatalogueProduct[] = [
+  {
+    code: 'OC-ENT',
+    name: 'Outcomes Cloud – Enterprise Edition',
+    family: 'Platform',
+    componentType: 'Subscription',
+    lifecycle: 'Renewable',
+    defaultTermMonths: 12,
+    listPrice: 1_200,
+    quantity: [50, 600],
+    active: true,
+    role: 'Core platform: case, order and asset data for every user of the initiative',
+  },
+  {
+    code: 'OC-PRO',
+    name: 'Outcomes Cloud – Professional Edition',
+    family: 'Platform',
+    componentType: 'Subscription',
+    lifecycle: 'Renewable',
+    defaultTermMonths: 12,
+    listPrice: 650,
+    quantity: [10, 150],
+    active: true,
+    role: 'Core platform for the teams in scope',
+  },
+  {
+    code: 'SA-ADD',
+    name: 'Service Analytics',
+    family: 'Add-ons',
+    componentType: 'Subscription',
+    lifecycle: 'Renewable',
+    defaultTermMonths: 12,
+    listPrice: 300,
+    quantity: [10, 200],
+    active: true,
+    role: 'Dashboards that measure the outcome month by month',
+  },
+  {
+    code: 'FOM-ADD',
+    name: 'Field Operations Mobile',
+    family: 'Add-ons',
+    componentType: 'Subscription',
+    lifecycle: 'Renewable',
+    defaultTermMonths: 24,
+    listPrice: 420,
+    quantity: [20, 300],
+    active: true,
+    role: 'Mobile work orders for technicians on site',
+  },
+  {
+    code: 'QIM-ADD',
+    name: 'Quality Insights Module',
+    family: 'Add-ons',
+    componentType: 'Subscription',
+    lifecycle: 'Renewable',
+    defaultTermMonths: 36,
+    listPrice: 380,
+    quantity: [10, 120],
+    active: true,
+    role: 'Links defects and waste to their root causes on the line',
+  },
+  {
+    code: 'DRA-ADD',
+    name: 'Data Residency Add-on',
+    family: 'Add-ons',
+    componentType: 'Subscription',
+    lifecycle: 'Renewable',
+    defaultTermMonths: 12,
+    listPrice: 9_000,
+    quantity: [1, 1],
+    active: true,
+    role: 'Keeps customer data in the customer’s region (security requirement)',
+  },
+  {
+    // Deliberate gap: renewable, but no default term; lines must carry their own term to be datable.
+    code: 'ICP-ADD',
+    name: 'Integration Connector Pack',
+    family: 'Add-ons',
+    componentType: 'Subscription',
+    lifecycle: 'Renewable',
+    listPrice: 4_800,
+    quantity: [1, 4],
+    active: true,
+    role: 'Connects the ERP and the data warehouse to the platform',
+  },
+  {
+    code: 'SBX-PLT',
+    name: 'Pilot Sandbox Environment',
+    family: 'Platform',
+    componentType: 'Subscription',
+    lifecycle: 'Planned Temporary',
+    defaultTermMonths: 12,
+    listPrice: 2_500,
+    quantity: [1, 2],
+    active: true,
+    role: 'Pilot and rollout rehearsal; retired after go-live',
+  },
+  {
+    code: 'SUP-PREM',
+    name: 'Premier Support',
+    family: 'Support',
+    componentType: 'Support',
+    lifecycle: 'Renewable',
+    defaultTermMonths: 12,
+    listPrice: 25_000,
+    quantity: [1, 1],
+    active: true,
+    role: '24/7 support with a one-hour response for critical issues (continuity)',
+  },
+  {
+    code: 'SUP-STD',
+    name: 'Standard Support',
+    family: 'Support',
+    componentType: 'Support',
+    lifecycle: 'Renewable',
+    defaultTermMonths: 12,
+    listPrice: 8_000,
+    quantity: [1, 1],
+    active: true,
+    role: 'Business-hours support',
+  },
+  {
+    code: 'SUP-TAM',
+    name: 'Technical Account Manager',
+    family: 'Support',
+    componentType: 'Support',
+    lifecycle: 'Renewable',
+    defaultTermMonths: 24,
+    listPrice: 60_000,
+    quantity: [1, 1],
+    active: true,
+    role: 'Named engineer who reviews health and releases every quarter',
+  },
+  {
+    code: 'HW-GW',
+    name: 'IoT Sensor Gateway',
+    family: 'Hardware',
+    componentType: 'Product',
+    lifecycle: 'One-Time',
+    listPrice: 1_850,
+    quantity: [4, 80],
+    active: true,
+    role: 'Streams machine and sensor readings to the platform',
+  },
+  {
+    code: 'HW-OPC',
+    name: 'On-Premise Connector Appliance',
+    family: 'Hardware',
+    componentType: 'Product',
+    lifecycle: 'One-Time',
+    listPrice: 12_000,
+    quantity: [1, 3],
+    active: true,
+    role: 'Bridges the plant network to the cloud without opening inbound ports',
+  },
+  {
+    code: 'PS-IMPL',
+    name: 'Implementation Services (per day)',
+    family: 'Services',
+    componentType: 'Professional Services',
+    lifecycle: 'One-Time',
+    listPrice: 1_600,
+    quantity: [10, 120],
+    active: true,
+    role: 'Configures processes and data model for go-live',
+  },
+  {
+    code: 'PS-MIG',
+    name: 'Data Migration Services (per day)',
+    family: 'Services',
+    componentType: 'Professional Services',
+    lifecycle: 'One-Time',
+    listPrice: 1_450,
+    quantity: [5, 40],
+    active: true,
+    role: 'Moves history from the legacy tools so baselines can be measured',
+  },
+  {
+    code: 'PS-RES',
+    name: 'Resident Consultant (6 months)',
+    family: 'Services',
+    componentType: 'Professional Services',
+    lifecycle: 'Planned Temporary',
+    listPrice: 95_000,
+    quantity: [1, 2],
+    active: true,
+    role: 'On-site adoption lead until the new process is routine',
+  },
+  {
+    code: 'PS-ODW',
+    name: 'Outcome Design Workshop',
+    family: 'Services',
+    componentType: 'Professional Services',
+    lifecycle: 'One-Time',
+    listPrice: 7_500,
+    quantity: [1, 2],
+    active: true,
+    role: 'Agrees outcomes, baselines and measurement methods with the customer',
+  },
+  {
+    // Deliberate gap: no lifecycle, so the handover cannot tell whether it renews.
+    code: 'PS-VRR',
+    name: 'Value Realization Review',
+    family: 'Services',
+    componentType: 'Professional Services',
+    listPrice: 5_000,
+    quantity: [1, 4],
+    active: true,
+    role: 'Quarterly review of measured value against the outcomes',
+  },
+  {
+    code: 'TRN-ADM',
+    name: 'Admin Training (per seat)',
+    family: 'Training',
+    componentType: 'Training',
+    lifecycle: 'One-Time',
+    listPrice: 950,
+    quantity: [2, 12],
+    active: true,
+    role: 'Trains the customer’s administrators to run the platform',
+  },
+  {
+    code: 'TRN-EUE',
+    name: 'End-User Enablement Program',
+    family: 'Training',
+    componentType: 'Training',
+    lifecycle: 'One-Time',
+    listPrice: 14_000,
+    quantity: [1, 1],
+    active: true,
+    role: 'Role-based training so every user works the new way from day one',
+  },
+  {
+    // Deliberate gap: no component type.
+    code: 'CMA-ADV',
+    name: 'Change Management Advisory',
+    family: 'Services',
+    lifecycle: 'One-Time',
+    listPrice: 18_000,
+    quantity: [1, 1],
+    active: true,
+    role: 'Plans communication and process change for the people affected',
+  },
+  {
+    code: 'LEG-ARC',
+    name: 'Legacy Archive Access',
+    family: 'Platform',
+    componentType: 'Subscription',
+    lifecycle: 'Renewable',
+    defaultTermMonths: 12,
+    listPrice: 3_000,
+    quantity: [1, 1],
+    active: false,
+    role: 'Read-only access to the retired archive',
+  },
+];
+
+/** The renewable add-on without a default term: the product behind the deliberately undatable lines. */
+export const UNDATABLE_PRODUCT_CODE = 'ICP-ADD';
+export const ENTERPRISE_EDITION = 'OC-ENT';
+export const PROFESSIONAL_EDITION = 'OC-PRO';
+export const SUPPORT_CODES = ['SUP-PREM', 'SUP-STD', 'SUP-TAM'] as const;
+export const DISCOUNTS = [0, 0, 0.05, 0.1, 0.15, 0.2] as const;

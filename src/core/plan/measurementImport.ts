@@ -1,0 +1,266 @@
+/**
+ * Planning a measurement import: which rows of a file are measurements to write, which are bad and why,
+ * and which are already in the org unchanged. Pure: the command reads the file and the org, then asks here.
+ *
+ * Steps, in the order the command runs them:
+ *  1. `validateMeasurementRows`: each row on its own, against the core's measurement schema (before any API call);
+ *  2. `outcomeReferences`: what to look up in the org;
+ *  3. `planMeasurementImport`: resolve the outcomes, key every row by an external id, drop earlier duplicates,
+ *     and compare with what the org already holds.
+ */
+import type { IsoDate } from '../dates.js';
+import { Measurement, fieldsOf, type MeasurementSource } from '../model.js';
+import { measurementSchemaAsOf } from '../schemas.js';
+
+const M = fieldsOf(Measurement);
+
+/** Columns of a measurement file, as the user writes them (matched ignoring case). */
+export const MEASUREMENT_COLUMNS = ['outcome', 'measured_on', 'value', 'source', 'notes', 'external_id'] as const;
+export type MeasurementColumn = (typeof MEASUREMENT_COLUMNS)[number];
+export const REQUIRED_MEASUREMENT_COLUMNS: readonly MeasurementColumn[] = ['outcome', 'measured_on', 'value'];
+
+/** Source of a row that names none: it came in through an import. */
+export const DEFAULT_IMPORT_SOURCE: MeasurementSource = 'Import';
+
+/** External_Id__c holds at most this many characters. */
+const EXTERNAL_ID_LENGTH = Measurement.fields.External_Id__c.length ?? 80;
+/** Value__c keeps 4 decimals: values equal after rounding to them are the same measurement. */
+const VALUE_SCALE = Measurement.fields.Value__c.scale;
+
+/** One row of the file by column, with its line in the file (header = line 1). Absent optional columns are ''. */
+export type MeasurementRow = { line: number; values: Record<MeasurementColumn, string> };
+
+/** A row that passed validation on its own. */
+export type ValidMeasurementRow = {
+  line: number;
+  /** As written: the outcome's External_Id__c or its 15/18-character record Id. */
+  outcome: string;
+  measuredOn: IsoDate;
+  value: number;
+  source: MeasurementSource;
+  /** Null when the row leaves notes blank: a blank never clears notes already in the org. */
+  notes: string | null;
+  /** Null when the row leaves it blank: one is derived from the outcome and the date. */
+  externalId: string | null;
+};
+
+/** A row that will not be written, with the reason and the fix. */
+export type RowProblem = { line: number; externalId: string | null; error: string };
+
+/** What the org holds for an outcome the file refers to. */
+export type KnownOutcome = {
+  id: string;
+  externalId: string | null;
+  measurements: ReadonlyArray<{
+    id: string;
+    externalId: string | null;
+    measuredOn: IsoDate;
+    value: number;
+    source: string | null;
+    notes: string | null;
+  }>;
+};
+
+/** A measurement as upserted on External_Id__c, with API names as keys. */
+export type MeasurementUpsertRecord = {
+  External_Id__c: string;
+  Outcome_Requirement__c: string;
+  Measured_On__c: IsoDate;
+  Value__c: number;
+  Source__c: MeasurementSource;
+  /** Absent when the row's notes are blank, so the org keeps what it has. */
+  Notes__c?: string;
+};
+
+export type PlannedMeasurement = {
+  line: number;
+  action: 'create' | 'update';
+  record: MeasurementUpsertRecord;
+  reason: string;
+};
+
+export type UnchangedMeasurement = { line: number; externalId: string; reason: string };
+
+export type MeasurementImportPlan = {
+  /** Rows to upsert, in file order, each external id once. */
+  upserts: PlannedMeasurement[];
+  /** Rows the org already holds with the same values: nothing to write. */
+  unchanged: UnchangedMeasurement[];
+  /** Rows whose outcome is not in the org. */
+  unresolved: RowProblem[];
+  /** Earlier rows with the same external id as a later row, which wins. */
+  superseded: RowProblem[];
+};
+
+const COLUMN_OF_FIELD: Record<string, MeasurementColumn> = {
+  [M.Measured_On__c]: 'measured_on',
+  [M.Value__c]: 'value',
+  [M.Source__c]: 'source',
+  [M.Notes__c]: 'notes',
+  [M.External_Id__c]: 'external_id',
+};
+
+/** A plain decimal number as people type it (12, -3.5, .25, 1e3); anything else is left for the schema to refuse. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function parseValue(text: string): number | string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return DECIMAL.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+const blankToUndefined = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
+
+/**
+ * Checks each row alone: outcome given, measured_on a real date not after `today`, value a number that fits
+ * Value__c, source one of the picklist's values (blank means Import), notes and external_id within their lengths.
+ */
+export function validateMeasurementRows(
+  rows: readonly MeasurementRow[],
+  today: IsoDate,
+): { valid: ValidMeasurementRow[]; invalid: RowProblem[] } {
+  const schema = measurementSchemaAsOf(today);
+  const valid: ValidMeasurementRow[] = [];
+  const invalid: RowProblem[] = [];
+  for (const { line, values } of rows) {
+    const outcome = values.outcome.trim();
+    const externalId = blankToUndefined(values.external_id) ?? null;
+    const problems: string[] = [];
+    if (outcome === '') problems.push("outcome: required: enter the outcome's External_Id__c or its record Id");
+    const parsed = schema.safeParse({
+      [M.Measured_On__c]: blankToUndefined(values.measured_on),
+      [M.Value__c]: parseValue(values.value),
+      [M.Source__c]: blankToUndefined(values.source) ?? DEFAULT_IMPORT_SOURCE,
+      [M.Notes__c]: blankToUndefined(values.notes),
+      [M.External_Id__c]: externalId ?? undefined,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        problems.push(`${COLUMN_OF_FIELD[field] ?? field}: ${issue.message}`);
+      }
+    }
+    if (problems.length > 0 || !parsed.success) {
+      invalid.push({ line, externalId, error: `${problems.join('; ')}. Correct the row and import it again.` });
+      continue;
+    }
+    const record = parsed.data;
+    valid.push({
+      line,
+      outcome,
+      measuredOn: record.Measured_On__c,
+      value: record.Value__c,
+      source: (record.Source__c ?? DEFAULT_IMPORT_SOURCE) as MeasurementSource,
+      notes: record.Notes__c ?? null,
+      externalId,
+    });
+  }
+  return { valid, invalid };
+}
+
+/** The distinct outcome references of the valid rows: what to look up in the org. */
+export function outcomeReferences(rows: readonly ValidMeasurementRow[]): string[] {
+  return [...new Set(rows.map((row) => row.outcome))];
+}
+
+/** Finds an outcome by its External_Id__c (as Salesforce matches it, ignoring case) or by its 15/18-character Id. */
+export function outcomeResolver(outcomes: readonly KnownOutcome[]): (reference: string) => KnownOutcome | undefined {
+  const byExternalId = new Map<string, KnownOutcome>();
+  const byId = new Map<string, KnownOutcome>();
+  for (const outcome of outcomes) {
+    if (outcome.externalId) byExternalId.set(outcome.externalId.toLowerCase(), outcome);
+    byId.set(outcome.id, outcome);
+    byId.set(outcome.id.slice(0, 15), outcome);
+  }
+  return (reference) => byExternalId.get(reference.toLowerCase()) ?? byId.get(reference);
+}
+
+/**
+ * The external id of a row that names none: the outcome's key and the date, so the same reading imported again
+ * lands on the same record. The outcome's External_Id__c is the key when it fits, its record Id otherwise.
+ */
+export function derivedExternalId(outcome: Pick<KnownOutcome, 'id' | 'externalId'>, measuredOn: IsoDate): string {
+  const byExternalId = outcome.externalId ? `${outcome.externalId}-${measuredOn}` : null;
+  return byExternalId && byExternalId.length <= EXTERNAL_ID_LENGTH ? byExternalId : `${outcome.id}-${measuredOn}`;
+}
+
+const roundToScale = (value: number): number => Number(value.toFixed(VALUE_SCALE));
+
+/**
+ * Turns valid rows into the upserts to make. Rows whose outcome the org lacks are refused; of rows sharing an
+ * external id (ignoring case, as the org's unique index does) the last one in the file wins; rows the org
+ * already holds with the same values are left alone, so a rerun writes nothing.
+ */
+export function planMeasurementImport(rows: readonly ValidMeasurementRow[], outcomes: readonly KnownOutcome[]): MeasurementImportPlan {
+  const resolve = outcomeResolver(outcomes);
+  const unresolved: RowProblem[] = [];
+  const keyed: Array<{ row: ValidMeasurementRow; outcome: KnownOutcome; externalId: string }> = [];
+  for (const row of rows) {
+    const outcome = resolve(row.outcome);
+    if (!outcome) {
+      unresolved.push({
+        line: row.line,
+        externalId: row.externalId,
+        error: `outcome: no Outcome_Requirement__c has External_Id__c or Id "${row.outcome}". Use the External_Id__c or record Id of an existing outcome, then import the row again.`,
+      });
+      continue;
+    }
+    keyed.push({ row, outcome, externalId: row.externalId ?? derivedExternalId(outcome, row.measuredOn) });
+  }
+
+  const lastLineOfKey = new Map<string, number>();
+  for (const { row, externalId } of keyed) lastLineOfKey.set(externalId.toLowerCase(), row.line);
+
+  const stored = new Map<string, { outcomeId: string; measurement: KnownOutcome['measurements'][number] }>();
+  for (const outcome of outcomes) {
+    for (const measurement of outcome.measurements) {
+      if (measurement.externalId) stored.set(measurement.externalId.toLowerCase(), { outcomeId: outcome.id, measurement });
+    }
+  }
+
+  const plan: MeasurementImportPlan = { upserts: [], unchanged: [], unresolved, superseded: [] };
+  for (const { row, outcome, externalId } of keyed) {
+    const winner = lastLineOfKey.get(externalId.toLowerCase());
+    if (winner !== row.line) {
+      plan.superseded.push({
+        line: row.line,
+        externalId,
+        error: `external_id: line ${String(winner)} has the same external id "${externalId}" and, coming later, replaces this row. Keep only the row you mean.`,
+      });
+      continue;
+    }
+    const record: MeasurementUpsertRecord = {
+      External_Id__c: externalId,
+      Outcome_Requirement__c: outcome.id,
+      Measured_On__c: row.measuredOn,
+      Value__c: row.value,
+      Source__c: row.source,
+      ...(row.notes === null ? {} : { Notes__c: row.notes }),
+    };
+    const existing = stored.get(externalId.toLowerCase());
+    if (!existing) {
+      plan.upserts.push({ line: row.line, action: 'create', record, reason: `new measurement ${externalId} of ${row.outcome} on ${row.measuredOn}` });
+      continue;
+    }
+    const changes = describeChanges(existing.outcomeId, existing.measurement, record);
+    if (changes.length === 0) {
+      plan.unchanged.push({ line: row.line, externalId, reason: `${externalId} is already in the org with the same values` });
+    } else {
+      plan.upserts.push({ line: row.line, action: 'update', record, reason: `${externalId} changed: ${changes.join(', ')}` });
+    }
+  }
+  return plan;
+}
+
+function describeChanges(storedOutcomeId: string, stored: KnownOutcome['measurements'][number], record: MeasurementUpsertRecord): string[] {
+  const changes: string[] = [];
+  const shown = (value: unknown): string => (value === null || value === undefined ? 'blank' : String(value));
+  if (storedOutcomeId !== record.Outcome_Requirement__c) {
+    changes.push(`${M.Outcome_Requirement__c} ${storedOutcomeId} → ${record.Outcome_Requirement__c}`);
+  }
+  if (stored.measuredOn !== record.Measured_On__c) changes.push(`${M.Measured_On__c} ${stored.measuredOn} → ${record.Measured_On__c}`);
+  if (roundToScale(stored.value) !== roundToScale(record.Value__c)) changes.push(`${M.Value__c} ${stored.value} → ${record.Value__c}`);
+  if ((stored.source ?? null) !== record.Source__c) changes.push(`${M.Source__c} ${shown(stored.source)} → ${record.Source__c}`);
+  if (record.Notes__c !== undefined && (stored.notes ?? null) !== record.Notes__c) changes.push(`${M.Notes__c} changed`);
+  return changes;
+}

@@ -1,0 +1,167 @@
+/**
+ * Planning a recompute: from each outcome's measurements, its latest value, attainment, forecast and status
+ * (the core's `assessOutcome`, due date by `dueDateOf`), then each initiative's Outcome_Health__c from its
+ * primary outcomes' new statuses (`outcomeHealth`). Only fields whose value changed are planned for writing,
+ * each record with the reason a person can read. Pure: the command fetches, this decides.
+ */
+import { dueDateOf, type OutcomeDeadline } from '../deadline.js';
+import type { IsoDate } from '../dates.js';
+import { outcomeHealth } from '../health.js';
+import { Initiative, OutcomeRequirement, fieldsOf, type OutcomeHealth, type OutcomeStatus, type Priority } from '../model.js';
+import { roundTo } from '../numbers.js';
+import type { OutcomeQuantity } from '../quantity.js';
+import { assessOutcome, assessmentFields, type DatedValue } from '../trajectory.js';
+
+const O = fieldsOf(OutcomeRequirement);
+const I = fieldsOf(Initiative);
+
+/** The computed fields a recompute owns, with the decimals the org keeps (values equal at that scale are unchanged). */
+export const COMPUTED_OUTCOME_FIELDS = [
+  O.Latest_Value__c,
+  O.Latest_Measured_On__c,
+  O.Attainment_Percent__c,
+  O.Forecast_At_Deadline__c,
+  O.Forecast_Attainment_Percent__c,
+  O.Status__c,
+] as const;
+export type ComputedOutcomeField = (typeof COMPUTED_OUTCOME_FIELDS)[number];
+type ComputedValues = { [F in ComputedOutcomeField]: F extends typeof O.Status__c ? OutcomeStatus | null : number | string | null };
+
+const SCALE: Partial<Record<ComputedOutcomeField, number>> = {
+  [O.Latest_Value__c]: OutcomeRequirement.fields.Latest_Value__c.scale,
+  [O.Attainment_Percent__c]: OutcomeRequirement.fields.Attainment_Percent__c.scale,
+  [O.Forecast_At_Deadline__c]: OutcomeRequirement.fields.Forecast_At_Deadline__c.scale,
+  [O.Forecast_Attainment_Percent__c]: OutcomeRequirement.fields.Forecast_Attainment_Percent__c.scale,
+};
+
+/** An outcome as a recompute reads it: quantity, deadline, last computed values, its initiative's dates and its measurements. */
+export type RecomputeOutcome = OutcomeQuantity &
+  OutcomeDeadline & {
+    Id: string;
+    Name: string | null;
+    Description__c: string | null;
+    Initiative__c: string;
+    Priority__c: Priority | null;
+    Baseline_Date__c: IsoDate | null;
+    Latest_Value__c: number | null;
+    Latest_Measured_On__c: IsoDate | null;
+    Attainment_Percent__c: number | null;
+    Forecast_At_Deadline__c: number | null;
+    Forecast_Attainment_Percent__c: number | null;
+    Status__c: OutcomeStatus | null;
+    goLiveDate: IsoDate | null;
+    handoverDate: IsoDate | null;
+    measurements: readonly DatedValue[];
+  };
+
+export type RecomputeInitiative = { Id: string; Name: string | null; Outcome_Health__c: OutcomeHealth | null };
+
+export type RecomputeOptions = { asOf: IsoDate; atRiskThresholdPercent?: number };
+
+export type OutcomeUpdate = {
+  id: string;
+  name: string | null;
+  initiativeId: string;
+  oldStatus: OutcomeStatus | null;
+  newStatus: OutcomeStatus;
+  /** Only the fields whose value changed, with their new value (null clears a value that no longer holds). */
+  fields: Partial<ComputedValues>;
+  /** Why the outcome stands where it does (the assessment's reason). */
+  reason: string;
+};
+
+export type HealthUpdate = {
+  id: string;
+  name: string | null;
+  oldHealth: OutcomeHealth | null;
+  newHealth: OutcomeHealth;
+  reason: string;
+};
+
+export type RecomputePlan = {
+  outcomeUpdates: OutcomeUpdate[];
+  /** Outcomes whose computed fields already hold the computed values. */
+  outcomesUnchanged: number;
+  healthUpdates: HealthUpdate[];
+  initiativesUnchanged: number;
+};
+
+/** A value as the org would store it: numbers at the field's scale, blanks as null. */
+function stored(field: ComputedOutcomeField, value: unknown): number | string | null {
+  if (value === null || value === undefined) return null;
+  const scale = SCALE[field];
+  return scale === undefined || typeof value !== 'number' ? (value as string) : roundTo(value, scale);
+}
+
+export function planRecompute(
+  outcomes: readonly RecomputeOutcome[],
+  initiatives: readonly RecomputeInitiative[],
+  { asOf, atRiskThresholdPercent }: RecomputeOptions,
+): RecomputePlan {
+  const plan: RecomputePlan = { outcomeUpdates: [], outcomesUnchanged: 0, healthUpdates: [], initiativesUnchanged: 0 };
+  const newStatuses = new Map<string, Array<{ Priority__c: Priority | null; Status__c: OutcomeStatus }>>();
+
+  for (const outcome of outcomes) {
+    const dueDate = dueDateOf(outcome, { goLiveDate: outcome.goLiveDate, handoverDate: outcome.handoverDate });
+    const assessment = assessOutcome(outcome, outcome.measurements, { today: asOf, dueDate, atRiskThresholdPercent });
+    const computed = assessmentFields(assessment) as ComputedValues;
+    const fields: Partial<ComputedValues> = {};
+    for (const field of COMPUTED_OUTCOME_FIELDS) {
+      const next = stored(field, computed[field]);
+      if (next !== stored(field, outcome[field])) (fields as Record<string, unknown>)[field] = next;
+    }
+    const statuses = newStatuses.get(outcome.Initiative__c) ?? [];
+    statuses.push({ Priority__c: outcome.Priority__c, Status__c: assessment.status });
+    newStatuses.set(outcome.Initiative__c, statuses);
+
+    if (Object.keys(fields).length === 0) {
+      plan.outcomesUnchanged += 1;
+      continue;
+    }
+    plan.outcomeUpdates.push({
+      id: outcome.Id,
+      name: outcome.Name,
+      initiativeId: outcome.Initiative__c,
+      oldStatus: outcome.Status__c,
+      newStatus: assessment.status,
+      fields,
+      reason: assessment.reason,
+    });
+  }
+
+  for (const initiative of initiatives) {
+    const statuses = newStatuses.get(initiative.Id) ?? [];
+    const health = outcomeHealth(statuses);
+    if (health === initiative.Outcome_Health__c) {
+      plan.initiativesUnchanged += 1;
+      continue;
+    }
+    plan.healthUpdates.push({
+      id: initiative.Id,
+      name: initiative.Name,
+      oldHealth: initiative.Outcome_Health__c,
+      newHealth: health,
+      reason: healthReason(statuses),
+    });
+  }
+  return plan;
+}
+
+/** "primary outcomes: 1 Off Track, 2 On Track", or why there is nothing to judge. */
+function healthReason(statuses: ReadonlyArray<{ Priority__c: Priority | null; Status__c: OutcomeStatus }>): string {
+  const primary = statuses.filter((s) => s.Priority__c === 'Primary');
+  if (primary.length === 0) return `no primary outcome to judge ${I.Outcome_Health__c} by: mark the outcomes that matter most as Primary`;
+  const counts = new Map<OutcomeStatus, number>();
+  for (const { Status__c } of primary) counts.set(Status__c, (counts.get(Status__c) ?? 0) + 1);
+  return `primary outcomes: ${[...counts].map(([status, count]) => `${count} ${status}`).join(', ')}`;
+}
+
+/** The record to send for an outcome update: its Id and only the changed fields. */
+export function outcomeUpdateRecord(update: OutcomeUpdate): Record<string, unknown> {
+  return { Id: update.id, ...update.fields };
+}
+
+/** The record to send for a health update. */
+export function healthUpdateRecord(update: HealthUpdate): Record<string, unknown> {
+  return { Id: update.id, [I.Outcome_Health__c]: update.newHealth };
+}

@@ -1,0 +1,349 @@
+/**
+ * The content of a value-realization report, independent of its format: what the customer set out to achieve,
+ * what is attained, the trend of each outcome, what is at risk before the renewal, and which outcomes are still
+ * assumed. Attainment and status are computed afresh from the measurements (`assessOutcome`) as of a given date,
+ * never read from the values stored on the outcome, which are only as fresh as the last recompute.
+ */
+import { compareDates, daysBetween, isAfter, isBefore, type IsoDate } from '../dates.js';
+import { dueDateOf, missingDueDateReason } from '../deadline.js';
+import type { InitiativeStatus, OutcomeStatus, Priority, ValidationStatus } from '../model.js';
+import { OUTCOME_STATUSES } from '../model.js';
+import { isProgressDirection, quantityProblem, resolvedTarget } from '../quantity.js';
+import type { InitiativeRecord, MeasurementRecord, OutcomeRequirementRecord, SolutionComponentRecord } from '../schemas.js';
+import { nextRenewalDate } from '../renewal.js';
+import { DEFAULT_RENEWAL_WINDOW_DAYS, renewalRisk, RISKY_STATUSES } from '../risk.js';
+import { assessOutcome, DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../trajectory.js';
+
+export type ReportScope = { kind: 'initiative' | 'account'; id: string };
+
+export type OutcomeSource = {
+  record: OutcomeRequirementRecord;
+  measurements: MeasurementRecord[];
+  /** Solution components linked to the outcome through Outcome_Component__c. */
+  componentIds: string[];
+};
+
+export type InitiativeSource = {
+  record: InitiativeRecord;
+  accountName: string | null;
+  components: SolutionComponentRecord[];
+  outcomes: OutcomeSource[];
+};
+
+export type ValueReportInput = {
+  scope: ReportScope;
+  asOf: IsoDate;
+  initiatives: InitiativeSource[];
+  renewalWindowDays?: number;
+  atRiskThresholdPercent?: number;
+};
+
+export type OutcomeRef = { id: string; name: string | null; description: string; priority: Priority | null };
+
+export type OutcomeValue = OutcomeRef & {
+  validationStatus: ValidationStatus | null;
+  quantity: {
+    type: OutcomeRequirementRecord['Quantity_Type__c'] | null;
+    direction: OutcomeRequirementRecord['Direction__c'] | null;
+    baseline: number | null;
+    /** As entered: for Relative % the change in percent of the baseline. */
+    enteredTarget: number | null;
+    /** The value to reach, resolved from the baseline for Relative %; null while the quantity is incomplete. */
+    targetValue: number | null;
+    unit: string | null;
+    summary: string;
+  };
+  deadline: { type: OutcomeRequirementRecord['Deadline_Type__c'] | null; dueDate: IsoDate | null; summary: string };
+  measurementMethod: string | null;
+  latest: { value: number; measuredOn: IsoDate } | null;
+  attainmentPercent: number | null;
+  forecast: { value: number; attainmentPercent: number | null } | null;
+  /** Computed as of the report's date. */
+  status: OutcomeStatus;
+  reason: string;
+  /** What the org has stored, for comparison: a difference means the recompute has not run since. */
+  storedStatus: OutcomeStatus | null;
+  /** Measurements up to the report's date, oldest first. */
+  series: Array<{ date: IsoDate; value: number }>;
+  /** Measurements dated after the report's date, left out of everything above. */
+  measurementsAfterAsOf: number;
+};
+
+export type RenewableLine = {
+  id: string | null;
+  name: string;
+  componentType: SolutionComponentRecord['Component_Type__c'] | null;
+  renewalDate: IsoDate | null;
+  annualValue: number | null;
+  /** Names of primary outcomes not on track that this line serves (Outcome_Component__c). */
+  servesOutcomesNotOnTrack: string[];
+};
+
+export type RenewalOutlook = {
+  nextRenewalDate: IsoDate | null;
+  daysLeft: number | null;
+  withinWindow: boolean;
+  renewableLines: RenewableLine[];
+  renewableAnnualValue: number;
+  primaryNotOnTrack: Array<OutcomeRef & { status: OutcomeStatus; reason: string }>;
+  /** The renewal-risk rule: the next renewal is within the window while a primary outcome is not on track. */
+  atRisk: boolean;
+  summary: string;
+};
+
+export type InitiativeValue = {
+  id: string;
+  name: string;
+  accountId: string;
+  accountName: string | null;
+  status: InitiativeStatus | null;
+  purpose: string | null;
+  strategicAlignment: string | null;
+  challenges: string | null;
+  handoverDate: IsoDate | null;
+  goLiveDate: IsoDate | null;
+  outcomes: OutcomeValue[];
+  renewal: RenewalOutlook;
+  /** Stated by the customer or validated, against assumed and still to validate with the customer. */
+  validation: { stated: OutcomeRef[]; validated: OutcomeRef[]; toValidate: OutcomeRef[]; unclassified: OutcomeRef[] };
+};
+
+export type ReportTotals = {
+  initiatives: number;
+  outcomes: number;
+  byStatus: Record<OutcomeStatus, number>;
+  primaryNotOnTrack: number;
+  toValidate: number;
+  initiativesAtRisk: number;
+  renewableAnnualValue: number;
+};
+
+export type ValueReport = {
+  asOf: IsoDate;
+  scope: ReportScope & { name: string };
+  renewalWindowDays: number;
+  initiatives: InitiativeValue[];
+  totals: ReportTotals;
+};
+
+/** Why there is nothing to report, or null when there is something. */
+export function nothingToReport(initiatives: readonly InitiativeSource[]): { reason: 'no-initiative' } | { reason: 'no-outcomes'; names: string[] } | null {
+  if (initiatives.length === 0) return { reason: 'no-initiative' };
+  if (initiatives.every((i) => i.outcomes.length === 0)) return { reason: 'no-outcomes', names: initiatives.map((i) => i.record.Name) };
+  return null;
+}
+
+export function buildValueReport(input: ValueReportInput): ValueReport {
+  const renewalWindowDays = input.renewalWindowDays ?? DEFAULT_RENEWAL_WINDOW_DAYS;
+  const threshold = input.atRiskThresholdPercent ?? DEFAULT_AT_RISK_THRESHOLD_PERCENT;
+  const initiatives = input.initiatives.map((source) => initiativeValue(source, input.asOf, renewalWindowDays, threshold));
+  const first = input.initiatives[0];
+  const scopeName =
+    input.scope.kind === 'initiative'
+      ? (first?.record.Name ?? input.scope.id)
+      : (input.initiatives.find((i) => i.accountName)?.accountName ?? input.scope.id);
+  return {
+    asOf: input.asOf,
+    scope: { ...input.scope, name: scopeName },
+    renewalWindowDays,
+    initiatives,
+    totals: totalsOf(initiatives),
+  };
+}
+
+function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: number, threshold: number): InitiativeValue {
+  const { record } = source;
+  const anchors = { goLiveDate: record.Go_Live_Date__c ?? null, handoverDate: record.Handover_Date__c ?? null };
+  const outcomes = [...source.outcomes]
+    .sort(byPriorityThenName)
+    .map((outcome) => outcomeValue(outcome, anchors, asOf, threshold));
+  const refs = new Map(outcomes.map((o) => [o.id, refOf(o)]));
+  const classify = (status: ValidationStatus | null): OutcomeRef[] =>
+    outcomes.filter((o) => o.validationStatus === status).map((o) => refs.get(o.id) as OutcomeRef);
+  return {
+    id: String(record.Id),
+    name: record.Name,
+    accountId: record.Account__c,
+    accountName: source.accountName,
+    status: record.Status__c ?? null,
+    purpose: record.Purpose__c ?? null,
+    strategicAlignment: record.Strategic_Alignment__c ?? null,
+    challenges: record.Challenges__c ?? null,
+    handoverDate: anchors.handoverDate,
+    goLiveDate: anchors.goLiveDate,
+    outcomes,
+    renewal: renewalOutlook(source, outcomes, asOf, windowDays),
+    validation: {
+      stated: classify('Stated by Customer'),
+      validated: classify('Validated'),
+      toValidate: classify('Assumed – Needs Validation'),
+      unclassified: classify(null),
+    },
+  };
+}
+
+function outcomeValue(
+  source: OutcomeSource,
+  anchors: { goLiveDate: IsoDate | null; handoverDate: IsoDate | null },
+  asOf: IsoDate,
+  threshold: number,
+): OutcomeValue {
+  const { record } = source;
+  const known = source.measurements.filter((m) => !isAfter(m.Measured_On__c, asOf));
+  const dueDate = dueDateOf(record, anchors);
+  const assessment = assessOutcome(record, known, { today: asOf, dueDate, atRiskThresholdPercent: threshold });
+  const series = [...known]
+    .sort((a, b) => compareDates(a.Measured_On__c, b.Measured_On__c))
+    .map((m) => ({ date: m.Measured_On__c, value: m.Value__c }));
+  return {
+    ...refOf({ id: String(record.Id), name: record.Name ?? null, description: record.Description__c, priority: record.Priority__c ?? null }),
+    validationStatus: record.Validation_Status__c ?? null,
+    quantity: {
+      type: record.Quantity_Type__c ?? null,
+      direction: record.Direction__c ?? null,
+      baseline: record.Baseline_Value__c ?? null,
+      enteredTarget: record.Target_Value__c ?? null,
+      targetValue: resolvedTarget(record),
+      unit: record.Unit__c ?? null,
+      summary: quantitySummary(record),
+    },
+    deadline: {
+      type: record.Deadline_Type__c ?? null,
+      dueDate,
+      summary: deadlineSummary(record, dueDate, anchors),
+    },
+    measurementMethod: record.Measurement_Method__c ?? null,
+    latest:
+      assessment.latestValue !== null && assessment.latestMeasuredOn !== null
+        ? { value: assessment.latestValue, measuredOn: assessment.latestMeasuredOn }
+        : null,
+    attainmentPercent: assessment.attainmentPercent,
+    forecast: assessment.forecastValue === null ? null : { value: assessment.forecastValue, attainmentPercent: assessment.forecastAttainmentPercent },
+    status: assessment.status,
+    reason: assessment.reason,
+    storedStatus: record.Status__c ?? null,
+    series,
+    measurementsAfterAsOf: source.measurements.length - known.length,
+  };
+}
+
+function renewalOutlook(source: InitiativeSource, outcomes: OutcomeValue[], asOf: IsoDate, windowDays: number): RenewalOutlook {
+  const notOnTrack = outcomes.filter((o) => o.priority === 'Primary' && RISKY_STATUSES.includes(o.status));
+  const notOnTrackIds = new Set(notOnTrack.map((o) => o.id));
+  const renewable = source.components.filter((c) => c.Lifecycle__c === 'Renewable');
+  const renewableLines: RenewableLine[] = renewable
+    .map((c) => ({
+      id: c.Id ?? null,
+      name: c.Name,
+      componentType: c.Component_Type__c ?? null,
+      renewalDate: c.Renewal_Date__c ?? null,
+      annualValue: c.Annual_Value__c ?? null,
+      servesOutcomesNotOnTrack: source.outcomes
+        .filter((o) => notOnTrackIds.has(String(o.record.Id)) && c.Id !== undefined && o.componentIds.includes(c.Id))
+        .map((o) => o.record.Name ?? o.record.Description__c),
+    }))
+    .sort((a, b) => compareNullableDates(a.renewalDate, b.renewalDate) || a.name.localeCompare(b.name));
+
+  const nextRenewal = nextRenewalOf(source, asOf);
+  const daysLeft = nextRenewal === null ? null : daysBetween(asOf, nextRenewal);
+  const withinWindow = daysLeft !== null && daysLeft <= windowDays;
+  // The same rule as `sf outcomes risk`, fed with the statuses computed for this report.
+  const risk = renewalRisk({
+    initiative: { Next_Renewal_Date__c: nextRenewal },
+    outcomes: outcomes.map((o) => ({ Id: o.id, Description__c: o.description, Priority__c: o.priority, Status__c: o.status })),
+    today: asOf,
+    withinDays: windowDays,
+  });
+  return {
+    nextRenewalDate: nextRenewal,
+    daysLeft,
+    withinWindow,
+    renewableLines,
+    renewableAnnualValue: sum(renewableLines.map((l) => l.annualValue ?? 0)),
+    primaryNotOnTrack: notOnTrack.map((o) => ({ ...refOf(o), status: o.status, reason: o.reason })),
+    atRisk: risk !== null,
+    summary: renewalSummary(nextRenewal, daysLeft, windowDays, notOnTrack.length),
+  };
+}
+
+/**
+ * The earliest renewal of a Renewable line on or after the report's date; the initiative's stored
+ * Next_Renewal_Date__c when no line is dated (a line may be undated, which the renewal sync reports).
+ */
+function nextRenewalOf(source: InitiativeSource, asOf: IsoDate): IsoDate | null {
+  const fromLines = nextRenewalDate(source.components, asOf);
+  if (fromLines !== null) return fromLines;
+  const stored = source.record.Next_Renewal_Date__c ?? null;
+  return stored !== null && !isBefore(stored, asOf) ? stored : null;
+}
+
+function renewalSummary(date: IsoDate | null, daysLeft: number | null, windowDays: number, notOnTrack: number): string {
+  if (date === null || daysLeft === null) return 'No renewal date ahead: no renewable line is dated after the report date.';
+  const when = `Renews on ${date}, in ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'}`;
+  const outcomes = notOnTrack === 0 ? 'every primary outcome is attained or on track' : `${notOnTrack} primary ${notOnTrack === 1 ? 'outcome is' : 'outcomes are'} not on track`;
+  if (daysLeft <= windowDays) return `${when}, within ${windowDays} days, and ${outcomes}${notOnTrack > 0 ? ': at risk' : ''}.`;
+  return `${when}, beyond the ${windowDays}-day window; ${outcomes}.`;
+}
+
+/** "Increase from 100 to 115 (15% uplift)", "At most 6 months", or what is missing. */
+export function quantitySummary(outcome: OutcomeRequirementRecord): string {
+  const problem = quantityProblem(outcome);
+  if (problem !== null) return `Not quantified: ${problem}`;
+  const unit = outcome.Unit__c ? ` ${outcome.Unit__c}` : '';
+  const target = resolvedTarget(outcome) as number;
+  const direction = outcome.Direction__c as NonNullable<OutcomeRequirementRecord['Direction__c']>;
+  if (!isProgressDirection(direction)) return `${direction} ${target}${unit}`;
+  const from = `${direction} from ${outcome.Baseline_Value__c}${unit} to ${target}${unit}`;
+  if (outcome.Quantity_Type__c !== 'Relative %') return from;
+  return `${from} (${outcome.Target_Value__c}% ${direction === 'Increase' ? 'uplift' : 'reduction'})`;
+}
+
+function deadlineSummary(
+  outcome: OutcomeRequirementRecord,
+  dueDate: IsoDate | null,
+  anchors: { goLiveDate: IsoDate | null; handoverDate: IsoDate | null },
+): string {
+  if (dueDate === null) return `No due date: ${missingDueDateReason(outcome, anchors) ?? 'no deadline'}`;
+  switch (outcome.Deadline_Type__c) {
+    case 'Months After Go-Live':
+      return `${outcome.Deadline_Offset_Months__c} months after go-live: ${dueDate}`;
+    case 'Immediate':
+      return `Immediate: from ${anchors.goLiveDate ? 'go-live' : 'handover'}, ${dueDate}`;
+    default:
+      return `By ${dueDate}`;
+  }
+}
+
+function totalsOf(initiatives: InitiativeValue[]): ReportTotals {
+  const outcomes = initiatives.flatMap((i) => i.outcomes);
+  const byStatus = Object.fromEntries(OUTCOME_STATUSES.map((s) => [s, 0])) as Record<OutcomeStatus, number>;
+  for (const o of outcomes) byStatus[o.status] += 1;
+  return {
+    initiatives: initiatives.length,
+    outcomes: outcomes.length,
+    byStatus,
+    primaryNotOnTrack: sum(initiatives.map((i) => i.renewal.primaryNotOnTrack.length)),
+    toValidate: sum(initiatives.map((i) => i.validation.toValidate.length)),
+    initiativesAtRisk: initiatives.filter((i) => i.renewal.atRisk).length,
+    renewableAnnualValue: sum(initiatives.map((i) => i.renewal.renewableAnnualValue)),
+  };
+}
+
+function refOf(o: OutcomeRef): OutcomeRef {
+  return { id: o.id, name: o.name, description: o.description, priority: o.priority };
+}
+
+function byPriorityThenName(a: OutcomeSource, b: OutcomeSource): number {
+  const rank = (p: Priority | null | undefined): number => (p === 'Primary' ? 0 : p === 'Secondary' ? 1 : 2);
+  return rank(a.record.Priority__c) - rank(b.record.Priority__c) || (a.record.Name ?? '').localeCompare(b.record.Name ?? '');
+}
+
+function compareNullableDates(a: IsoDate | null, b: IsoDate | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return compareDates(a, b);
+}
+
+/** Sums money to the cent without binary drift (0.1 + 0.2). */
+function sum(values: number[]): number {
+  return Math.round(values.reduce((total, v) => total + v, 0) * 100) / 100;
+}

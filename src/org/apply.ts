@@ -1,0 +1,115 @@
+import type { ApiUsage } from './apiUsage.js';
+import type { OrgConnection, SfRecord } from './connection.js';
+import { chunk } from './soql.js';
+import { isTransientError, withRetry } from './retry.js';
+
+/** sObject Collections take at most 200 records a call (REST API Developer Guide, "sObject Collections"). */
+export const COLLECTION_LIMIT = 200;
+/** Record-level failures worth another round (row locks, busy server); anything else is the record's own fault. */
+const TRANSIENT_RECORD_ERRORS = new Set(['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE', 'REQUEST_RUNNING_TOO_LONG']);
+const RECORD_RETRY_ROUNDS = 3;
+
+export type WriteOperation = 'create' | 'update' | 'upsert' | 'delete';
+
+export type WriteRequest = {
+  sobject: string;
+  operation: WriteOperation;
+  /** Records to write; for delete, records with `Id`. */
+  records: SfRecord[];
+  /** For upsert: the external id field the records are matched on. */
+  externalIdField?: string;
+};
+
+export type RecordError = { code: string; message: string; fields: string[] };
+
+/** The outcome of one record of a write, in the order of the request. */
+export type RecordResult = {
+  index: number;
+  success: boolean;
+  id: string | null;
+  created?: boolean;
+  errors: RecordError[];
+};
+
+type RawSaveResult = {
+  id?: string | null;
+  success: boolean;
+  created?: boolean;
+  errors?: Array<{ statusCode?: string; errorCode?: string; message?: string; fields?: string[] }>;
+};
+
+function toRecordResult(index: number, raw: RawSaveResult): RecordResult {
+  return {
+    index,
+    success: raw.success,
+    id: raw.id ?? null,
+    created: raw.created,
+    errors: (raw.errors ?? []).map((e) => ({
+      code: e.statusCode ?? e.errorCode ?? 'UNKNOWN_ERROR',
+      message: e.message ?? '',
+      fields: e.fields ?? [],
+    })),
+  };
+}
+
+/** The collection calls of jsforce, typed loosely: records are plain field maps here. */
+type CollectionApi = {
+  create(type: string, records: SfRecord[], options: object): Promise<RawSaveResult[]>;
+  update(type: string, records: SfRecord[], options: object): Promise<RawSaveResult[]>;
+  upsert(type: string, records: SfRecord[], extIdField: string, options: object): Promise<RawSaveResult[]>;
+  destroy(type: string, ids: string[], options: object): Promise<RawSaveResult[]>;
+};
+
+async function sendCollection(conn: OrgConnection, request: WriteRequest, records: SfRecord[]): Promise<RawSaveResult[]> {
+  const api = conn as unknown as CollectionApi;
+  const options = { allOrNone: false };
+  switch (request.operation) {
+    case 'create':
+      return api.create(request.sobject, records, options);
+    case 'update':
+      return api.update(request.sobject, records, options);
+    case 'upsert':
+      if (!request.externalIdField) throw new Error(`An upsert of ${request.sobject} needs an external id field`);
+      return api.upsert(request.sobject, records, request.externalIdField, options);
+    case 'delete':
+      return api.destroy(request.sobject, records.map((r) => String(r.Id)), options);
+  }
+}
+
+/**
+ * Writes records in sObject Collections of 200, never one call per record. Whole calls that fail for a transient
+ * reason are retried with backoff; records that fail for a transient reason (row lock) get further rounds; every
+ * other failure is reported per record, never dropped. `allOrNone` is false so one bad record cannot sink its batch.
+ */
+export async function writeInCollections(
+  conn: OrgConnection,
+  request: WriteRequest,
+  usage: ApiUsage,
+  onProgress?: (done: number, total: number) => void,
+): Promise<RecordResult[]> {
+  const results: RecordResult[] = new Array<RecordResult>(request.records.length);
+  let pending = request.records.map((_, index) => index);
+  for (let round = 0; round < RECORD_RETRY_ROUNDS && pending.length > 0; round++) {
+    const retryNext: number[] = [];
+    let done = 0;
+    for (const batch of chunk(pending, COLLECTION_LIMIT)) {
+      const records = batch.map((i) => request.records[i]);
+      // eslint-disable-next-line no-await-in-loop
+      const raw = await withRetry(() => {
+        usage.count('collections');
+        return sendCollection(conn, request, records);
+      }, { onRetry: () => usage.countRetry() });
+      raw.forEach((r, k) => {
+        const result = toRecordResult(batch[k], r);
+        results[batch[k]] = result;
+        if (!result.success && result.errors.some((e) => TRANSIENT_RECORD_ERRORS.has(e.code))) retryNext.push(batch[k]);
+      });
+      done += batch.length;
+      if (round === 0) onProgress?.(done, request.records.length);
+    }
+    pending = retryNext;
+  }
+  return results;
+}
+
+export { isTransientError };

@@ -1,0 +1,81 @@
+import type { ApiUsage } from './apiUsage.js';
+import type { OrgConnection, SfRecord } from './connection.js';
+import { withRetry } from './retry.js';
+
+type QueryPage<T> = { records: T[]; done: boolean; nextRecordsUrl?: string; totalSize: number };
+
+/** The query calls of jsforce, typed loosely: rows are plain field maps here. */
+type QueryApi = {
+  query(soql: string, options: { autoFetch: boolean }): Promise<QueryPage<SfRecord>>;
+  queryMore(locator: string): Promise<QueryPage<SfRecord>>;
+};
+
+/**
+ * Runs a SOQL query and follows `nextRecordsUrl` until done: one API call per page of up to 2,000 rows.
+ * Child subquery results come back in the rows as `{ records }` (or null) and are flattened by `childRecords`.
+ */
+export async function fetchAll<T extends SfRecord = SfRecord>(
+  conn: OrgConnection,
+  soql: string,
+  usage: ApiUsage,
+  options: { onPage?: (fetched: number, total: number) => void } = {},
+): Promise<T[]> {
+  let page = await withRetry(() => {
+    usage.count('queries');
+    return (conn as unknown as QueryApi).query(soql, { autoFetch: false }) as Promise<QueryPage<T>>;
+  }, { onRetry: () => usage.countRetry() });
+  const records: T[] = [...page.records];
+  options.onPage?.(records.length, page.totalSize);
+  while (!page.done && page.nextRecordsUrl) {
+    const locator = page.nextRecordsUrl;
+    // eslint-disable-next-line no-await-in-loop
+    page = await withRetry(() => {
+      usage.count('queryMore');
+      return (conn as unknown as QueryApi).queryMore(locator) as Promise<QueryPage<T>>;
+    }, { onRetry: () => usage.countRetry() });
+    records.push(...page.records);
+    options.onPage?.(records.length, page.totalSize);
+  }
+  await completeChildSubqueries(conn, records, usage);
+  return records;
+}
+
+type ChildResult = { records: SfRecord[]; done: boolean; nextRecordsUrl?: string };
+
+/** A parent row carries at most a page of each child subquery; fetch the rest where Salesforce says there is more. */
+async function completeChildSubqueries(conn: OrgConnection, records: SfRecord[], usage: ApiUsage): Promise<void> {
+  for (const record of records) {
+    for (const value of Object.values(record)) {
+      const child = value as ChildResult | null;
+      if (!child || typeof child !== 'object' || !Array.isArray(child.records) || child.done !== false) continue;
+      let locator = child.nextRecordsUrl;
+      while (locator) {
+        const next = locator;
+        // eslint-disable-next-line no-await-in-loop
+        const more = (await withRetry(() => {
+          usage.count('queryMore');
+          return (conn as unknown as QueryApi).queryMore(next) as Promise<ChildResult>;
+        }, { onRetry: () => usage.countRetry() }));
+        child.records.push(...more.records);
+        locator = more.done ? undefined : more.nextRecordsUrl;
+      }
+      child.done = true;
+    }
+  }
+}
+
+/** Rows of a child subquery (`(SELECT ... FROM Outcome_Requirements__r)`), which Salesforce returns as null when empty. */
+export function childRecords<T = SfRecord>(record: SfRecord, relationship: string): T[] {
+  const value = record[relationship] as { records?: T[] } | null | undefined;
+  return value?.records ?? [];
+}
+
+/** A parent relationship field (`Account.Name` → record.Account?.Name). */
+export function parentField<T = unknown>(record: SfRecord, path: string): T | null {
+  let value: unknown = record;
+  for (const part of path.split('.')) {
+    if (value === null || value === undefined) return null;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return (value ?? null) as T | null;
+}

@@ -1,0 +1,360 @@
+/**
+ * The queries of a handover sync: won opportunities with their line items and products (one query, a child
+ * subquery), the initiatives that already exist for them with their components and outcomes (a child subquery
+ * each), the review tasks on those initiatives, the account teams' Customer Success Managers, and the default CSM.
+ * Rows are turned into the planner's plain inputs here, so the planner never sees SOQL shapes.
+ */
+import type { IsoDate } from '../../core/dates.js';
+import {
+  COMPONENT_TYPES,
+  fieldsOf,
+  HANDOVER_STATUSES,
+  Initiative,
+  INITIATIVE_STATUSES,
+  LIFECYCLES,
+  OpportunityFields,
+  OpportunityLineItemFields,
+  OutcomeRequirement,
+  Product2Fields,
+  SolutionComponent,
+  DEADLINE_TYPES,
+  DIRECTIONS,
+  PRIORITIES,
+  QUANTITY_TYPES,
+} from '../../core/model.js';
+import type { HandoverOutcome } from '../../core/handover.js';
+import {
+  HANDOVER_TASK_SUBJECT_PREFIX,
+  type ExistingComponent,
+  type ExistingInitiative,
+  type ExistingTask,
+  type SourceLineItem,
+  type SourceOpportunity,
+} from '../../core/plan/handover.js';
+import type { ApiUsage } from '../apiUsage.js';
+import type { OrgConnection, SfRecord } from '../connection.js';
+import { childRecords, fetchAll, parentField } from '../fetch.js';
+import { chunk, isSalesforceId, soqlDate, soqlId, soqlIdList, soqlString } from '../soql.js';
+
+const I = fieldsOf(Initiative);
+const S = fieldsOf(SolutionComponent);
+const O = fieldsOf(OutcomeRequirement);
+const OPP = fieldsOf(OpportunityFields);
+const LINE = fieldsOf(OpportunityLineItemFields);
+const PRODUCT = fieldsOf(Product2Fields);
+const COMPONENTS = `${SolutionComponent.fields.Initiative__c.childRelationship}__r`;
+const OUTCOMES = `${OutcomeRequirement.fields.Initiative__c.childRelationship}__r`;
+
+/**
+ * Ids per IN clause. A query travels in the URL of a GET, which Salesforce caps at 16,384 bytes; an Id in a list
+ * takes about 27 bytes once URL-encoded, and the initiative query names its Ids twice.
+ */
+export const IDS_PER_QUERY = 200;
+
+/** The role on the account team that makes a user the account's CSM. */
+export const CSM_TEAM_ROLE = 'Customer Success Manager';
+
+// ---- Won opportunities -----------------------------------------------------------------------------
+
+export type OpportunitySelection = { since?: IsoDate; opportunityIds?: readonly string[] };
+
+const LINE_FIELDS = [
+  'Id',
+  'Product2Id',
+  'Product2.Name',
+  `Product2.${PRODUCT.Component_Type__c}`,
+  `Product2.${PRODUCT.Lifecycle__c}`,
+  `Product2.${PRODUCT.Default_Term_Months__c}`,
+  'Quantity',
+  'TotalPrice',
+  'ServiceDate',
+  LINE.Term_Months__c,
+  LINE.End_Date__c,
+  LINE.Role_In_Solution__c,
+];
+
+const OPPORTUNITY_FIELDS = [
+  'Id',
+  'Name',
+  'AccountId',
+  'IsWon',
+  'CloseDate',
+  'Amount',
+  'Contract.EndDate',
+  OPP.Expected_Go_Live_Date__c,
+  OPP.Handover_Status__c,
+];
+
+/**
+ * Won opportunities closed on or after `since`, or the given ones whatever their stage (so the plan can say why a
+ * lost one is skipped), each with its line items and their products.
+ */
+export function opportunitiesSoql(selection: { since?: IsoDate; opportunityIds?: readonly string[] }): string {
+  const where = selection.opportunityIds
+    ? `Id IN ${soqlIdList(selection.opportunityIds)}`
+    : ['IsWon = true', ...(selection.since ? [`CloseDate >= ${soqlDate(selection.since)}`] : [])].join(' AND ');
+  return (
+    `SELECT ${OPPORTUNITY_FIELDS.join(', ')}, (SELECT ${LINE_FIELDS.join(', ')} FROM OpportunityLineItems ORDER BY Id) ` +
+    `FROM Opportunity WHERE ${where} ORDER BY CloseDate, Id`
+  );
+}
+
+export async function fetchOpportunities(conn: OrgConnection, selection: OpportunitySelection, usage: ApiUsage): Promise<SourceOpportunity[]> {
+  const batches = selection.opportunityIds ? chunk(selection.opportunityIds, IDS_PER_QUERY).map((ids) => ({ opportunityIds: ids })) : [selection];
+  const rows: SfRecord[] = [];
+  for (const batch of batches) {
+    // eslint-disable-next-line no-await-in-loop
+    rows.push(...(await fetchAll(conn, opportunitiesSoql(batch), usage)));
+  }
+  return rows.map(toSourceOpportunity);
+}
+
+function toSourceOpportunity(row: SfRecord): SourceOpportunity {
+  return {
+    id: String(row.Id),
+    name: asString(row.Name) ?? String(row.Id),
+    accountId: asString(row.AccountId),
+    isWon: asBoolean(row.IsWon),
+    closeDate: asDate(row.CloseDate),
+    amount: asNumber(row.Amount),
+    contractEndDate: asDate(parentField(row, 'Contract.EndDate')),
+    expectedGoLiveDate: asDate(row[OPP.Expected_Go_Live_Date__c]),
+    handoverStatus: asPicklist(row[OPP.Handover_Status__c], HANDOVER_STATUSES),
+    lines: childRecords(row, 'OpportunityLineItems').map(toSourceLine),
+  };
+}
+
+function toSourceLine(row: SfRecord): SourceLineItem {
+  return {
+    id: String(row.Id),
+    productId: asString(row.Product2Id),
+    productName: asString(parentField(row, 'Product2.Name')),
+    quantity: asNumber(row.Quantity),
+    totalPrice: asNumber(row.TotalPrice),
+    serviceDate: asDate(row.ServiceDate),
+    termMonths: asNumber(row[LINE.Term_Months__c]),
+    endDate: asDate(row[LINE.End_Date__c]),
+    roleInSolution: asString(row[LINE.Role_In_Solution__c]),
+    componentType: asPicklist(parentField(row, `Product2.${PRODUCT.Component_Type__c}`), COMPONENT_TYPES),
+    lifecycle: asPicklist(parentField(row, `Product2.${PRODUCT.Lifecycle__c}`), LIFECYCLES),
+    productDefaultTermMonths: asNumber(parentField(row, `Product2.${PRODUCT.Default_Term_Months__c}`)),
+  };
+}
+
+// ---- Existing initiatives --------------------------------------------------------------------------
+
+const INITIATIVE_FIELDS = [
+  'Id',
+  'CreatedDate',
+  I.Name,
+  I.Account__c,
+  I.Opportunity__c,
+  I.Source_Opportunity_Id__c,
+  I.Purpose__c,
+  I.Status__c,
+  I.CSM__c,
+  I.Handover_Date__c,
+  I.Go_Live_Date__c,
+  I.Annual_Contract_Value__c,
+  I.Total_Contract_Value__c,
+  I.Next_Renewal_Date__c,
+];
+
+const COMPONENT_FIELDS = [
+  'Id',
+  S.Name,
+  S.Source_Line_Item_Id__c,
+  S.Product__c,
+  S.Quantity__c,
+  S.Total_Price__c,
+  S.Component_Type__c,
+  S.Lifecycle__c,
+  S.Role_In_Solution__c,
+  S.Start_Date__c,
+  S.End_Date__c,
+  S.Renewal_Date__c,
+  S.Annual_Value__c,
+];
+
+/** What the handover completeness check reads of an outcome. */
+const OUTCOME_FIELDS = [
+  'Id',
+  O.Description__c,
+  O.Priority__c,
+  O.Quantity_Type__c,
+  O.Direction__c,
+  O.Baseline_Value__c,
+  O.Target_Value__c,
+  O.Deadline_Type__c,
+  O.Deadline_Date__c,
+  O.Deadline_Offset_Months__c,
+  O.Measurement_Method__c,
+];
+
+/** Initiatives tied to the opportunities either way: by the sync's source id, or by the lookup sales filled in. */
+export function initiativesSoql(opportunityIds: readonly string[]): string {
+  const ids = soqlIdList(opportunityIds);
+  // Source_Opportunity_Id__c is text: the Ids are validated by soqlIdList, so they are safe as string literals.
+  return (
+    `SELECT ${INITIATIVE_FIELDS.join(', ')}, ` +
+    `(SELECT ${COMPONENT_FIELDS.join(', ')} FROM ${COMPONENTS} ORDER BY Id), ` +
+    `(SELECT ${OUTCOME_FIELDS.join(', ')} FROM ${OUTCOMES} ORDER BY Id) ` +
+    `FROM ${Initiative.apiName} WHERE ${I.Opportunity__c} IN ${ids} OR ${I.Source_Opportunity_Id__c} IN ${ids} ` +
+    'ORDER BY CreatedDate, Id'
+  );
+}
+
+export async function fetchInitiatives(conn: OrgConnection, opportunityIds: readonly string[], usage: ApiUsage): Promise<ExistingInitiative[]> {
+  const rows: SfRecord[] = [];
+  for (const ids of chunk(opportunityIds, IDS_PER_QUERY)) {
+    // eslint-disable-next-line no-await-in-loop
+    rows.push(...(await fetchAll(conn, initiativesSoql(ids), usage)));
+  }
+  // Chunks are ordered on their own; the oldest-first order the planner relies on holds across them too.
+  const seen = new Set<string>();
+  return rows
+    .filter((row) => (seen.has(String(row.Id)) ? false : seen.add(String(row.Id))))
+    .map((row, index) => ({ row, index, created: asString(row.CreatedDate) ?? '' }))
+    .sort((a, b) => a.created.localeCompare(b.created) || a.index - b.index)
+    .map(({ row }) => toExistingInitiative(row));
+}
+
+function toExistingInitiative(row: SfRecord): ExistingInitiative {
+  return {
+    Id: String(row.Id),
+    Name: asString(row[I.Name]) ?? String(row.Id),
+    Account__c: asString(row[I.Account__c]),
+    Opportunity__c: asString(row[I.Opportunity__c]),
+    Source_Opportunity_Id__c: asString(row[I.Source_Opportunity_Id__c]),
+    Purpose__c: asString(row[I.Purpose__c]),
+    Status__c: asPicklist(row[I.Status__c], INITIATIVE_STATUSES),
+    CSM__c: asString(row[I.CSM__c]),
+    Handover_Date__c: asDate(row[I.Handover_Date__c]),
+    Go_Live_Date__c: asDate(row[I.Go_Live_Date__c]),
+    Annual_Contract_Value__c: asNumber(row[I.Annual_Contract_Value__c]),
+    Total_Contract_Value__c: asNumber(row[I.Total_Contract_Value__c]),
+    Next_Renewal_Date__c: asDate(row[I.Next_Renewal_Date__c]),
+    components: childRecords(row, COMPONENTS).map(toExistingComponent),
+    outcomes: childRecords(row, OUTCOMES).map(toHandoverOutcome),
+  };
+}
+
+function toExistingComponent(row: SfRecord): ExistingComponent {
+  return {
+    Id: String(row.Id),
+    Name: asString(row[S.Name]),
+    Source_Line_Item_Id__c: asString(row[S.Source_Line_Item_Id__c]),
+    Product__c: asString(row[S.Product__c]),
+    Quantity__c: asNumber(row[S.Quantity__c]),
+    Total_Price__c: asNumber(row[S.Total_Price__c]),
+    Component_Type__c: asPicklist(row[S.Component_Type__c], COMPONENT_TYPES),
+    Lifecycle__c: asPicklist(row[S.Lifecycle__c], LIFECYCLES),
+    Role_In_Solution__c: asString(row[S.Role_In_Solution__c]),
+    Start_Date__c: asDate(row[S.Start_Date__c]),
+    End_Date__c: asDate(row[S.End_Date__c]),
+    Renewal_Date__c: asDate(row[S.Renewal_Date__c]),
+    Annual_Value__c: asNumber(row[S.Annual_Value__c]),
+  };
+}
+
+function toHandoverOutcome(row: SfRecord): HandoverOutcome {
+  return {
+    Id: String(row.Id),
+    Description__c: asString(row[O.Description__c]),
+    Priority__c: asPicklist(row[O.Priority__c], PRIORITIES),
+    Quantity_Type__c: asPicklist(row[O.Quantity_Type__c], QUANTITY_TYPES),
+    Direction__c: asPicklist(row[O.Direction__c], DIRECTIONS),
+    Baseline_Value__c: asNumber(row[O.Baseline_Value__c]),
+    Target_Value__c: asNumber(row[O.Target_Value__c]),
+    Deadline_Type__c: asPicklist(row[O.Deadline_Type__c], DEADLINE_TYPES),
+    Deadline_Date__c: asDate(row[O.Deadline_Date__c]),
+    Deadline_Offset_Months__c: asNumber(row[O.Deadline_Offset_Months__c]),
+    Measurement_Method__c: asString(row[O.Measurement_Method__c]),
+  };
+}
+
+// ---- Review tasks ----------------------------------------------------------------------------------
+
+/** Review tasks on the initiatives, open or closed: a review the CSM already did is not asked for again. */
+export function handoverTasksSoql(initiativeIds: readonly string[]): string {
+  return (
+    `SELECT Id, WhatId, Subject, IsClosed FROM Task WHERE WhatId IN ${soqlIdList(initiativeIds)} ` +
+    // The prefix holds no LIKE wildcard (% or _), so it matches literally.
+    `AND Subject LIKE ${soqlString(`${HANDOVER_TASK_SUBJECT_PREFIX}%`)}`
+  );
+}
+
+export async function fetchHandoverTasks(conn: OrgConnection, initiativeIds: readonly string[], usage: ApiUsage): Promise<ExistingTask[]> {
+  const tasks: ExistingTask[] = [];
+  for (const ids of chunk(initiativeIds, IDS_PER_QUERY)) {
+    // eslint-disable-next-line no-await-in-loop
+    const rows = await fetchAll(conn, handoverTasksSoql(ids), usage);
+    tasks.push(
+      ...rows.map((row) => ({ id: String(row.Id), whatId: String(row.WhatId), subject: asString(row.Subject), isClosed: asBoolean(row.IsClosed) })),
+    );
+  }
+  return tasks;
+}
+
+// ---- CSMs ------------------------------------------------------------------------------------------
+
+/** The first active Customer Success Manager on each account's team (the longest-standing member wins). */
+export function accountCsmsSoql(accountIds: readonly string[]): string {
+  return (
+    `SELECT AccountId, UserId, User.IsActive FROM AccountTeamMember WHERE TeamMemberRole = ${soqlString(CSM_TEAM_ROLE)} ` +
+    `AND AccountId IN ${soqlIdList(accountIds)} ORDER BY AccountId, CreatedDate, Id`
+  );
+}
+
+export async function fetchAccountCsms(conn: OrgConnection, accountIds: readonly string[], usage: ApiUsage): Promise<Map<string, string>> {
+  const csms = new Map<string, string>();
+  for (const ids of chunk(accountIds, IDS_PER_QUERY)) {
+    // eslint-disable-next-line no-await-in-loop
+    const rows = await fetchAll(conn, accountCsmsSoql(ids), usage);
+    for (const row of rows) {
+      const accountId = String(row.AccountId);
+      if (parentField(row, 'User.IsActive') === false || csms.has(accountId)) continue;
+      csms.set(accountId, String(row.UserId));
+    }
+  }
+  return csms;
+}
+
+export type OrgUser = { id: string; username: string; isActive: boolean };
+
+/** A user by record Id or by username (the two ways people name a user on the command line). */
+export function userSoql(usernameOrId: string): string {
+  const where = isSalesforceId(usernameOrId) ? `Id = ${soqlId(usernameOrId)}` : `Username = ${soqlString(usernameOrId)}`;
+  return `SELECT Id, Username, IsActive FROM User WHERE ${where} LIMIT 1`;
+}
+
+export async function fetchUser(conn: OrgConnection, usernameOrId: string, usage: ApiUsage): Promise<OrgUser | null> {
+  const [row] = await fetchAll(conn, userSoql(usernameOrId), usage);
+  return row ? { id: String(row.Id), username: asString(row.Username) ?? '', isActive: asBoolean(row.IsActive) } : null;
+}
+
+// ---- Row values ------------------------------------------------------------------------------------
+
+export function asString(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function asNumber(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  return null;
+}
+
+export function asBoolean(value: unknown): boolean {
+  return value === true || value === 'true';
+}
+
+/** Dates come back as YYYY-MM-DD; anything else is treated as blank rather than trusted. */
+export function asDate(value: unknown): IsoDate | null {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+}
+
+/** A picklist value the model knows, else blank: an unknown value is not one the rules can reason about. */
+export function asPicklist<T extends string>(value: unknown, values: readonly T[]): T | null {
+  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : null;
+}

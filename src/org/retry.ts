@@ -1,0 +1,52 @@
+/**
+ * Retries with exponential backoff for failures that a later call can get past:
+ * 503 / SERVER_UNAVAILABLE, concurrent-request REQUEST_LIMIT_EXCEEDED, UNABLE_TO_LOCK_ROW and network errors.
+ * The daily cap ("TotalRequests Limit exceeded") is not transient: retrying would only burn what is left.
+ */
+export type RetryOptions = {
+  attempts?: number;
+  baseDelayMs?: number;
+  onRetry?: (error: unknown, attempt: number) => void;
+};
+
+const TRANSIENT_ERROR_CODES = new Set(['SERVER_UNAVAILABLE', 'UNABLE_TO_LOCK_ROW', 'REQUEST_RUNNING_TOO_LONG']);
+const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'UND_ERR_SOCKET', 'ENETUNREACH']);
+
+type ErrorLike = { errorCode?: unknown; name?: unknown; message?: unknown; code?: unknown; statusCode?: unknown; cause?: unknown };
+
+export function isDailyCapError(error: unknown): boolean {
+  const e = error as ErrorLike;
+  return e?.errorCode === 'REQUEST_LIMIT_EXCEEDED' && /TotalRequests/i.test(String(e.message ?? ''));
+}
+
+export function isTransientError(error: unknown): boolean {
+  const e = error as ErrorLike;
+  if (!e) return false;
+  if (isDailyCapError(e)) return false;
+  const code = String(e.errorCode ?? e.name ?? '');
+  if (TRANSIENT_ERROR_CODES.has(code) || code === 'REQUEST_LIMIT_EXCEEDED') return true;
+  if (e.statusCode === 503 || /\b503\b|Service Unavailable/i.test(String(e.message ?? ''))) return true;
+  const cause = e.cause as ErrorLike | undefined;
+  const netCode = String(e.code ?? cause?.code ?? '');
+  if (NETWORK_ERROR_CODES.has(netCode)) return true;
+  return /fetch failed|socket hang up|ECONNRESET|ECONNREFUSED/i.test(String(e.message ?? ''));
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? 6;
+  const baseDelayMs = options.baseDelayMs ?? Number(process.env.OUTCOMES_RETRY_BASE_MS ?? 250);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // eslint-disable-next-line no-await-in-loop
+      return await call();
+    } catch (error) {
+      if (attempt >= attempts || !isTransientError(error)) throw error;
+      options.onRetry?.(error, attempt);
+      // Full jitter keeps parallel runs from retrying in lockstep.
+      // eslint-disable-next-line no-await-in-loop
+      await sleep(Math.random() * baseDelayMs * 2 ** (attempt - 1));
+    }
+  }
+}
