@@ -1,0 +1,61 @@
+import { isDailyCapError, isTransientError, withRetry } from '../../src/org/retry.js';
+
+const sfError = (errorCode: string, message = ''): Error & { errorCode: string } => Object.assign(new Error(message), { errorCode });
+
+describe('isTransientError', () => {
+  it.each([
+    [sfError('SERVER_UNAVAILABLE'), true],
+    [sfError('REQUEST_LIMIT_EXCEEDED', 'ConcurrentPerOrgLongTxn Limit exceeded.'), true],
+    [sfError('UNABLE_TO_LOCK_ROW', 'unable to obtain exclusive access to this record'), true],
+    [Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNRESET' } }), true],
+    [sfError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), false],
+    [sfError('INVALID_FIELD', "No such column 'Foo__c'"), false],
+    [sfError('FIELD_CUSTOM_VALIDATION_EXCEPTION'), false],
+  ])('%s → %s', (error, expected) => {
+    expect(isTransientError(error)).toBe(expected);
+  });
+
+  it('recognises the daily cap, which no retry can get past today', () => {
+    expect(isDailyCapError(sfError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'))).toBe(true);
+  });
+});
+
+describe('withRetry', () => {
+  it('retries transient failures and returns the first success', async () => {
+    let calls = 0;
+    const retried: number[] = [];
+    const result = await withRetry(
+      async () => {
+        calls++;
+        if (calls < 3) throw sfError('SERVER_UNAVAILABLE');
+        return 'ok';
+      },
+      { baseDelayMs: 1, onRetry: (_e, attempt) => retried.push(attempt) },
+    );
+    expect(result).toBe('ok');
+    expect(calls).toBe(3);
+    expect(retried).toEqual([1, 2]);
+  });
+
+  it('does not retry a permanent failure', async () => {
+    let calls = 0;
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw sfError('INVALID_FIELD');
+      }, { baseDelayMs: 1 }),
+    ).rejects.toThrow();
+    expect(calls).toBe(1);
+  });
+
+  it('gives up after the allowed attempts', async () => {
+    let calls = 0;
+    await expect(
+      withRetry(async () => {
+        calls++;
+        throw sfError('SERVER_UNAVAILABLE');
+      }, { attempts: 4, baseDelayMs: 1 }),
+    ).rejects.toThrow();
+    expect(calls).toBe(4);
+  });
+});
