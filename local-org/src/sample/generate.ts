@@ -35,6 +35,8 @@ export { measurementsCsv, writeBulkMeasurements, MEASUREMENTS_FILE, BAD_ROW_KIND
 export const DEFAULT_TODAY = '2026-11-23';
 export const USER_DOMAIN = 'outcomes-demo.example';
 export const PRICE_BOOK_NAME = 'Outcomes Price Book';
+/** How the sample data names the org's Standard Price Book, which exists in every org and has no reference id. */
+export const STANDARD_PRICE_BOOK_REF = '@StandardPriceBook';
 
 const HISTORY_MONTHS = 30;
 const TERMS = [12, 24, 36] as const;
@@ -118,6 +120,17 @@ export function generateSampleData(options: SampleOptions): SampleData {
       IsActive: true,
     }),
   ];
+  // Salesforce wants a product's standard price before any other price book may list it. The standard price book
+  // cannot be created by an import, so its entries name it by STANDARD_PRICE_BOOK_REF (see data/sample/README.md).
+  const standardEntries = CATALOGUE.map((product, index) =>
+    record('PricebookEntry', `Standard${ref('PricebookEntry', index)}`, {
+      Pricebook2Id: STANDARD_PRICE_BOOK_REF,
+      Product2Id: at(ref('Product2', index)),
+      UnitPrice: product.listPrice,
+      IsActive: product.active,
+      UseStandardPrice: false,
+    }),
+  );
   const priceBookEntries = CATALOGUE.map((product, index) =>
     record('PricebookEntry', ref('PricebookEntry', index), {
       Pricebook2Id: at(priceBookRef),
@@ -159,7 +172,7 @@ export function generateSampleData(options: SampleOptions): SampleData {
       AccountTeamMember: teamMembers,
       Product2: products,
       Pricebook2: priceBooks,
-      PricebookEntry: priceBookEntries,
+      PricebookEntry: [...standardEntries, ...priceBookEntries],
       Contract: contracts,
       Opportunity: opportunityRecords,
       OpportunityLineItem: lineItems,

@@ -188,9 +188,12 @@ describe('generateSampleData', () => {
     it('sells only active products, at the price book entry of the custom book', () => {
       const entries = byRef(data.records.PricebookEntry);
       for (const line of data.records.OpportunityLineItem) expect(entries.get(line.PricebookEntryId as string)?.IsActive).toBe(true);
-      for (const entry of data.records.PricebookEntry) {
-        expect(entry).toMatchObject({ Pricebook2Id: '@Pricebook2Ref1', UseStandardPrice: false });
-      }
+      const custom = data.records.PricebookEntry.filter((entry) => entry.Pricebook2Id === '@Pricebook2Ref1');
+      const standard = data.records.PricebookEntry.filter((entry) => entry.Pricebook2Id === '@StandardPriceBook');
+      // Salesforce lists a product in a custom price book only once it has a standard price.
+      expect(custom).toHaveLength(data.records.Product2.length);
+      expect(standard).toHaveLength(data.records.Product2.length);
+      for (const line of data.records.OpportunityLineItem) expect(custom.map((e) => e.attributes.referenceId)).toContain(String(line.PricebookEntryId).slice(1));
     });
   });
 

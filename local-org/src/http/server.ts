@@ -1,0 +1,206 @@
+/**
+ * The local org's HTTP front: Salesforce's REST API routes over Node's `http`, with the token check,
+ * call counting and fault injection every `/services` call goes through, and an admin surface under
+ * `/__local/` for tests and benchmarks.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { BulkJobs } from '../bulk/jobs.js';
+import { OrgApiError, type OrgEngine } from '../engine/types.js';
+import { FaultInjector, parseFaultSettings, type FaultSettings } from '../faults/faults.js';
+import { collectionsRoute } from './collections.js';
+import type { ApiCall, OrgContext } from './context.js';
+import { orgLimits } from './limits.js';
+import { Meter, type CallKind } from './meter.js';
+import { pageSizeFrom, QueryCursors } from './paging.js';
+import { runQuery, runToolingQuery, userInfo, type OrgIdentity } from './platform.js';
+import { errorReply, json, methodNotAllowed, notFound, writeReply, type Reply } from './respond.js';
+import { sobjectRoute } from './sobjects.js';
+import { apiVersions, versionResources } from './versions.js';
+
+export type OrgServerOptions = {
+  engine: OrgEngine;
+  accessToken: string;
+  orgName?: string;
+  faults?: FaultSettings;
+  /** Called by `POST /__local/save`; answers what was written. */
+  onSave?: (dir: string | undefined) => Promise<unknown>;
+};
+
+export type OrgServer = {
+  server: Server;
+  context: OrgContext;
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const match = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header ?? '');
+  if (!match) return false;
+  const given = Buffer.from(match[1].trim());
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** What a `/services/data/vXX.X/...` call is, for the stats. */
+function kindOf(segments: string[], method: string): CallKind {
+  const [first, second, third] = segments;
+  switch (first) {
+    case 'query':
+    case 'queryAll':
+      return segments.length > 1 ? 'queryMore' : 'query';
+    case 'sobjects':
+      if (segments.length === 1 || third === 'describe' || (segments.length === 2 && method === 'GET')) return 'describe';
+      return second ? 'singleRecord' : 'other';
+    case 'composite':
+      return 'collections';
+    case 'jobs':
+      return 'bulk';
+    case 'limits':
+      return 'limits';
+    case 'tooling':
+      return 'tooling';
+    default:
+      return 'other';
+  }
+}
+
+function dataRoute(ctx: OrgContext, call: ApiCall): Reply {
+  const [first, second] = call.segments;
+  const onlyGet = (): void => {
+    if (call.method !== 'GET') throw methodNotAllowed(call.method, ['GET']);
+  };
+  switch (first) {
+    case undefined:
+      onlyGet();
+      return json(versionResources(call.version));
+    case 'query':
+    case 'queryAll': {
+      onlyGet();
+      if (second) return json(ctx.cursors.nextPage(second, call.version));
+      const soql = call.params.get('q');
+      if (!soql) throw new OrgApiError(400, 'MALFORMED_QUERY', 'A query needs the q parameter: ?q=SELECT+Id+FROM+Account');
+      const result = runQuery(ctx.engine, ctx.identity, soql, first === 'queryAll');
+      return json(ctx.cursors.firstPage(result.records, result.totalSize, pageSizeFrom(call.headers['sforce-query-options']), call.version));
+    }
+    case 'sobjects':
+      if (call.segments.length === 1) {
+        onlyGet();
+        return json(ctx.engine.describeGlobal());
+      }
+      return sobjectRoute(ctx, call);
+    case 'composite':
+      if (second === 'sobjects') return collectionsRoute(ctx, call);
+      throw notFound();
+    case 'limits':
+      onlyGet();
+      return json(orgLimits(ctx));
+    case 'tooling':
+      if (second === 'query' && call.segments.length === 2) {
+        onlyGet();
+        const soql = call.params.get('q');
+        if (!soql) throw new OrgApiError(400, 'MALFORMED_QUERY', 'A query needs the q parameter.');
+        return json(runToolingQuery(soql));
+      }
+      throw notFound();
+    case 'jobs':
+      return ctx.bulk.route(ctx, call);
+    default:
+      throw notFound();
+  }
+}
+
+export function createOrgServer(identity: OrgIdentity, options: OrgServerOptions): OrgServer {
+  const context: OrgContext = {
+    engine: options.engine,
+    identity,
+    faults: new FaultInjector(options.faults),
+    meter: new Meter(),
+    cursors: new QueryCursors(),
+    bulk: new BulkJobs(),
+  };
+  const { meter, faults } = context;
+
+  async function adminRoute(method: string, path: string, bodyText: string): Promise<Reply> {
+    if (path === '/__local/stats' && method === 'GET') return json({ ...meter.snapshot(), faults: faults.settings, injected: meter.snapshot().faults });
+    if (path === '/__local/stats/reset' && method === 'POST') {
+      meter.reset();
+      return json(meter.snapshot());
+    }
+    if (path === '/__local/faults' && method === 'GET') return json(faults.settings);
+    if (path === '/__local/faults' && method === 'POST') {
+      try {
+        faults.set(parseFaultSettings(bodyText.trim() ? JSON.parse(bodyText) : {}, faults.settings));
+      } catch (error) {
+        throw new OrgApiError(400, 'INVALID_FAULTS', (error as Error).message);
+      }
+      return json(faults.settings);
+    }
+    if (path === '/__local/save' && method === 'POST') {
+      if (!options.onSave) throw new OrgApiError(400, 'NO_DATA_DIR', 'This org was started without a data folder; pass {"dir": "..."} or start it with dataDir.');
+      const dir = bodyText.trim() ? (JSON.parse(bodyText) as { dir?: string }).dir : undefined;
+      return json(await options.onSave(dir));
+    }
+    throw notFound();
+  }
+
+  async function handle(req: IncomingMessage): Promise<Reply> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const raw = req.url ?? '/';
+    const q = raw.indexOf('?');
+    // Clients (sf among them) sometimes send `//services/data`: collapse repeated slashes before routing.
+    const path = (q < 0 ? raw : raw.slice(0, q)).replace(/\/{2,}/g, '/');
+    const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+    const bodyText = await readBody(req);
+
+    if (!path.startsWith('/__local/') && !path.startsWith('/services/')) throw notFound();
+    if (!tokenMatches(req.headers.authorization, options.accessToken)) {
+      throw new OrgApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    }
+    if (path.startsWith('/__local/')) return adminRoute(method, path.replace(/\/$/, ''), bodyText);
+
+    const match = /^\/services\/data\/v(\d+\.\d+)(?:\/(.*))?$/.exec(path);
+    const segments = match ? (match[2] ?? '').split('/').filter(Boolean).map(decodeURIComponent) : [];
+    const kind: CallKind = path.startsWith('/services/oauth2/') ? 'identity' : match ? kindOf(segments, method) : 'other';
+
+    const settings = faults.settings;
+    if (settings.latencyMs > 0) await sleep(settings.latencyMs);
+    const fault = faults.forCall(meter.apiCalls);
+    if (fault) {
+      meter.countFault(fault.kind);
+      throw new OrgApiError(fault.httpStatus, fault.errorCode, fault.message);
+    }
+    meter.countCall(kind);
+
+    if (path === '/services/oauth2/userinfo') return json(userInfo(identity));
+    if (path === '/services/data' || path === '/services/data/') {
+      if (method !== 'GET') throw methodNotAllowed(method, ['GET']);
+      return json(apiVersions());
+    }
+    if (!match) throw notFound();
+    return dataRoute(context, { method, version: match[1], segments, params, headers: req.headers, bodyText });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req)
+      .catch((error: unknown): Reply => {
+        if (error instanceof OrgApiError) return errorReply(error);
+        // An engine bug must not look like a Salesforce validation error: 500 with what went wrong.
+        return errorReply(new OrgApiError(500, 'UNKNOWN_EXCEPTION', `The local org failed: ${(error as Error)?.stack ?? String(error)}`));
+      })
+      .then((reply) => writeReply(res, reply))
+      .catch(() => res.destroy());
+  });
+  // Keep-alive sockets would hold `stop()` open for seconds after tests end.
+  server.keepAliveTimeout = 1000;
+  return { server, context };
+}
