@@ -39,12 +39,12 @@ export function renewalDateOfLine(line: RenewalInputs): LineRenewal {
   const start = line.serviceDate ?? line.closeDate ?? null;
   const term = line.termMonths ?? line.productDefaultTermMonths ?? null;
   const missing: string[] = [];
-  if (start === null) missing.push('a start (ServiceDate on the line or CloseDate on the Opportunity)');
-  if (term === null) missing.push(`a term (${LINE.Term_Months__c} on the line or ${PRODUCT.Default_Term_Months__c} on the product)`);
+  if (start === null) missing.push('start (ServiceDate on the line or CloseDate on the Opportunity)');
+  if (term === null) missing.push(`term (${LINE.Term_Months__c} on the line or ${PRODUCT.Default_Term_Months__c} on the product)`);
   if (start === null || term === null) {
     return {
       date: null,
-      reason: `No renewal date: the line has no ${LINE.End_Date__c}, no Contract end date, and no ${missing.join(' and no ')}`,
+      reason: `No renewal date: the line has no ${LINE.End_Date__c}, no Contract end date, and no ${missing.join(' and no ')}: set an end date or a term on the line`,
     };
   }
   if (!Number.isInteger(term) || term <= 0) {

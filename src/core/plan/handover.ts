@@ -406,7 +406,8 @@ function planComponent(opportunity: SourceOpportunity, line: SourceLineItem, exi
     [S.Component_Type__c]: line.componentType,
     [S.Lifecycle__c]: line.lifecycle,
     [S.Start_Date__c]: start,
-    [S.End_Date__c]: line.endDate ?? endOfTerm(start, term),
+    // A renewable line ends when it renews; any other line at the end of its term, if it has one.
+    [S.End_Date__c]: line.endDate ?? renewal?.date ?? endOfTerm(start, term),
     [S.Renewal_Date__c]: renewal?.date ?? null,
     [S.Annual_Value__c]: annualValueOfLine(line.totalPrice, term, lifecycle),
   };

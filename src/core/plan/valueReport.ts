@@ -6,8 +6,7 @@
  */
 import { compareDates, daysBetween, isAfter, isBefore, type IsoDate } from '../dates.js';
 import { dueDateOf, missingDueDateReason } from '../deadline.js';
-import type { InitiativeStatus, OutcomeStatus, Priority, ValidationStatus } from '../model.js';
-import { OUTCOME_STATUSES } from '../model.js';
+import { OUTCOME_STATUSES, type InitiativeStatus, type OutcomeStatus, type Priority, type ValidationStatus } from '../model.js';
 import { isProgressDirection, quantityProblem, resolvedTarget } from '../quantity.js';
 import type { InitiativeRecord, MeasurementRecord, OutcomeRequirementRecord, SolutionComponentRecord } from '../schemas.js';
 import { nextRenewalDate } from '../renewal.js';

@@ -1,0 +1,435 @@
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { dateProblem } from '../../../core/dates.js';
+import type { HandoverGapCode } from '../../../core/handover.js';
+import { Initiative, OpportunityFields, SolutionComponent, fieldsOf } from '../../../core/model.js';
+import {
+  accountsNeedingCsm,
+  idKey,
+  planHandover,
+  type FieldValues,
+  type HandoverPlan,
+  type HandoverStatus,
+  type PlanAction,
+} from '../../../core/plan/handover.js';
+import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
+import { writeInCollections, type RecordResult, type WriteRequest } from '../../../org/apply.js';
+import type { OrgConnection, SfRecord } from '../../../org/connection.js';
+import {
+  fetchAccountCsms,
+  fetchHandoverTasks,
+  fetchInitiatives,
+  fetchOpportunities,
+  fetchUser,
+} from '../../../org/queries/handover.js';
+import { isSalesforceId } from '../../../org/soql.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.handover.sync');
+
+const I = fieldsOf(Initiative);
+const S = fieldsOf(SolutionComponent);
+const OPP = fieldsOf(OpportunityFields);
+const OPPORTUNITY_PREFIX = '006';
+const USER_PREFIX = '005';
+/** Rows of the change table shown to people; the --json result always has every one. */
+const TABLE_ROWS_SHOWN = 100;
+
+export type HandoverObject = 'Initiative__c' | 'Solution_Component__c' | 'Task' | 'Opportunity';
+
+/** What became of a planned item: planned (dry run), done, failed, or blocked because its initiative failed. */
+export type ChangeResult = 'planned' | 'done' | 'failed' | 'blocked';
+
+export type HandoverChange = {
+  object: HandoverObject;
+  action: PlanAction;
+  /** The record written or left alone; null for a create that was not written. */
+  recordId: string | null;
+  name: string;
+  opportunityId: string;
+  /** Fields the write sets (empty for a skip). */
+  fields: string[];
+  reason: string;
+  result: ChangeResult;
+};
+
+export type WriteCounts = { created: number; updated: number; skipped: number; failed: number };
+
+export type HandoverGapReport = { code: HandoverGapCode; message: string; recordId?: string };
+
+export type HandoverReport = {
+  opportunityId: string;
+  initiativeId: string | null;
+  initiativeName: string;
+  status: HandoverStatus;
+  gaps: HandoverGapReport[];
+  undatedLines: Array<{ lineItemId: string; name: string; reason: string }>;
+};
+
+export type HandoverFailure = { object: HandoverObject; opportunityId: string; recordId: string | null; name: string; error: string };
+
+export type HandoverSyncResult = {
+  dryRun: boolean;
+  today: string;
+  /** Opportunities read (won ones, or those named with --opportunity). */
+  opportunities: number;
+  /** On a dry run: what would be written; otherwise what was. */
+  initiatives: WriteCounts;
+  components: WriteCounts;
+  tasks: WriteCounts;
+  opportunityStatuses: WriteCounts;
+  changes: HandoverChange[];
+  handovers: HandoverReport[];
+  failures: HandoverFailure[];
+  apiCalls: ApiUsageSnapshot;
+};
+
+export default class HandoverSync extends SfCommand<HandoverSyncResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    'api-version': Flags.orgApiVersion(),
+    since: Flags.string({ summary: messages.getMessage('flags.since.summary'), exclusive: ['opportunity'] }),
+    opportunity: Flags.string({ multiple: true, summary: messages.getMessage('flags.opportunity.summary'), exclusive: ['since'] }),
+    'default-csm': Flags.string({ summary: messages.getMessage('flags.default-csm.summary') }),
+    'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary') }),
+  };
+
+  public async run(): Promise<HandoverSyncResult> {
+    const { flags } = await this.parse(HandoverSync);
+    // Flag values are checked before any API call.
+    const opportunityIds = flags.opportunity?.map((id) => id.trim());
+    for (const id of opportunityIds ?? []) {
+      if (!isSalesforceId(id) || !id.startsWith(OPPORTUNITY_PREFIX)) throw messages.createError('error.InvalidOpportunityId', [id]);
+    }
+    const since = flags.since?.trim();
+    const sinceProblem = since === undefined ? null : dateProblem(since);
+    if (sinceProblem) throw messages.createError('error.InvalidDate', [sinceProblem]);
+    const defaultCsmFlag = flags['default-csm']?.trim();
+    if (defaultCsmFlag !== undefined && isSalesforceId(defaultCsmFlag) && !defaultCsmFlag.startsWith(USER_PREFIX)) {
+      throw messages.createError('error.DefaultCsmNotUser', [defaultCsmFlag]);
+    }
+    const today = localToday();
+    const dryRun = flags['dry-run'];
+    const usage = new ApiUsage();
+    const conn = flags['target-org'].getConnection(flags['api-version']);
+
+    // Fetch: the default CSM, won opportunities with their lines, their initiatives, review tasks, account teams.
+    this.spinner.start(messages.getMessage('spinner.fetch'));
+    const defaultCsmId = defaultCsmFlag ? await this.resolveDefaultCsm(conn, defaultCsmFlag, usage) : null;
+    const opportunities = await this.query(fetchOpportunities(conn, { since, opportunityIds }, usage));
+    const fetchedKeys = new Set(opportunities.map((o) => idKey(o.id)));
+    const missingOpportunityIds = (opportunityIds ?? []).filter((id) => !fetchedKeys.has(idKey(id)));
+    const wonIds = opportunities.filter((o) => o.isWon).map((o) => o.id);
+    const initiatives = wonIds.length > 0 ? await this.query(fetchInitiatives(conn, wonIds, usage)) : [];
+    const initiativeIds = initiatives.map((i) => i.Id);
+    const tasks = initiativeIds.length > 0 ? await this.query(fetchHandoverTasks(conn, initiativeIds, usage)) : [];
+    const csmAccounts = accountsNeedingCsm(opportunities, initiatives);
+    const accountCsms = csmAccounts.length > 0 ? await this.query(fetchAccountCsms(conn, csmAccounts, usage)) : new Map<string, string>();
+    this.spinner.stop();
+
+    // Plan.
+    const plan = planHandover({ opportunities, missingOpportunityIds, initiatives, tasks, accountCsms, defaultCsmId, today });
+
+    // Apply.
+    const outcome = dryRun ? plannedOnly(plan) : await this.apply(conn, plan, usage);
+
+    // Report.
+    const result: HandoverSyncResult = {
+      dryRun,
+      today,
+      opportunities: opportunities.length,
+      initiatives: countWrites(outcome.changes, 'Initiative__c'),
+      components: countWrites(outcome.changes, 'Solution_Component__c'),
+      tasks: countWrites(outcome.changes, 'Task'),
+      opportunityStatuses: countWrites(outcome.changes, 'Opportunity'),
+      changes: outcome.changes,
+      handovers: plan.handovers.map((h) => ({
+        opportunityId: h.opportunityId,
+        initiativeId: h.initiativeId ?? outcome.initiativeIds.get(h.opportunityId) ?? null,
+        initiativeName: h.initiativeName,
+        status: h.status,
+        gaps: h.gaps.map((g) => ({ ...g })),
+        undatedLines: h.undatedLines.map((u) => ({ ...u })),
+      })),
+      failures: outcome.failures,
+      apiCalls: usage.snapshot(),
+    };
+    this.report(result);
+    return result;
+  }
+
+  private async resolveDefaultCsm(conn: OrgConnection, usernameOrId: string, usage: ApiUsage): Promise<string> {
+    const user = await this.query(fetchUser(conn, usernameOrId, usage));
+    if (!user) {
+      this.spinner.stop();
+      throw messages.createError('error.DefaultCsmNotFound', [usernameOrId]);
+    }
+    if (!user.isActive) {
+      this.spinner.stop();
+      throw messages.createError('error.DefaultCsmInactive', [user.username || usernameOrId]);
+    }
+    return user.id;
+  }
+
+  private async query<T>(pending: Promise<T>): Promise<T> {
+    try {
+      return await pending;
+    } catch (error) {
+      this.spinner.stop();
+      throw messages.createError('error.QueryFailed', [reason(error)]);
+    }
+  }
+
+  /**
+   * Initiatives first (their Ids are the parents of everything else), then components, review tasks and the
+   * opportunities' statuses. An opportunity whose initiative or components failed gets no task and no status:
+   * a rerun finishes it, and what was written is found again by its external ids.
+   */
+  private async apply(conn: OrgConnection, plan: HandoverPlan, usage: ApiUsage): Promise<ApplyOutcome> {
+    const tracker = new ApplyTracker();
+    const write = async (request: WriteRequest, label: string): Promise<RecordResult[]> => {
+      if (request.records.length === 0) return [];
+      this.spinner.start(messages.getMessage('spinner.write', [request.records.length, label]));
+      try {
+        return await writeInCollections(conn, request, usage, (done, total) => {
+          this.spinner.status = `${done}/${total}`;
+        });
+      } catch (error) {
+        this.spinner.stop();
+        throw messages.createError('error.WriteFailed', [label, reason(error)]);
+      } finally {
+        this.spinner.stop();
+      }
+    };
+
+    // Initiatives: new ones upserted on the source id (a rerun finds them), known ones updated by Id.
+    const initiativeCreates = plan.initiatives.filter((c) => c.action === 'create');
+    const initiativeUpdates = plan.initiatives.filter((c) => c.action === 'update');
+    const created = await write(
+      { sobject: Initiative.apiName, operation: 'upsert', externalIdField: I.Source_Opportunity_Id__c, records: initiativeCreates.map((c) => ({ ...c.fields })) },
+      Initiative.apiName,
+    );
+    initiativeCreates.forEach((change, i) => tracker.initiative(change, created[i]));
+    const updated = await write(
+      { sobject: Initiative.apiName, operation: 'update', records: initiativeUpdates.map((c) => ({ Id: c.initiativeId, ...c.fields }) as SfRecord) },
+      Initiative.apiName,
+    );
+    initiativeUpdates.forEach((change, i) => tracker.initiative(change, updated[i]));
+    plan.initiatives.filter((c) => c.action === 'skip').forEach((change) => tracker.initiative(change, null));
+
+    // Components: Initiative__c (the master) is set on create only; it is not updatable.
+    const components = partition(plan.components, (c) => c.action !== 'skip' && tracker.canWrite(c.opportunityId));
+    const componentCreates = components.write.filter((c) => c.action === 'create');
+    const componentUpdates = components.write.filter((c) => c.action === 'update');
+    const componentsCreated = await write(
+      {
+        sobject: SolutionComponent.apiName,
+        operation: 'upsert',
+        externalIdField: S.Source_Line_Item_Id__c,
+        records: componentCreates.map((c) => ({ ...c.fields, [S.Initiative__c]: tracker.initiativeId(c.opportunityId) })),
+      },
+      SolutionComponent.apiName,
+    );
+    componentCreates.forEach((change, i) => tracker.component(change, componentsCreated[i]));
+    const componentsUpdated = await write(
+      { sobject: SolutionComponent.apiName, operation: 'update', records: componentUpdates.map((c) => ({ Id: c.componentId, ...c.fields }) as SfRecord) },
+      SolutionComponent.apiName,
+    );
+    componentUpdates.forEach((change, i) => tracker.component(change, componentsUpdated[i]));
+    components.leave.forEach((c) => tracker.component(c, null));
+
+    // Review tasks, then the opportunities' handover status.
+    const tasks = partition(plan.tasks, (t) => t.action === 'create' && tracker.canWrite(t.opportunityId));
+    const tasksCreated = await write(
+      { sobject: 'Task', operation: 'create', records: tasks.write.map((t) => ({ ...t.fields, WhatId: tracker.initiativeId(t.opportunityId) })) },
+      'Task',
+    );
+    tasks.write.forEach((change, i) => tracker.task(change, tasksCreated[i]));
+    tasks.leave.forEach((t) => tracker.task(t, null));
+
+    const statuses = partition(plan.opportunities, (o) => o.action === 'update' && tracker.canWrite(o.opportunityId));
+    const statusesWritten = await write(
+      { sobject: 'Opportunity', operation: 'update', records: statuses.write.map((o) => ({ Id: o.opportunityId, [OPP.Handover_Status__c]: o.to })) },
+      'Opportunity',
+    );
+    statuses.write.forEach((change, i) => tracker.status(change, statusesWritten[i]));
+    statuses.leave.forEach((o) => tracker.status(o, null));
+
+    return tracker.outcome();
+  }
+
+  private report(result: HandoverSyncResult): void {
+    const rows = result.changes.slice(0, TABLE_ROWS_SHOWN).map((c) => ({
+      object: c.object,
+      record: c.recordId ? `${c.name} (${c.recordId})` : c.name,
+      action: messages.getMessage(`action.${c.action}`),
+      result: messages.getMessage(`result.${c.result}`),
+      reason: c.reason,
+    }));
+    if (rows.length > 0) {
+      this.table({
+        title: messages.getMessage('table.changes.title'),
+        data: rows,
+        columns: [
+          { key: 'object', name: messages.getMessage('table.object') },
+          { key: 'record', name: messages.getMessage('table.record') },
+          { key: 'action', name: messages.getMessage('table.action') },
+          { key: 'result', name: messages.getMessage('table.result') },
+          { key: 'reason', name: messages.getMessage('table.reason') },
+        ],
+      });
+      if (result.changes.length > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [result.changes.length - TABLE_ROWS_SHOWN]));
+    }
+    const withGaps = result.handovers.filter((h) => h.gaps.length > 0);
+    if (withGaps.length > 0) {
+      this.table({
+        title: messages.getMessage('table.gaps.title'),
+        data: withGaps.flatMap((h) => h.gaps.map((g) => ({ initiative: h.initiativeName, gap: g.message }))),
+        columns: [
+          { key: 'initiative', name: messages.getMessage('table.initiative') },
+          { key: 'gap', name: messages.getMessage('table.gap') },
+        ],
+      });
+    }
+    for (const failure of result.failures) {
+      this.warn(messages.getMessage('warn.recordFailed', [failure.object, failure.recordId ? `${failure.name} (${failure.recordId})` : failure.name, failure.error]));
+    }
+    if (result.dryRun) this.log(messages.getMessage('info.dryRun'));
+    const complete = result.handovers.filter((h) => h.status === 'Handed Over').length;
+    this.logSuccess(
+      messages.getMessage(result.dryRun ? 'success.dryRun' : 'success', [
+        result.opportunities,
+        result.initiatives.created,
+        result.initiatives.updated,
+        result.components.created,
+        result.components.updated,
+        result.tasks.created,
+        complete,
+        result.handovers.length - complete,
+        result.failures.length,
+        result.apiCalls.total,
+      ]),
+    );
+  }
+}
+
+type ApplyOutcome = { changes: HandoverChange[]; failures: HandoverFailure[]; initiativeIds: Map<string, string> };
+
+type Planned = HandoverPlan['initiatives'][number] | HandoverPlan['components'][number] | HandoverPlan['tasks'][number];
+
+/** Follows what the org did with each planned item, and which opportunities may still be written. */
+class ApplyTracker {
+  private readonly changes: HandoverChange[] = [];
+  private readonly failures: HandoverFailure[] = [];
+  private readonly initiativeIds = new Map<string, string>();
+  private readonly blocked = new Set<string>();
+
+  public initiative(change: HandoverPlan['initiatives'][number], result: RecordResult | null): void {
+    const id = result?.id ?? change.initiativeId;
+    if (change.kind === 'handover') {
+      if (change.action !== 'skip' && !result?.success) this.blocked.add(change.opportunityId);
+      else if (id) this.initiativeIds.set(change.opportunityId, id);
+    }
+    this.record('Initiative__c', change, change.name, id, change.fields, result);
+  }
+
+  public component(change: HandoverPlan['components'][number], result: RecordResult | null): void {
+    if (change.action !== 'skip' && result && !result.success) this.blocked.add(change.opportunityId);
+    this.record('Solution_Component__c', change, change.name, result?.id ?? change.componentId, change.fields, result);
+  }
+
+  public task(change: HandoverPlan['tasks'][number], result: RecordResult | null): void {
+    const name = String(change.fields.Subject ?? '');
+    this.record('Task', change, name, result?.id ?? change.existingTaskId, change.action === 'create' ? change.fields : {}, result);
+  }
+
+  public status(change: HandoverPlan['opportunities'][number], result: RecordResult | null): void {
+    const fields: FieldValues = change.action === 'update' ? { [OPP.Handover_Status__c]: change.to } : {};
+    this.record('Opportunity', change, change.opportunityName, change.opportunityId, fields, result);
+  }
+
+  public canWrite(opportunityId: string): boolean {
+    return !this.blocked.has(opportunityId) && this.initiativeIds.has(opportunityId);
+  }
+
+  public initiativeId(opportunityId: string): string | null {
+    return this.initiativeIds.get(opportunityId) ?? null;
+  }
+
+  public outcome(): ApplyOutcome {
+    return { changes: this.changes, failures: this.failures, initiativeIds: this.initiativeIds };
+  }
+
+  private record(
+    object: HandoverObject,
+    change: Planned | HandoverPlan['opportunities'][number],
+    name: string,
+    recordId: string | null,
+    fields: FieldValues,
+    result: RecordResult | null,
+  ): void {
+    let outcome: ChangeResult;
+    if (change.action === 'skip') outcome = 'done';
+    else if (!result) outcome = 'blocked';
+    else outcome = result.success ? 'done' : 'failed';
+    const reason = outcome === 'blocked' ? `${change.reason} (${messages.getMessage('reason.blocked')})` : change.reason;
+    this.changes.push({ object, action: change.action, recordId, name, opportunityId: change.opportunityId, fields: Object.keys(fields), reason, result: outcome });
+    if (result && !result.success) {
+      const error = result.errors.map((e) => `${e.code}: ${e.message}`).join('; ') || messages.getMessage('reason.noErrorGiven');
+      this.failures.push({ object, opportunityId: change.opportunityId, recordId, name, error });
+    } else if (outcome === 'blocked') {
+      this.failures.push({ object, opportunityId: change.opportunityId, recordId, name, error: messages.getMessage('reason.blocked') });
+    }
+  }
+}
+
+/** A dry run: every item as planned, nothing written. */
+function plannedOnly(plan: HandoverPlan): ApplyOutcome {
+  const changes: HandoverChange[] = [];
+  const result = (action: PlanAction): ChangeResult => (action === 'skip' ? 'done' : 'planned');
+  for (const c of plan.initiatives) {
+    changes.push({ object: 'Initiative__c', action: c.action, recordId: c.initiativeId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason, result: result(c.action) });
+  }
+  for (const c of plan.components) {
+    changes.push({ object: 'Solution_Component__c', action: c.action, recordId: c.componentId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason, result: result(c.action) });
+  }
+  for (const t of plan.tasks) {
+    const fields = t.action === 'create' ? Object.keys(t.fields) : [];
+    changes.push({ object: 'Task', action: t.action, recordId: t.existingTaskId, name: String(t.fields.Subject ?? ''), opportunityId: t.opportunityId, fields, reason: t.reason, result: result(t.action) });
+  }
+  for (const o of plan.opportunities) {
+    const fields = o.action === 'update' ? [OPP.Handover_Status__c] : [];
+    changes.push({ object: 'Opportunity', action: o.action, recordId: o.opportunityId, name: o.opportunityName, opportunityId: o.opportunityId, fields, reason: o.reason, result: result(o.action) });
+  }
+  return { changes, failures: [], initiativeIds: new Map() };
+}
+
+function partition<T>(items: readonly T[], toWrite: (item: T) => boolean): { write: T[]; leave: T[] } {
+  return { write: items.filter(toWrite), leave: items.filter((item) => !toWrite(item)) };
+}
+
+function countWrites(changes: readonly HandoverChange[], object: HandoverObject): WriteCounts {
+  const counts: WriteCounts = { created: 0, updated: 0, skipped: 0, failed: 0 };
+  for (const change of changes) {
+    if (change.object !== object) continue;
+    if (change.result === 'failed' || change.result === 'blocked') counts.failed += 1;
+    else if (change.action === 'create') counts.created += 1;
+    else if (change.action === 'update') counts.updated += 1;
+    else counts.skipped += 1;
+  }
+  return counts;
+}
+
+/** Today on this machine's calendar: the day the user lives in, as the org's TODAY() is the user's day. */
+function localToday(): string {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,209 @@
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Initiative, SolutionComponent } from '../../../core/model.js';
+import { planRenewals, type RenewalDateChange, type RenewalsPlan } from '../../../core/plan/renewals.js';
+import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
+import { writeInCollections, type RecordResult } from '../../../org/apply.js';
+import type { OrgConnection, SfRecord } from '../../../org/connection.js';
+import { fetchLineRenewalInputs, fetchRenewableInitiatives } from '../../../org/queries/renewals.js';
+import { isSalesforceId } from '../../../org/soql.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.renewals.sync');
+
+/** Rows of the change table shown to people; the --json result always has every one. */
+const TABLE_ROWS_SHOWN = 100;
+
+export type RenewalChange = {
+  object: 'Solution_Component__c' | 'Initiative__c';
+  recordId: string;
+  name: string;
+  initiativeId: string;
+  initiativeName: string;
+  field: string;
+  from: string | null;
+  to: string;
+  reason: string;
+  /** planned on a dry run; otherwise done or failed. */
+  result: 'planned' | 'done' | 'failed';
+};
+
+export type UndatedRenewal = {
+  componentId: string;
+  name: string;
+  initiativeId: string;
+  initiativeName: string;
+  /** The renewal date the component keeps, if it has one. */
+  kept: string | null;
+  reason: string;
+};
+
+export type RenewalFailure = { object: 'Solution_Component__c' | 'Initiative__c'; recordId: string; name: string; error: string };
+
+export type RenewalsSyncResult = {
+  dryRun: boolean;
+  today: string;
+  /** Initiatives with renewable components, and those components. */
+  initiatives: number;
+  components: number;
+  /** Dates to change (dry run) or changed. */
+  componentsUpdated: number;
+  initiativesUpdated: number;
+  unchanged: { components: number; initiatives: number };
+  changes: RenewalChange[];
+  undated: UndatedRenewal[];
+  failures: RenewalFailure[];
+  apiCalls: ApiUsageSnapshot;
+};
+
+export default class RenewalsSync extends SfCommand<RenewalsSyncResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    'api-version': Flags.orgApiVersion(),
+    'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary') }),
+  };
+
+  public async run(): Promise<RenewalsSyncResult> {
+    const { flags } = await this.parse(RenewalsSync);
+    const today = localToday();
+    const dryRun = flags['dry-run'];
+    const usage = new ApiUsage();
+    const conn = flags['target-org'].getConnection(flags['api-version']);
+
+    // Fetch: initiatives with their renewable components, then the line items those came from.
+    this.spinner.start(messages.getMessage('spinner.fetch'));
+    const initiatives = await this.query(fetchRenewableInitiatives(conn, usage));
+    const components = initiatives.flatMap((i) => i.components);
+    const lineIds = components.map((c) => c.Source_Line_Item_Id__c).filter((id): id is string => id !== null && isSalesforceId(id));
+    const lines = lineIds.length > 0 ? await this.query(fetchLineRenewalInputs(conn, lineIds, usage)) : new Map();
+    this.spinner.stop();
+
+    // Plan.
+    const plan = planRenewals({ initiatives, lines, today });
+
+    // Apply.
+    const failures = dryRun ? [] : await this.apply(conn, plan, usage);
+
+    // Report.
+    const failed = new Set(failures.map((f) => f.recordId));
+    const changes: RenewalChange[] = plan.changes.map((c) => ({
+      ...c,
+      result: dryRun ? 'planned' : failed.has(c.recordId) ? 'failed' : 'done',
+    }));
+    const written = (object: RenewalChange['object']): number => changes.filter((c) => c.object === object && c.result !== 'failed').length;
+    const result: RenewalsSyncResult = {
+      dryRun,
+      today,
+      initiatives: initiatives.length,
+      components: components.length,
+      componentsUpdated: written('Solution_Component__c'),
+      initiativesUpdated: written('Initiative__c'),
+      unchanged: { ...plan.unchanged },
+      changes,
+      undated: plan.undated.map((u) => ({ ...u })),
+      failures,
+      apiCalls: usage.snapshot(),
+    };
+    this.report(result);
+    return result;
+  }
+
+  private async query<T>(pending: Promise<T>): Promise<T> {
+    try {
+      return await pending;
+    } catch (error) {
+      this.spinner.stop();
+      throw messages.createError('error.QueryFailed', [reason(error)]);
+    }
+  }
+
+  /** Components first, then initiatives; each record the org refuses is reported, never dropped. */
+  private async apply(conn: OrgConnection, plan: RenewalsPlan, usage: ApiUsage): Promise<RenewalFailure[]> {
+    const failures: RenewalFailure[] = [];
+    const write = async (object: RenewalChange['object'], changes: readonly RenewalDateChange[]): Promise<void> => {
+      if (changes.length === 0) return;
+      this.spinner.start(messages.getMessage('spinner.write', [changes.length, object]));
+      let results: RecordResult[];
+      try {
+        const records: SfRecord[] = changes.map((c) => ({ Id: c.recordId, [c.field]: c.to }));
+        results = await writeInCollections(conn, { sobject: object, operation: 'update', records }, usage, (done, total) => {
+          this.spinner.status = `${done}/${total}`;
+        });
+      } catch (error) {
+        throw messages.createError('error.WriteFailed', [object, reason(error)]);
+      } finally {
+        this.spinner.stop();
+      }
+      for (const r of results) {
+        if (r.success) continue;
+        const change = changes[r.index];
+        const error = r.errors.map((e) => `${e.code}: ${e.message}`).join('; ') || messages.getMessage('reason.noErrorGiven');
+        failures.push({ object, recordId: change.recordId, name: change.name, error });
+      }
+    };
+    await write(SolutionComponent.apiName, plan.changes.filter((c) => c.object === SolutionComponent.apiName));
+    await write(Initiative.apiName, plan.changes.filter((c) => c.object === Initiative.apiName));
+    return failures;
+  }
+
+  private report(result: RenewalsSyncResult): void {
+    if (result.changes.length > 0) {
+      this.table({
+        title: messages.getMessage('table.changes.title'),
+        data: result.changes.slice(0, TABLE_ROWS_SHOWN).map((c) => ({
+          record: c.object === 'Initiative__c' ? c.name : `${c.initiativeName} › ${c.name}`,
+          field: c.field,
+          change: `${c.from ?? '—'} → ${c.to}`,
+          reason: c.reason,
+        })),
+        columns: [
+          { key: 'record', name: messages.getMessage('table.record') },
+          { key: 'field', name: messages.getMessage('table.field') },
+          { key: 'change', name: messages.getMessage('table.change') },
+          { key: 'reason', name: messages.getMessage('table.reason') },
+        ],
+      });
+      if (result.changes.length > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [result.changes.length - TABLE_ROWS_SHOWN]));
+    }
+    if (result.undated.length > 0) {
+      this.table({
+        title: messages.getMessage('table.undated.title'),
+        data: result.undated.map((u) => ({ record: `${u.initiativeName} › ${u.name} (${u.componentId})`, reason: u.reason })),
+        columns: [
+          { key: 'record', name: messages.getMessage('table.record') },
+          { key: 'reason', name: messages.getMessage('table.reason') },
+        ],
+      });
+    }
+    for (const failure of result.failures) {
+      this.warn(messages.getMessage('warn.recordFailed', [failure.object, `${failure.name} (${failure.recordId})`, failure.error]));
+    }
+    if (result.dryRun) this.log(messages.getMessage('info.dryRun'));
+    this.logSuccess(
+      messages.getMessage(result.dryRun ? 'success.dryRun' : 'success', [
+        result.components,
+        result.initiatives,
+        result.componentsUpdated,
+        result.initiativesUpdated,
+        result.unchanged.components + result.unchanged.initiatives,
+        result.undated.length,
+        result.failures.length,
+        result.apiCalls.total,
+      ]),
+    );
+  }
+}
+
+/** Today on this machine's calendar: the day the user lives in, as the org's TODAY() is the user's day. */
+function localToday(): string {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
