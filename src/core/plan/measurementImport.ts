@@ -61,10 +61,13 @@ export type KnownOutcome = {
   }>;
 };
 
-/** A measurement as upserted on External_Id__c, with API names as keys. */
+/**
+ * A measurement as upserted on External_Id__c, with API names as keys. Outcome_Requirement__c is sent for new
+ * measurements only: a master-detail field that is not reparentable cannot be written on an update, even unchanged.
+ */
 export type MeasurementUpsertRecord = {
   External_Id__c: string;
-  Outcome_Requirement__c: string;
+  Outcome_Requirement__c?: string;
   Measured_On__c: IsoDate;
   Value__c: number;
   Source__c: MeasurementSource;
@@ -90,6 +93,8 @@ export type MeasurementImportPlan = {
   unresolved: RowProblem[];
   /** Earlier rows with the same external id as a later row, which wins. */
   superseded: RowProblem[];
+  /** Rows whose external id belongs to a measurement of another outcome: a measurement cannot move. */
+  conflicts: RowProblem[];
 };
 
 const COLUMN_OF_FIELD: Record<string, MeasurementColumn> = {
@@ -218,7 +223,7 @@ export function planMeasurementImport(rows: readonly ValidMeasurementRow[], outc
     }
   }
 
-  const plan: MeasurementImportPlan = { upserts: [], unchanged: [], unresolved, superseded: [] };
+  const plan: MeasurementImportPlan = { upserts: [], unchanged: [], unresolved, superseded: [], conflicts: [] };
   for (const { row, outcome, externalId } of keyed) {
     const winner = lastLineOfKey.get(externalId.toLowerCase());
     if (winner !== row.line) {
@@ -229,9 +234,7 @@ export function planMeasurementImport(rows: readonly ValidMeasurementRow[], outc
       });
       continue;
     }
-    const record: MeasurementUpsertRecord = {
-      External_Id__c: externalId,
-      Outcome_Requirement__c: outcome.id,
+    const values = {
       Measured_On__c: row.measuredOn,
       Value__c: row.value,
       Source__c: row.source,
@@ -239,10 +242,24 @@ export function planMeasurementImport(rows: readonly ValidMeasurementRow[], outc
     };
     const existing = stored.get(externalId.toLowerCase());
     if (!existing) {
-      plan.upserts.push({ line: row.line, action: 'create', record, reason: `new measurement ${externalId} of ${row.outcome} on ${row.measuredOn}` });
+      plan.upserts.push({
+        line: row.line,
+        action: 'create',
+        record: { External_Id__c: externalId, Outcome_Requirement__c: outcome.id, ...values },
+        reason: `new measurement ${externalId} of ${row.outcome} on ${row.measuredOn}`,
+      });
       continue;
     }
-    const changes = describeChanges(existing.outcomeId, existing.measurement, record);
+    if (existing.outcomeId !== outcome.id) {
+      plan.conflicts.push({
+        line: row.line,
+        externalId,
+        error: `external_id: "${externalId}" is already a measurement of another outcome (${existing.outcomeId}), and a measurement cannot move to another outcome. Give the row its own external_id, or name the outcome it belongs to.`,
+      });
+      continue;
+    }
+    const record: MeasurementUpsertRecord = { External_Id__c: externalId, ...values };
+    const changes = describeChanges(existing.measurement, record);
     if (changes.length === 0) {
       plan.unchanged.push({ line: row.line, externalId, reason: `${externalId} is already in the org with the same values` });
     } else {
@@ -252,12 +269,9 @@ export function planMeasurementImport(rows: readonly ValidMeasurementRow[], outc
   return plan;
 }
 
-function describeChanges(storedOutcomeId: string, stored: KnownOutcome['measurements'][number], record: MeasurementUpsertRecord): string[] {
+function describeChanges(stored: KnownOutcome['measurements'][number], record: MeasurementUpsertRecord): string[] {
   const changes: string[] = [];
   const shown = (value: unknown): string => (value === null || value === undefined ? 'blank' : String(value));
-  if (storedOutcomeId !== record.Outcome_Requirement__c) {
-    changes.push(`${M.Outcome_Requirement__c} ${storedOutcomeId} → ${record.Outcome_Requirement__c}`);
-  }
   if (stored.measuredOn !== record.Measured_On__c) changes.push(`${M.Measured_On__c} ${stored.measuredOn} → ${record.Measured_On__c}`);
   if (roundToScale(stored.value) !== roundToScale(record.Value__c)) changes.push(`${M.Value__c} ${stored.value} → ${record.Value__c}`);
   if ((stored.source ?? null) !== record.Source__c) changes.push(`${M.Source__c} ${shown(stored.source)} → ${record.Source__c}`);

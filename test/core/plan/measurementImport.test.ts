@@ -142,7 +142,21 @@ describe('planMeasurementImport', () => {
     const plan = planMeasurementImport([valid(2, { notes: 'checked' })], [outcome([stored])]);
     expect(plan.upserts).toHaveLength(1);
     expect(plan.upserts[0].action).toBe('update');
-    expect(plan.upserts[0].record.Notes__c).toBe('checked');
     expect(plan.upserts[0].reason).toBe('OUT-1-2025-01-15 changed: Value__c 10 → 12, Source__c Manual → Import, Notes__c changed');
+    // No Outcome_Requirement__c on an update: the org refuses writes to a master-detail field of an existing record.
+    expect(plan.upserts[0].record).toEqual({ External_Id__c: 'OUT-1-2025-01-15', Measured_On__c: '2025-01-15', Value__c: 12, Source__c: 'Import', Notes__c: 'checked' });
+  });
+
+  it('refuses a row whose external id already belongs to a measurement of another outcome', () => {
+    const other: KnownOutcome = {
+      id: 'a01000000000002AAA',
+      externalId: 'OUT-2',
+      measurements: [{ id: 'a02000000000001AAA', externalId: 'SHARED', measuredOn: '2025-01-15', value: 12, source: 'Import', notes: null }],
+    };
+    const plan = planMeasurementImport([valid(4, { externalId: 'SHARED' })], [outcome(), other]);
+    expect(plan.upserts).toEqual([]);
+    expect(plan.conflicts).toEqual([
+      { line: 4, externalId: 'SHARED', error: expect.stringMatching(/"SHARED" is already a measurement of another outcome \(a01000000000002AAA\).*Give the row its own external_id/) },
+    ]);
   });
 });

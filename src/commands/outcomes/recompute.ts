@@ -1,0 +1,251 @@
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { dateProblem } from '../../core/dates.js';
+import { Initiative, OutcomeRequirement, type OutcomeHealth, type OutcomeStatus } from '../../core/model.js';
+import {
+  healthUpdateRecord,
+  outcomeUpdateRecord,
+  planRecompute,
+  type RecomputePlan,
+} from '../../core/plan/recompute.js';
+import { DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../../core/trajectory.js';
+import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
+import { writeInCollections, type RecordResult } from '../../org/apply.js';
+import type { OrgConnection } from '../../org/connection.js';
+import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
+import { isSalesforceId } from '../../org/soql.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.recompute');
+
+export type RecomputedOutcome = {
+  id: string;
+  name: string | null;
+  initiativeId: string;
+  oldStatus: OutcomeStatus | null;
+  newStatus: OutcomeStatus;
+  /** The fields written (or, on a dry run, to write), with their new values; null clears a value that no longer holds. */
+  changes: Record<string, number | string | null>;
+  reason: string;
+};
+
+export type RecomputedInitiative = {
+  id: string;
+  name: string | null;
+  oldHealth: OutcomeHealth | null;
+  newHealth: OutcomeHealth;
+  reason: string;
+};
+
+export type RecomputeFailure = { sobject: string; id: string; name: string | null; error: string };
+
+export type RecomputeResult = {
+  asOf: string;
+  atRiskThresholdPercent: number;
+  dryRun: boolean;
+  outcomes: {
+    checked: number;
+    /** Outcomes with at least one computed field to change. */
+    toUpdate: number;
+    /** Written successfully (0 on a dry run). */
+    updated: number;
+    unchanged: number;
+  };
+  initiatives: { checked: number; toUpdate: number; updated: number; unchanged: number };
+  changedOutcomes: RecomputedOutcome[];
+  changedInitiatives: RecomputedInitiative[];
+  failures: RecomputeFailure[];
+  apiCalls: ApiUsageSnapshot;
+};
+
+export default class Recompute extends SfCommand<RecomputeResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    'api-version': Flags.orgApiVersion(),
+    initiative: Flags.string({ char: 'i', multiple: true, summary: messages.getMessage('flags.initiative.summary') }),
+    'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
+    'at-risk-threshold': Flags.integer({
+      min: 0,
+      max: 100,
+      default: DEFAULT_AT_RISK_THRESHOLD_PERCENT,
+      summary: messages.getMessage('flags.at-risk-threshold.summary'),
+    }),
+    'dry-run': Flags.boolean({ default: false, summary: messages.getMessage('flags.dry-run.summary') }),
+  };
+
+  public async run(): Promise<RecomputeResult> {
+    const { flags } = await this.parse(Recompute);
+    // Flag values are checked before any API call.
+    const initiativeIds = flags.initiative?.map((id) => id.trim());
+    for (const id of initiativeIds ?? []) {
+      if (!isSalesforceId(id)) throw messages.createError('error.InvalidInitiativeId', [id]);
+    }
+    const asOf = flags['as-of'] ?? localToday();
+    const problem = dateProblem(asOf);
+    if (problem) throw messages.createError('error.InvalidDate', [problem]);
+    const atRiskThresholdPercent = flags['at-risk-threshold'];
+    const usage = new ApiUsage();
+    const conn = flags['target-org'].getConnection(flags['api-version']);
+
+    // Fetch: the initiatives, then their outcomes with every measurement (a child subquery, paged by fetchAll).
+    this.spinner.start(messages.getMessage('spinner.fetch'));
+    const initiatives = await this.query(fetchInitiatives(conn, initiativeIds, usage));
+    assertAllFound(initiativeIds, initiatives.map((i) => i.Id));
+    const outcomes = await this.query(fetchOutcomesWithMeasurements(conn, initiativeIds, usage));
+    this.spinner.stop();
+
+    // Plan.
+    const plan = planRecompute(outcomes, initiatives, { asOf, atRiskThresholdPercent });
+
+    // Apply.
+    const failures = flags['dry-run'] ? [] : await this.apply(conn, plan, usage);
+
+    // Report.
+    const failed = new Set(failures.map((f) => f.id));
+    const result: RecomputeResult = {
+      asOf,
+      atRiskThresholdPercent,
+      dryRun: flags['dry-run'],
+      outcomes: {
+        checked: outcomes.length,
+        toUpdate: plan.outcomeUpdates.length,
+        updated: flags['dry-run'] ? 0 : plan.outcomeUpdates.filter((u) => !failed.has(u.id)).length,
+        unchanged: plan.outcomesUnchanged,
+      },
+      initiatives: {
+        checked: initiatives.length,
+        toUpdate: plan.healthUpdates.length,
+        updated: flags['dry-run'] ? 0 : plan.healthUpdates.filter((u) => !failed.has(u.id)).length,
+        unchanged: plan.initiativesUnchanged,
+      },
+      changedOutcomes: plan.outcomeUpdates.map((u) => ({
+        id: u.id,
+        name: u.name,
+        initiativeId: u.initiativeId,
+        oldStatus: u.oldStatus,
+        newStatus: u.newStatus,
+        changes: { ...u.fields } as Record<string, number | string | null>,
+        reason: u.reason,
+      })),
+      changedInitiatives: plan.healthUpdates.map((u) => ({ ...u })),
+      failures,
+      apiCalls: usage.snapshot(),
+    };
+    this.report(result);
+    return result;
+  }
+
+  private async query<T>(pending: Promise<T>): Promise<T> {
+    try {
+      return await pending;
+    } catch (error) {
+      this.spinner.stop();
+      throw messages.createError('error.QueryFailed', [reason(error)]);
+    }
+  }
+
+  /** Outcomes first, then initiatives; each record that the org refuses is reported, never dropped. */
+  private async apply(conn: OrgConnection, plan: RecomputePlan, usage: ApiUsage): Promise<RecomputeFailure[]> {
+    if (plan.outcomeUpdates.length === 0 && plan.healthUpdates.length === 0) return [];
+    this.spinner.start(messages.getMessage('spinner.write', [plan.outcomeUpdates.length, plan.healthUpdates.length]));
+    const failures: RecomputeFailure[] = [];
+    const write = async (sobject: string, updates: Array<{ id: string; name: string | null; record: Record<string, unknown> }>): Promise<void> => {
+      if (updates.length === 0) return;
+      let results: RecordResult[];
+      try {
+        results = await writeInCollections(conn, { sobject, operation: 'update', records: updates.map((u) => u.record) }, usage);
+      } catch (error) {
+        this.spinner.stop();
+        throw messages.createError('error.WriteFailed', [sobject, reason(error)]);
+      }
+      for (const r of results) {
+        if (r.success) continue;
+        const { id, name } = updates[r.index];
+        failures.push({ sobject, id, name, error: r.errors.map((e) => `${e.code}: ${e.message}`).join('; ') || 'no reason given' });
+      }
+    };
+    await write(
+      OutcomeRequirement.apiName,
+      plan.outcomeUpdates.map((u) => ({ id: u.id, name: u.name, record: outcomeUpdateRecord(u) })),
+    );
+    await write(
+      Initiative.apiName,
+      plan.healthUpdates.map((u) => ({ id: u.id, name: u.name, record: healthUpdateRecord(u) })),
+    );
+    this.spinner.stop();
+    return failures;
+  }
+
+  private report(result: RecomputeResult): void {
+    const arrow = (from: string | null, to: string): string => (from === to ? to : `${from ?? '—'} → ${to}`);
+    if (result.changedOutcomes.length > 0) {
+      this.table({
+        title: messages.getMessage('table.outcomes.title', [result.asOf]),
+        data: result.changedOutcomes.map((o) => ({
+          outcome: o.name ?? o.id,
+          status: arrow(o.oldStatus, o.newStatus),
+          changed: Object.keys(o.changes).join(', '),
+          reason: o.reason,
+        })),
+        columns: [
+          { key: 'outcome', name: messages.getMessage('table.outcome') },
+          { key: 'status', name: messages.getMessage('table.status') },
+          { key: 'changed', name: messages.getMessage('table.changed') },
+          { key: 'reason', name: messages.getMessage('table.reason') },
+        ],
+      });
+    }
+    if (result.changedInitiatives.length > 0) {
+      this.table({
+        title: messages.getMessage('table.health.title'),
+        data: result.changedInitiatives.map((i) => ({
+          initiative: i.name ?? i.id,
+          health: arrow(i.oldHealth, i.newHealth),
+          reason: i.reason,
+        })),
+        columns: [
+          { key: 'initiative', name: messages.getMessage('table.initiative') },
+          { key: 'health', name: messages.getMessage('table.health') },
+          { key: 'reason', name: messages.getMessage('table.reason') },
+        ],
+      });
+    }
+    for (const failure of result.failures) {
+      this.warn(messages.getMessage('warn.recordFailed', [failure.sobject, failure.name ?? failure.id, failure.error]));
+    }
+    if (result.dryRun) this.log(messages.getMessage('info.dryRun'));
+    this.logSuccess(
+      messages.getMessage('success', [
+        result.outcomes.checked,
+        result.initiatives.checked,
+        result.asOf,
+        result.dryRun ? result.outcomes.toUpdate : result.outcomes.updated,
+        result.dryRun ? result.initiatives.toUpdate : result.initiatives.updated,
+        messages.getMessage(result.dryRun ? 'success.toUpdate' : 'success.updated'),
+        result.outcomes.unchanged + result.initiatives.unchanged,
+        result.apiCalls.total,
+      ]),
+    );
+  }
+}
+
+/** Every Id given with --initiative must name an initiative: a typo should not pass as "nothing to do". */
+function assertAllFound(requested: readonly string[] | undefined, found: readonly string[]): void {
+  const known = new Set(found.flatMap((id) => [id, id.slice(0, 15)]));
+  const missing = (requested ?? []).filter((id) => !known.has(id));
+  if (missing.length > 0) throw messages.createError('error.InitiativeNotFound', [missing.join(', ')]);
+}
+
+/** Today on this machine's calendar: the day the user lives in, as the org's TODAY() is the user's day. */
+function localToday(): string {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
