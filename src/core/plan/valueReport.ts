@@ -84,6 +84,8 @@ export type RenewalOutlook = {
   withinWindow: boolean;
   renewableLines: RenewableLine[];
   renewableAnnualValue: number;
+  /** Primary outcomes in all: with none, there is nothing to judge the renewal by. */
+  primaryOutcomes: number;
   primaryNotOnTrack: Array<OutcomeRef & { status: OutcomeStatus; reason: string }>;
   /** The renewal-risk rule: the next renewal is within the window while a primary outcome is not on track. */
   atRisk: boolean;
@@ -227,6 +229,7 @@ function outcomeValue(
 }
 
 function renewalOutlook(source: InitiativeSource, outcomes: OutcomeValue[], asOf: IsoDate, windowDays: number): RenewalOutlook {
+  const primaryOutcomes = outcomes.filter((o) => o.priority === 'Primary').length;
   const notOnTrack = outcomes.filter((o) => o.priority === 'Primary' && RISKY_STATUSES.includes(o.status));
   const notOnTrackIds = new Set(notOnTrack.map((o) => o.id));
   const renewable = source.components.filter((c) => c.Lifecycle__c === 'Renewable');
@@ -259,9 +262,10 @@ function renewalOutlook(source: InitiativeSource, outcomes: OutcomeValue[], asOf
     withinWindow,
     renewableLines,
     renewableAnnualValue: sum(renewableLines.map((l) => l.annualValue ?? 0)),
+    primaryOutcomes,
     primaryNotOnTrack: notOnTrack.map((o) => ({ ...refOf(o), status: o.status, reason: o.reason })),
     atRisk: risk !== null,
-    summary: renewalSummary(nextRenewal, daysLeft, windowDays, notOnTrack.length),
+    summary: renewalSummary(nextRenewal, daysLeft, windowDays, primaryOutcomes, notOnTrack.length),
   };
 }
 
@@ -276,10 +280,15 @@ function nextRenewalOf(source: InitiativeSource, asOf: IsoDate): IsoDate | null 
   return stored !== null && !isBefore(stored, asOf) ? stored : null;
 }
 
-function renewalSummary(date: IsoDate | null, daysLeft: number | null, windowDays: number, notOnTrack: number): string {
+function renewalSummary(date: IsoDate | null, daysLeft: number | null, windowDays: number, primary: number, notOnTrack: number): string {
   if (date === null || daysLeft === null) return 'No renewal date ahead: no renewable line is dated after the report date.';
   const when = `Renews on ${date}, in ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'}`;
-  const outcomes = notOnTrack === 0 ? 'every primary outcome is attained or on track' : `${notOnTrack} primary ${notOnTrack === 1 ? 'outcome is' : 'outcomes are'} not on track`;
+  const outcomes =
+    primary === 0
+      ? 'no primary outcome is recorded to judge it by'
+      : notOnTrack === 0
+        ? 'every primary outcome is attained or on track'
+        : `${notOnTrack} primary ${notOnTrack === 1 ? 'outcome is' : 'outcomes are'} not on track`;
   if (daysLeft <= windowDays) return `${when}, within ${windowDays} days, and ${outcomes}${notOnTrack > 0 ? ': at risk' : ''}.`;
   return `${when}, beyond the ${windowDays}-day window; ${outcomes}.`;
 }

@@ -198,6 +198,14 @@ describe('buildValueReport', () => {
       expect(renewal.nextRenewalDate).toBe('2027-02-01');
     });
 
+    it('says there is nothing to judge the renewal by when no outcome is primary', () => {
+      const secondaryOnly = initiative({ outcomes: [releases] });
+      const { renewal } = build([secondaryOnly]).initiatives[0];
+      expect(renewal).toMatchObject({ primaryOutcomes: 0, primaryNotOnTrack: [], atRisk: false });
+      expect(renewal.summary).toBe('Renews on 2026-08-01, in 92 days, within 120 days, and no primary outcome is recorded to judge it by.');
+      expect(build().initiatives[0].renewal.primaryOutcomes).toBe(3);
+    });
+
     it('falls back to the stored Next_Renewal_Date__c when no line is dated, and to none when that is past', () => {
       const undated = initiative({ components: [] });
       undated.record = { ...undated.record, Next_Renewal_Date__c: '2026-06-01' };

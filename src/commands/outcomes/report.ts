@@ -1,0 +1,131 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Messages } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { dateProblem, type IsoDate } from '../../core/dates.js';
+import { buildValueReport, nothingToReport, type ReportScope, type ValueReport } from '../../core/plan/valueReport.js';
+import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
+import { fetchReportSource } from '../../org/queries/report.js';
+import { isSalesforceId } from '../../org/soql.js';
+import { defaultReportFileName, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.report');
+
+export type ReportResult = {
+  scope: ValueReport['scope'];
+  asOf: IsoDate;
+  format: ReportFormat;
+  /** The file written (absolute path), or null when the report went to standard output. */
+  outputFile: string | null;
+  /** The rendered report when it went to standard output (md, csv, json without --output); null when written to a file. */
+  content: string | null;
+  /** The content model of the report, whatever the format. */
+  report: ValueReport;
+  apiCalls: ApiUsageSnapshot;
+};
+
+export default class OutcomesReport extends SfCommand<ReportResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+
+  public static override readonly flags = {
+    'target-org': Flags.requiredOrg(),
+    'api-version': Flags.orgApiVersion(),
+    initiative: Flags.string({ char: 'i', summary: messages.getMessage('flags.initiative.summary'), exactlyOne: ['initiative', 'account'] }),
+    account: Flags.string({ char: 'a', summary: messages.getMessage('flags.account.summary'), exactlyOne: ['initiative', 'account'] }),
+    format: Flags.option({ char: 'f', options: REPORT_FORMATS, default: 'html', summary: messages.getMessage('flags.format.summary') })(),
+    output: Flags.file({ char: 'd', summary: messages.getMessage('flags.output.summary') }),
+    'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
+  };
+
+  public async run(): Promise<ReportResult> {
+    const { flags } = await this.parse(OutcomesReport);
+    // Every input is checked before any API call.
+    const scope = scopeOf(flags.initiative, flags.account);
+    const asOf = validDate(flags['as-of'] ?? localToday());
+    const usage = new ApiUsage();
+
+    // Fetch: two queries side by side (initiatives with their lines; outcomes with their measurements).
+    const conn = flags['target-org'].getConnection(flags['api-version']);
+    this.spinner.start(messages.getMessage('spinner.query', [scope.kind, scope.id]));
+    const initiatives = await fetchReportSource(conn, scope, usage).catch((error: unknown) => {
+      this.spinner.stop();
+      throw messages.createError('error.QueryFailed', [scope.kind, scope.id, reason(error)]);
+    });
+    this.spinner.stop();
+
+    const empty = nothingToReport(initiatives);
+    if (empty) {
+      const why =
+        empty.reason === 'no-outcomes'
+          ? messages.getMessage('reason.NoOutcomes', [empty.names.join(', ')])
+          : messages.getMessage(scope.kind === 'initiative' ? 'reason.NoInitiative' : 'reason.NoAccountInitiatives');
+      throw messages.createError('error.NothingToReport', [scope.kind, scope.id, why]);
+    }
+
+    // Plan: the report's content, attainment and status computed afresh as of the date. The command only reads.
+    const report = buildValueReport({ scope, asOf, initiatives });
+
+    // Report: to the file asked for, to ./value-report-<name>.html for html, else to standard output.
+    const content = renderValueReport(report, flags.format);
+    const target = flags.output ?? (flags.format === 'html' ? defaultReportFileName(report) : null);
+    const outputFile = target === null ? null : path.resolve(target);
+    if (outputFile === null) {
+      this.log(content.replace(/\n$/, ''));
+    } else {
+      await writeFile(outputFile, content, 'utf8').catch((error: unknown) => {
+        throw messages.createError('error.WriteFailed', [outputFile, reason(error)]);
+      });
+      this.logSuccess(messages.getMessage('info.Written', [outputFile]));
+    }
+    // Standard output may carry the report itself: the summary goes to standard error, where a pipe won't take it.
+    const s = report.totals.byStatus;
+    this.logToStderr(
+      messages.getMessage('info.Summary', [
+        report.totals.initiatives,
+        report.totals.outcomes,
+        s.Attained,
+        s['On Track'],
+        s['At Risk'] + s['Off Track'] + s.Missed,
+        s['No Data'],
+        asOf,
+      ]),
+    );
+    this.logToStderr(messages.getMessage('info.ApiCalls', [usage.snapshot().total]));
+
+    return {
+      scope: report.scope,
+      asOf,
+      format: flags.format,
+      outputFile,
+      content: outputFile === null ? content : null,
+      report,
+      apiCalls: usage.snapshot(),
+    };
+  }
+}
+
+function scopeOf(initiative: string | undefined, account: string | undefined): ReportScope {
+  const [kind, id] = initiative !== undefined ? (['initiative', initiative] as const) : (['account', account ?? ''] as const);
+  if (!isSalesforceId(id)) throw messages.createError('error.InvalidId', [kind, id]);
+  return { kind, id };
+}
+
+/** A date flag checked before any API call. */
+function validDate(text: string): IsoDate {
+  const problem = dateProblem(text);
+  if (problem) throw messages.createError('error.InvalidDate', [problem]);
+  return text;
+}
+
+/** Today in the user's time zone, as Salesforce's TODAY is. Commands may read the clock; the core never does. */
+function localToday(): IsoDate {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

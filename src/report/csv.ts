@@ -1,0 +1,71 @@
+/**
+ * The value report as CSV, one row per outcome: for spreadsheets and BI tools. Numbers stay raw (no
+ * thousands separators, no units) so a spreadsheet reads them as numbers; the trend is in the JSON format.
+ */
+import type { ValueReport } from '../core/plan/valueReport.js';
+import { toCsv } from './escape.js';
+
+export const CSV_COLUMNS = [
+  'As Of',
+  'Account Id',
+  'Account',
+  'Initiative Id',
+  'Initiative',
+  'Outcome Id',
+  'Outcome',
+  'Description',
+  'Priority',
+  'Validation Status',
+  'Quantity',
+  'Baseline',
+  'Target',
+  'Unit',
+  'Due Date',
+  'Measurement Method',
+  'Measurements',
+  'Latest Value',
+  'Latest Measured On',
+  'Attainment %',
+  'Forecast At Due Date',
+  'Forecast Attainment %',
+  'Status',
+  'Reason',
+  'Stored Status',
+  'Next Renewal Date',
+  'Renewal At Risk',
+] as const;
+
+export function renderCsv(report: ValueReport): string {
+  const rows = report.initiatives.flatMap((i) =>
+    i.outcomes.map((o) => [
+      report.asOf,
+      i.accountId,
+      i.accountName,
+      i.id,
+      i.name,
+      o.id,
+      o.name,
+      o.description,
+      o.priority,
+      o.validationStatus,
+      o.quantity.summary,
+      o.quantity.baseline,
+      o.quantity.targetValue,
+      o.quantity.unit,
+      o.deadline.dueDate,
+      o.measurementMethod,
+      o.series.length,
+      o.latest?.value,
+      o.latest?.measuredOn,
+      o.attainmentPercent,
+      o.forecast?.value,
+      o.forecast?.attainmentPercent,
+      o.status,
+      o.reason,
+      o.storedStatus,
+      i.renewal.nextRenewalDate,
+      i.renewal.atRisk ? 'true' : 'false',
+    ]),
+  );
+  return toCsv(CSV_COLUMNS, rows);
+}
