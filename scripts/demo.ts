@@ -71,7 +71,13 @@ function defaultCsmUsername(): string {
   return csm.Username;
 }
 
-type RiskRow = { accountId: string; accountName: string };
+type RiskRow = { accountId: string; accountName: string | null };
+
+/** The account with the most renewals at risk (the soonest first on a tie): the one a CSM would open first. */
+function accountToReport(risks: RiskRow[]): RiskRow | undefined {
+  const count = (id: string): number => risks.filter((r) => r.accountId === id).length;
+  return [...risks].sort((a, b) => count(b.accountId) - count(a.accountId))[0];
+}
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(root, 'lib', 'commands'))) throw new Error('The plugin is not built: run `npm start`, which builds it first.');
@@ -99,15 +105,15 @@ async function main(): Promise<void> {
     sf(['outcomes', 'risk', '--target-org', alias, '--within', '365', '--as-of', sampleToday]);
 
     step('7. Value-realization report for one account');
-    const risks = sfJson<{ risks: RiskRow[] }>(['outcomes', 'risk', '--target-org', alias, '--within', '365', '--as-of', sampleToday]);
-    const account = risks.risks[0];
+    const risk = sfJson<{ renewals: RiskRow[] }>(['outcomes', 'risk', '--target-org', alias, '--within', '365', '--as-of', sampleToday]);
+    const account = accountToReport(risk.renewals);
     if (!account) throw new Error('No renewal at risk in the sample data: nothing to report on.');
     const reportFile = path.join(outDir, 'value-report.html');
     sf(['outcomes', 'report', '--target-org', alias, '--account', account.accountId, '--format', 'html', '--output', path.relative(root, reportFile), '--as-of', sampleToday]);
 
     step('Done');
     const errorFile = path.join(outDir, 'measurements.errors.csv');
-    console.log(`Value report for ${account.accountName}: ${path.relative(process.cwd(), reportFile)}`);
+    console.log(`Value report for ${account.accountName ?? account.accountId}: ${path.relative(process.cwd(), reportFile)}`);
     if (existsSync(errorFile)) console.log(`Rejected measurement rows, with the reason for each: ${path.relative(process.cwd(), errorFile)}`);
     console.log(`
 The same commands run against a real org:
