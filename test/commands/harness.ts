@@ -49,19 +49,40 @@ type RunnableCommand<R> = { run(argv?: string[], opts?: string): Promise<R> };
 
 /** What a command printed on stdout during the last `runCommand` (its --json envelope). */
 export let lastOutput = '';
+/** What it printed on stderr (spinners, warnings, error messages). */
+export let lastErrorOutput = '';
 
-/** Runs a command class as `sf` would, with --json, and returns its typed result; stdout is captured, not printed. */
-export async function runCommand<R>(command: RunnableCommand<R>, argv: string[], options: { json?: boolean } = {}): Promise<R> {
-  const write = process.stdout.write.bind(process.stdout);
-  lastOutput = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    lastOutput += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+type Write = typeof process.stdout.write;
+
+function capture(stream: NodeJS.WriteStream, append: (text: string) => void): () => void {
+  const write = stream.write.bind(stream);
+  stream.write = ((chunk: string | Uint8Array) => {
+    append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     return true;
-  }) as typeof process.stdout.write;
+  }) as Write;
+  return () => {
+    stream.write = write as Write;
+  };
+}
+
+/** Runs a command class as `sf` would, with --json, and returns its typed result; stdout and stderr are captured, not printed. */
+export async function runCommand<R>(command: RunnableCommand<R>, argv: string[], options: { json?: boolean } = {}): Promise<R> {
+  lastOutput = '';
+  lastErrorOutput = '';
+  const restoreOut = capture(process.stdout, (text) => (lastOutput += text));
+  const restoreErr = capture(process.stderr, (text) => (lastErrorOutput += text));
+  // oclif prints errors and warnings through console.error, which jest routes around process.stderr.
+  const { log: consoleLog, info: consoleInfo, error: consoleError, warn: consoleWarn } = console;
+  console.log = (...args: unknown[]): void => void (lastOutput += `${args.map(String).join(' ')}\n`);
+  console.info = console.log;
+  console.error = (...args: unknown[]): void => void (lastErrorOutput += `${args.map(String).join(' ')}\n`);
+  console.warn = console.error;
   try {
     return await command.run(options.json === false ? argv : [...argv, '--json'], projectRoot);
   } finally {
-    process.stdout.write = write;
+    restoreOut();
+    restoreErr();
+    Object.assign(console, { log: consoleLog, info: consoleInfo, error: consoleError, warn: consoleWarn });
     // SfCommand.catch sets process.exitCode on failure; jest would then exit 1 with every test green.
     process.exitCode = 0;
   }
