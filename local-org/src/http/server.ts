@@ -13,6 +13,7 @@ import type { ApiCall, OrgContext } from './context.js';
 import { orgLimits } from './limits.js';
 import { Meter, type CallKind } from './meter.js';
 import { pageSizeFrom, QueryCursors } from './paging.js';
+import { queryColumns } from './queryColumns.js';
 import { runQuery, runToolingQuery, userInfo, type OrgIdentity } from './platform.js';
 import { errorReply, json, methodNotAllowed, notFound, writeReply, type Reply } from './respond.js';
 import { sobjectRoute } from './sobjects.js';
@@ -89,6 +90,10 @@ function dataRoute(ctx: OrgContext, call: ApiCall): Reply {
       if (second) return json(ctx.cursors.nextPage(second, call.version));
       const soql = call.params.get('q');
       if (!soql) throw new OrgApiError(400, 'MALFORMED_QUERY', 'A query needs the q parameter: ?q=SELECT+Id+FROM+Account');
+      if (call.params.get('columns') === 'true') {
+        runQuery(ctx.engine, ctx.identity, soql, false); // an unknown object or field answers as the query itself would
+        return json(queryColumns(ctx.engine, soql));
+      }
       const result = runQuery(ctx.engine, ctx.identity, soql, first === 'queryAll');
       return json(ctx.cursors.firstPage(result.records, result.totalSize, pageSizeFrom(call.headers['sforce-query-options']), call.version));
     }
