@@ -33,7 +33,7 @@ export type RenewalRisk = {
   readonly initiativeName: string | null;
   readonly renewalDate: IsoDate;
   readonly daysToRenewal: number;
-  /** Renewable_Annual_Value__c, else Annual_Contract_Value__c, else 0. */
+  /** Renewable_Annual_Value__c when positive, else Annual_Contract_Value__c, else 0 (see `valueAtStake`). */
   readonly valueAtStake: number;
   readonly reasons: readonly RiskReason[];
 };
@@ -64,9 +64,20 @@ export function renewalRisk({ initiative, outcomes, today, withinDays = DEFAULT_
     initiativeName: initiative.Name ?? null,
     renewalDate,
     daysToRenewal,
-    valueAtStake: initiative.Renewable_Annual_Value__c ?? initiative.Annual_Contract_Value__c ?? 0,
+    valueAtStake: valueAtStake(initiative),
     reasons,
   };
+}
+
+/**
+ * What the renewal puts at stake: the renewable annual value when it is positive, else the annual contract value,
+ * else 0. Renewable_Annual_Value__c is a SUM roll-up, and Salesforce gives a roll-up with no matching children 0,
+ * not null: a 0 there means "no renewable lines counted", not "nothing at stake", so it falls back to the ACV.
+ */
+export function valueAtStake(initiative: Pick<RiskInitiative, 'Renewable_Annual_Value__c' | 'Annual_Contract_Value__c'>): number {
+  const renewable = initiative.Renewable_Annual_Value__c ?? 0;
+  if (renewable > 0) return renewable;
+  return initiative.Annual_Contract_Value__c ?? 0;
 }
 
 /** Soonest renewal first; on the same day, the most value at stake first. Returns a new array. */

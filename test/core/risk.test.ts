@@ -69,6 +69,11 @@ describe('renewalRisk', () => {
     ['the renewable annual value', { Renewable_Annual_Value__c: 80_000, Annual_Contract_Value__c: 150_000 }, 80_000],
     ['the annual contract value without one', { Renewable_Annual_Value__c: null, Annual_Contract_Value__c: 150_000 }, 150_000],
     ['0 without either', { Renewable_Annual_Value__c: null, Annual_Contract_Value__c: null }, 0],
+    // A SUM roll-up over no renewable lines is 0 in Salesforce, not null: the ACV is what is at stake then.
+    ['the annual contract value when the roll-up is 0', { Renewable_Annual_Value__c: 0, Annual_Contract_Value__c: 150_000 }, 150_000],
+    ['the annual contract value when the roll-up is not read', { Renewable_Annual_Value__c: undefined, Annual_Contract_Value__c: 42_500 }, 42_500],
+    ['0 when the roll-up is 0 and there is no ACV', { Renewable_Annual_Value__c: 0, Annual_Contract_Value__c: null }, 0],
+    ['the renewable value even when the ACV is 0', { Renewable_Annual_Value__c: 9_999.5, Annual_Contract_Value__c: 0 }, 9_999.5],
   ])('puts at stake %s', (_, values, expected) => {
     expect(renewalRisk({ initiative: { ...initiative, ...values }, outcomes: [offTrack], today })?.valueAtStake).toBe(expected);
   });

@@ -1,6 +1,11 @@
 /**
  * The queries of a measurement import: find the outcomes a file refers to (by External_Id__c or record Id)
  * together with the measurements they already have, so the planner can tell new rows from reruns.
+ *
+ * Two ways to find them, whichever takes fewer calls: IN-lists of the references, as many queries as the URL
+ * length needs (about 350 short external ids a query), or one paged read of every outcome, filtered here
+ * (a call per 2,000 outcomes). A file that names a few outcomes takes the first; a feed that names thousands
+ * takes the second, so its lookups grow with the outcomes the org holds, not with the references it makes.
  */
 import { Measurement, OutcomeRequirement, fieldsOf } from '../../core/model.js';
 import type { ApiUsage } from '../apiUsage.js';
@@ -47,19 +52,86 @@ export function outcomesByReferenceSoql(references: readonly string[]): string {
   );
 }
 
-/** Outcomes named by any of `references`, each once, in as few queries as the URL length allows. */
+/** Every outcome with its measurements: read page by page when the file names too many outcomes to list. */
+export function allOutcomesSoql(): string {
+  return (
+    `SELECT Id, ${O.External_Id__c}, ` +
+    `(SELECT Id, ${M.External_Id__c}, ${M.Measured_On__c}, ${M.Value__c}, ${M.Source__c}, ${M.Notes__c} FROM ${MEASUREMENTS}) ` +
+    `FROM ${OutcomeRequirement.apiName}`
+  );
+}
+
+/** Outcomes named by any of `references`, each once, in as few queries as the org's size and the URL length allow. */
 export async function fetchReferencedOutcomes(
   conn: OrgConnection,
   references: readonly string[],
   usage: ApiUsage,
 ): Promise<ReferencedOutcome[]> {
+  const distinct = [...new Set(references)];
+  const chunks = chunkByLength(distinct, REFERENCE_CHARS_PER_QUERY);
+  if (chunks.length > 1) {
+    const everyOutcome = await fetchEveryOutcomeIfFewerCalls(conn, chunks.length, usage);
+    if (everyOutcome) {
+      const named = referenceMatcher(distinct);
+      return everyOutcome.filter(named).map(toReferencedOutcome);
+    }
+  }
   const byId = new Map<string, ReferencedOutcome>();
-  for (const part of chunkByLength([...new Set(references)], REFERENCE_CHARS_PER_QUERY)) {
+  for (const part of chunks) {
     // eslint-disable-next-line no-await-in-loop
     const rows = await fetchAll(conn, outcomesByReferenceSoql(part), usage);
     for (const row of rows) byId.set(String(row.Id), toReferencedOutcome(row));
   }
   return [...byId.values()];
+}
+
+/** Thrown from the first page's callback to stop a read that would take more calls than the IN-lists. */
+class FewerCallsByReference extends Error {}
+
+/**
+ * Reads every outcome when that takes fewer calls than `queriesByReference` IN-list queries would. The org's
+ * count of outcomes is only known once the first page is in (its totalSize), so that page decides: the read
+ * goes on if its remaining pages are fewer than the IN-list queries, else it stops and returns null. At worst
+ * that costs the one call of the first page; a separate COUNT() query would cost that call every time.
+ */
+export async function fetchEveryOutcomeIfFewerCalls(
+  conn: OrgConnection,
+  queriesByReference: number,
+  usage: ApiUsage,
+): Promise<SfRecord[] | null> {
+  let decided = false;
+  try {
+    return await fetchAll(conn, allOutcomesSoql(), usage, {
+      onPage: (fetched, total) => {
+        if (decided) return;
+        decided = true;
+        if (pagesLeft(fetched, total) >= queriesByReference) throw new FewerCallsByReference();
+      },
+    });
+  } catch (error) {
+    if (error instanceof FewerCallsByReference) return null;
+    throw error;
+  }
+}
+
+/** Pages still to read after a first page of `fetched` rows of `total` (the org sets the page size, up to 2,000). */
+export function pagesLeft(fetched: number, total: number): number {
+  if (total <= fetched) return 0;
+  return fetched > 0 ? Math.ceil((total - fetched) / fetched) : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * Whether an outcome is one the references name, as the IN-list queries would have found it: by External_Id__c
+ * ignoring case (as Salesforce compares text), or by its 18- or 15-character record Id.
+ */
+export function referenceMatcher(references: readonly string[]): (row: SfRecord) => boolean {
+  const exact = new Set(references);
+  const folded = new Set(references.map((r) => r.toLowerCase()));
+  return (row) => {
+    const id = String(row.Id);
+    const externalId = row[O.External_Id__c] as string | null | undefined;
+    return exact.has(id) || exact.has(id.slice(0, 15)) || (typeof externalId === 'string' && folded.has(externalId.toLowerCase()));
+  };
 }
 
 function toReferencedOutcome(row: SfRecord): ReferencedOutcome {
