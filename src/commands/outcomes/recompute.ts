@@ -14,6 +14,7 @@ import { writeInCollections, type RecordResult } from '../../org/apply.js';
 import type { OrgConnection } from '../../org/connection.js';
 import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
 import { isSalesforceId } from '../../org/soql.js';
+import { errorMessage, localToday } from '../../cli/runtime.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.recompute');
@@ -144,7 +145,7 @@ export default class Recompute extends SfCommand<RecomputeResult> {
       return await pending;
     } catch (error) {
       this.spinner.stop();
-      throw messages.createError('error.QueryFailed', [reason(error)]);
+      throw messages.createError('error.QueryFailed', [errorMessage(error)]);
     }
   }
 
@@ -160,7 +161,7 @@ export default class Recompute extends SfCommand<RecomputeResult> {
         results = await writeInCollections(conn, { sobject, operation: 'update', records: updates.map((u) => u.record) }, usage);
       } catch (error) {
         this.spinner.stop();
-        throw messages.createError('error.WriteFailed', [sobject, reason(error)]);
+        throw messages.createError('error.WriteFailed', [sobject, errorMessage(error)]);
       }
       for (const r of results) {
         if (r.success) continue;
@@ -240,12 +241,4 @@ function assertAllFound(requested: readonly string[] | undefined, found: readonl
   if (missing.length > 0) throw messages.createError('error.InitiativeNotFound', [missing.join(', ')]);
 }
 
-/** Today on this machine's calendar: the day the user lives in, as the org's TODAY() is the user's day. */
-function localToday(): string {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
-}
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

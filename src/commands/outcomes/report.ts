@@ -8,6 +8,7 @@ import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchReportSource } from '../../org/queries/report.js';
 import { isSalesforceId } from '../../org/soql.js';
 import { defaultReportFileName, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import { errorMessage, localToday } from '../../cli/runtime.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.report');
@@ -52,7 +53,7 @@ export default class OutcomesReport extends SfCommand<ReportResult> {
     this.spinner.start(messages.getMessage('spinner.query', [scope.kind, scope.id]));
     const initiatives = await fetchReportSource(conn, scope, usage).catch((error: unknown) => {
       this.spinner.stop();
-      throw messages.createError('error.QueryFailed', [scope.kind, scope.id, reason(error)]);
+      throw messages.createError('error.QueryFailed', [scope.kind, scope.id, errorMessage(error)]);
     });
     this.spinner.stop();
 
@@ -76,7 +77,7 @@ export default class OutcomesReport extends SfCommand<ReportResult> {
       this.log(content.replace(/\n$/, ''));
     } else {
       await writeFile(outputFile, content, 'utf8').catch((error: unknown) => {
-        throw messages.createError('error.WriteFailed', [outputFile, reason(error)]);
+        throw messages.createError('error.WriteFailed', [outputFile, errorMessage(error)]);
       });
       this.logSuccess(messages.getMessage('info.Written', [outputFile]));
     }
@@ -120,12 +121,4 @@ function validDate(text: string): IsoDate {
   return text;
 }
 
-/** Today in the user's time zone, as Salesforce's TODAY is. Commands may read the clock; the core never does. */
-function localToday(): IsoDate {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
-}
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

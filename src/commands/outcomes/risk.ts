@@ -6,6 +6,7 @@ import { DEFAULT_RENEWAL_WINDOW_DAYS, renewalRisk, sortRisks } from '../../core/
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchRiskCandidates, type RiskCandidate } from '../../org/queries/risk.js';
 import { formatMoney } from '../../report/format.js';
+import { errorMessage, localToday } from '../../cli/runtime.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.risk');
@@ -63,7 +64,7 @@ export default class OutcomesRisk extends SfCommand<RiskResult> {
     this.spinner.start(messages.getMessage('spinner.query', [window.from, window.to]));
     const candidates = await fetchRiskCandidates(conn, window, usage).catch((error: unknown) => {
       this.spinner.stop();
-      throw messages.createError('error.QueryFailed', [window.from, window.to, reason(error)]);
+      throw messages.createError('error.QueryFailed', [window.from, window.to, errorMessage(error)]);
     });
     this.spinner.stop();
 
@@ -142,12 +143,4 @@ function validDate(text: string): IsoDate {
   return text;
 }
 
-/** Today in the user's time zone, as Salesforce's TODAY is. Commands may read the clock; the core never does. */
-function localToday(): IsoDate {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
-}
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
