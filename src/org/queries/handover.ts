@@ -1,7 +1,9 @@
 /**
  * The queries of a handover sync: won opportunities with their line items and products (one query, a child
- * subquery), the initiatives that already exist for them with their components and outcomes (a child subquery
- * each), the review tasks on those initiatives, the account teams' Customer Success Managers, and the default CSM.
+ * subquery), the initiatives that already exist for them with their components, outcomes and review tasks (child
+ * subqueries), the account teams' Customer Success Managers, and the default CSM. Without --opportunity every query
+ * filters on the org's side (relationship filters, semi-joins) and is paged, so the number of queries does not grow
+ * with the number of opportunities; lists of Ids are used only for the few records a user names.
  * Rows are turned into the planner's plain inputs here, so the planner never sees SOQL shapes.
  */
 import type { IsoDate } from '../../core/dates.js';
@@ -9,6 +11,7 @@ import {
   COMPONENT_TYPES,
   fieldsOf,
   HANDOVER_STATUSES,
+  relationshipName,
   Initiative,
   INITIATIVE_STATUSES,
   LIFECYCLES,
@@ -25,6 +28,7 @@ import {
 import type { HandoverOutcome } from '../../core/handover.js';
 import {
   HANDOVER_TASK_SUBJECT_PREFIX,
+  idKey,
   type ExistingComponent,
   type ExistingInitiative,
   type ExistingTask,
@@ -44,6 +48,8 @@ const LINE = fieldsOf(OpportunityLineItemFields);
 const PRODUCT = fieldsOf(Product2Fields);
 const COMPONENTS = `${SolutionComponent.fields.Initiative__c.childRelationship}__r`;
 const OUTCOMES = `${OutcomeRequirement.fields.Initiative__c.childRelationship}__r`;
+/** Task.WhatId's child relationship on every object with activities enabled, as Initiative__c has. */
+const TASKS = 'Tasks';
 
 /**
  * Ids per IN clause. A query travels in the URL of a GET, which Salesforce caps at 16,384 bytes; an Id in a list
@@ -191,24 +197,86 @@ const OUTCOME_FIELDS = [
   O.Measurement_Method__c,
 ];
 
-/** Initiatives tied to the opportunities either way: by the sync's source id, or by the lookup sales filled in. */
-export function initiativesSoql(opportunityIds: readonly string[]): string {
-  const ids = soqlIdList(opportunityIds);
-  // Source_Opportunity_Id__c is text: the Ids are validated by soqlIdList, so they are safe as string literals.
+/** The review tasks already on an initiative, open or closed: a review the CSM already did is not asked for again. */
+const TASKS_SUBQUERY =
+  `(SELECT Id, Subject, IsClosed FROM ${TASKS} ` +
+  // The prefix holds no LIKE wildcard (% or _), so it matches literally.
+  `WHERE Subject LIKE ${soqlString(`${HANDOVER_TASK_SUBJECT_PREFIX}%`)} ORDER BY CreatedDate, Id)`;
+
+/** An initiative query: the fields the plan reads, its components, outcomes and review tasks, oldest first. */
+export function initiativesSoql(where: string): string {
   return (
     `SELECT ${INITIATIVE_FIELDS.join(', ')}, ` +
     `(SELECT ${COMPONENT_FIELDS.join(', ')} FROM ${COMPONENTS} ORDER BY Id), ` +
-    `(SELECT ${OUTCOME_FIELDS.join(', ')} FROM ${OUTCOMES} ORDER BY Id) ` +
-    `FROM ${Initiative.apiName} WHERE ${I.Opportunity__c} IN ${ids} OR ${I.Source_Opportunity_Id__c} IN ${ids} ` +
-    'ORDER BY CreatedDate, Id'
+    `(SELECT ${OUTCOME_FIELDS.join(', ')} FROM ${OUTCOMES} ORDER BY Id), ` +
+    `${TASKS_SUBQUERY} ` +
+    `FROM ${Initiative.apiName} WHERE ${where} ORDER BY CreatedDate, Id`
   );
 }
 
+/** Initiatives tied to the given opportunities either way: by the sync's source id, or by the lookup sales filled in. */
+export function initiativesOfOpportunitiesWhere(opportunityIds: readonly string[]): string {
+  const ids = soqlIdList(opportunityIds);
+  // Source_Opportunity_Id__c is text: the Ids are validated by soqlIdList, so they are safe as string literals.
+  return `${I.Opportunity__c} IN ${ids} OR ${I.Source_Opportunity_Id__c} IN ${ids}`;
+}
+
+/**
+ * Initiatives of the won opportunities a run without --opportunity reads, as a filter the org applies itself, so
+ * the query is paged at 2,000 rows instead of split by lists of Ids: those whose Opportunity__c is such an
+ * opportunity, and, so that none is missed, every synced initiative whose lookup was changed to point elsewhere
+ * (or blanked) since, whose source id may still name one. Those are few; the caller keeps the ones that do.
+ * Salesforce allows no semi-join beside an OR, so both sides are relationship filters.
+ */
+export function initiativesOfWonWhere(since?: IsoDate): string {
+  const opportunity = relationshipName(I.Opportunity__c);
+  const won = `${opportunity}.IsWon = true${since ? ` AND ${opportunity}.CloseDate >= ${soqlDate(since)}` : ''}`;
+  const notWon = [`${I.Opportunity__c} = null`, `${opportunity}.IsWon = false`, ...(since ? [`${opportunity}.CloseDate < ${soqlDate(since)}`] : [])];
+  return `(${won}) OR (${I.Source_Opportunity_Id__c} != null AND (${notWon.join(' OR ')}))`;
+}
+
+/** What the plan needs to know of the initiatives already in the org. */
+export type ExistingHandoverRecords = { initiatives: ExistingInitiative[]; tasks: ExistingTask[] };
+
+/**
+ * The initiatives of the won opportunities (oldest first), with their components, outcomes and review tasks. With
+ * --opportunity the Ids are few and go in the query; otherwise the org filters by the opportunities' own criteria,
+ * in one paged query whatever the number of opportunities.
+ */
+export async function fetchExistingHandovers(
+  conn: OrgConnection,
+  selection: OpportunitySelection,
+  wonOpportunityIds: readonly string[],
+  usage: ApiUsage,
+): Promise<ExistingHandoverRecords> {
+  if (wonOpportunityIds.length === 0) return { initiatives: [], tasks: [] };
+  const rows = selection.opportunityIds
+    ? await fetchInitiativeRowsByOpportunityIds(conn, wonOpportunityIds, usage)
+    : await fetchAll(conn, initiativesSoql(initiativesOfWonWhere(selection.since)), usage);
+  const won = new Set(wonOpportunityIds.map(idKey));
+  const tiedToWon = (id: string | null): boolean => id !== null && won.has(idKey(id));
+  const initiatives: ExistingInitiative[] = [];
+  const tasks: ExistingTask[] = [];
+  for (const row of rows) {
+    const initiative = toExistingInitiative(row);
+    // An opportunity won after the opportunities were read, or a lookup pointing elsewhere: not this run's business.
+    if (!tiedToWon(initiative.Opportunity__c) && !tiedToWon(initiative.Source_Opportunity_Id__c)) continue;
+    initiatives.push(initiative);
+    tasks.push(...childRecords(row, TASKS).map((task) => toExistingTask(task, initiative.Id)));
+  }
+  return { initiatives, tasks };
+}
+
+/** Initiatives of the given opportunities, by Ids (kept for callers that name a few opportunities). */
 export async function fetchInitiatives(conn: OrgConnection, opportunityIds: readonly string[], usage: ApiUsage): Promise<ExistingInitiative[]> {
+  return (await fetchInitiativeRowsByOpportunityIds(conn, opportunityIds, usage)).map(toExistingInitiative);
+}
+
+async function fetchInitiativeRowsByOpportunityIds(conn: OrgConnection, opportunityIds: readonly string[], usage: ApiUsage): Promise<SfRecord[]> {
   const rows: SfRecord[] = [];
   for (const ids of chunk(opportunityIds, IDS_PER_QUERY)) {
     // eslint-disable-next-line no-await-in-loop
-    rows.push(...(await fetchAll(conn, initiativesSoql(ids), usage)));
+    rows.push(...(await fetchAll(conn, initiativesSoql(initiativesOfOpportunitiesWhere(ids)), usage)));
   }
   // Chunks are ordered on their own; the oldest-first order the planner relies on holds across them too.
   const seen = new Set<string>();
@@ -216,7 +284,11 @@ export async function fetchInitiatives(conn: OrgConnection, opportunityIds: read
     .filter((row) => (seen.has(String(row.Id)) ? false : seen.add(String(row.Id))))
     .map((row, index) => ({ row, index, created: asString(row.CreatedDate) ?? '' }))
     .sort((a, b) => a.created.localeCompare(b.created) || a.index - b.index)
-    .map(({ row }) => toExistingInitiative(row));
+    .map(({ row }) => row);
+}
+
+function toExistingTask(row: SfRecord, whatId: string): ExistingTask {
+  return { id: String(row.Id), whatId: asString(row.WhatId) ?? whatId, subject: asString(row.Subject), isClosed: asBoolean(row.IsClosed) };
 }
 
 function toExistingInitiative(row: SfRecord): ExistingInitiative {
@@ -275,7 +347,7 @@ function toHandoverOutcome(row: SfRecord): HandoverOutcome {
 
 // ---- Review tasks ----------------------------------------------------------------------------------
 
-/** Review tasks on the initiatives, open or closed: a review the CSM already did is not asked for again. */
+/** Review tasks on the given initiatives (the handover sync reads them with the initiatives, as a child subquery). */
 export function handoverTasksSoql(initiativeIds: readonly string[]): string {
   return (
     `SELECT Id, WhatId, Subject, IsClosed FROM Task WHERE WhatId IN ${soqlIdList(initiativeIds)} ` +
@@ -289,9 +361,7 @@ export async function fetchHandoverTasks(conn: OrgConnection, initiativeIds: rea
   for (const ids of chunk(initiativeIds, IDS_PER_QUERY)) {
     // eslint-disable-next-line no-await-in-loop
     const rows = await fetchAll(conn, handoverTasksSoql(ids), usage);
-    tasks.push(
-      ...rows.map((row) => ({ id: String(row.Id), whatId: String(row.WhatId), subject: asString(row.Subject), isClosed: asBoolean(row.IsClosed) })),
-    );
+    tasks.push(...rows.map((row) => toExistingTask(row, String(row.WhatId))));
   }
   return tasks;
 }
@@ -299,21 +369,41 @@ export async function fetchHandoverTasks(conn: OrgConnection, initiativeIds: rea
 // ---- CSMs ------------------------------------------------------------------------------------------
 
 /** The first active Customer Success Manager on each account's team (the longest-standing member wins). */
-export function accountCsmsSoql(accountIds: readonly string[]): string {
+export function accountCsmsSoql(accountFilter: string): string {
   return (
     `SELECT AccountId, UserId, User.IsActive FROM AccountTeamMember WHERE TeamMemberRole = ${soqlString(CSM_TEAM_ROLE)} ` +
-    `AND AccountId IN ${soqlIdList(accountIds)} ORDER BY AccountId, CreatedDate, Id`
+    `AND ${accountFilter} ORDER BY AccountId, CreatedDate, Id`
   );
 }
 
-export async function fetchAccountCsms(conn: OrgConnection, accountIds: readonly string[], usage: ApiUsage): Promise<Map<string, string>> {
+/** Accounts of the won opportunities a run without --opportunity reads (a semi-join: the org resolves it). */
+export function accountsOfWonWhere(since?: IsoDate): string {
+  const closed = since ? ` AND CloseDate >= ${soqlDate(since)}` : '';
+  return `AccountId IN (SELECT AccountId FROM Opportunity WHERE IsWon = true${closed})`;
+}
+
+/**
+ * The CSM of each of the given accounts. Up to one list of Ids the accounts go in the query; more (a first run on a
+ * big org) are read through the won opportunities' accounts in one paged query, rather than a query per 200 Ids.
+ */
+export async function fetchAccountCsms(
+  conn: OrgConnection,
+  accountIds: readonly string[],
+  usage: ApiUsage,
+  selection: OpportunitySelection = {},
+): Promise<Map<string, string>> {
+  const filters =
+    accountIds.length > IDS_PER_QUERY && !selection.opportunityIds
+      ? [accountsOfWonWhere(selection.since)]
+      : chunk(accountIds, IDS_PER_QUERY).map((ids) => `AccountId IN ${soqlIdList(ids)}`);
+  const wanted = new Set(accountIds);
   const csms = new Map<string, string>();
-  for (const ids of chunk(accountIds, IDS_PER_QUERY)) {
+  for (const filter of filters) {
     // eslint-disable-next-line no-await-in-loop
-    const rows = await fetchAll(conn, accountCsmsSoql(ids), usage);
+    const rows = await fetchAll(conn, accountCsmsSoql(filter), usage);
     for (const row of rows) {
       const accountId = String(row.AccountId);
-      if (parentField(row, 'User.IsActive') === false || csms.has(accountId)) continue;
+      if (!wanted.has(accountId) || parentField(row, 'User.IsActive') === false || csms.has(accountId)) continue;
       csms.set(accountId, String(row.UserId));
     }
   }

@@ -1,6 +1,7 @@
 /**
  * The queries of a renewals sync: initiatives that have renewable components (one query, a semi-join and a child
- * subquery), then the line items those components came from, by Id in chunks, with the dates that fix a renewal.
+ * subquery), then the line items those components came from, with the dates that fix a renewal (one paged query
+ * filtered on the org's side; Ids only for the few it cannot reach).
  */
 import type { RenewalInputs } from '../../core/renewal.js';
 import { fieldsOf, Initiative, LIFECYCLES, OpportunityLineItemFields, Product2Fields, SolutionComponent, type Lifecycle } from '../../core/model.js';
@@ -9,6 +10,7 @@ import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll, parentField } from '../fetch.js';
 import { chunk, soqlIdList, soqlString } from '../soql.js';
+import { idKey } from '../../core/plan/handover.js';
 import { asDate, asNumber, asPicklist, asString } from './handover.js';
 
 const I = fieldsOf(Initiative);
@@ -53,16 +55,41 @@ function toRenewalComponent(row: SfRecord): RenewalComponent {
   };
 }
 
+const LINE_FIELDS = [
+  'Id',
+  'ServiceDate',
+  LINE.End_Date__c,
+  LINE.Term_Months__c,
+  `Product2.${PRODUCT.Default_Term_Months__c}`,
+  'Opportunity.CloseDate',
+  'Opportunity.Contract.EndDate',
+];
+
 export function lineItemsSoql(lineItemIds: readonly string[]): string {
+  return `SELECT ${LINE_FIELDS.join(', ')} FROM OpportunityLineItem WHERE Id IN ${soqlIdList(lineItemIds)}`;
+}
+
+/**
+ * The renewable line items of the opportunities that were handed over: where the renewable components come from.
+ * Source_Line_Item_Id__c is a text field, which a semi-join may not select (SOQL and SOSL Reference, semi-join
+ * restrictions), so the org is asked by the line's side instead: its product renews and its opportunity has a synced
+ * initiative. One paged query, whatever the number of components.
+ */
+export function renewableLinesSoql(): string {
   return (
-    `SELECT Id, ServiceDate, ${LINE.End_Date__c}, ${LINE.Term_Months__c}, Product2.${PRODUCT.Default_Term_Months__c}, ` +
-    `Opportunity.CloseDate, Opportunity.Contract.EndDate FROM OpportunityLineItem WHERE Id IN ${soqlIdList(lineItemIds)}`
+    `SELECT ${LINE_FIELDS.join(', ')} FROM OpportunityLineItem ` +
+    `WHERE Product2.${PRODUCT.Lifecycle__c} = ${soqlString(RENEWABLE)} ` +
+    `AND OpportunityId IN (SELECT ${I.Opportunity__c} FROM ${Initiative.apiName} WHERE ${I.Source_Opportunity_Id__c} != null) ` +
+    'ORDER BY Id'
   );
 }
 
 /**
- * The dating inputs of each line item, by Id. Source ids that are not record Ids (typed by hand) cannot name a
- * line item: they are left out here, and the plan reports their components.
+ * The dating inputs of each line item, by Id. A few go in one query by Id. More are read through the renewable
+ * lines of handed-over opportunities (one paged query), and only those that query does not return (a product no
+ * longer renewable, a component made renewable by hand, a line since deleted) are then asked for by Id. Source ids
+ * that are not record Ids (typed by hand) cannot name a line item: they are left out here, and the plan reports
+ * their components.
  */
 export async function fetchLineRenewalInputs(
   conn: OrgConnection,
@@ -70,20 +97,30 @@ export async function fetchLineRenewalInputs(
   usage: ApiUsage,
 ): Promise<Map<string, RenewalInputs>> {
   const lines = new Map<string, RenewalInputs>();
-  const ids = [...new Set(lineItemIds)];
-  for (const batch of chunk(ids, LINE_IDS_PER_QUERY)) {
-    // eslint-disable-next-line no-await-in-loop
-    const rows = await fetchAll(conn, lineItemsSoql(batch), usage);
+  const wanted = new Map([...new Set(lineItemIds)].map((id) => [idKey(id), id]));
+  const keep = (rows: readonly SfRecord[]): void => {
     for (const row of rows) {
-      lines.set(String(row.Id), {
-        endDate: asDate(row[LINE.End_Date__c]),
-        contractEndDate: asDate(parentField(row, 'Opportunity.Contract.EndDate')),
-        serviceDate: asDate(row.ServiceDate),
-        closeDate: asDate(parentField(row, 'Opportunity.CloseDate')),
-        termMonths: asNumber(row[LINE.Term_Months__c]),
-        productDefaultTermMonths: asNumber(parentField(row, `Product2.${PRODUCT.Default_Term_Months__c}`)),
-      });
+      const key = idKey(String(row.Id));
+      if (!wanted.has(key)) continue;
+      wanted.delete(key);
+      lines.set(String(row.Id), toRenewalInputs(row));
     }
+  };
+  if (wanted.size > LINE_IDS_PER_QUERY) keep(await fetchAll(conn, renewableLinesSoql(), usage));
+  for (const batch of chunk([...wanted.values()], LINE_IDS_PER_QUERY)) {
+    // eslint-disable-next-line no-await-in-loop
+    keep(await fetchAll(conn, lineItemsSoql(batch), usage));
   }
   return lines;
+}
+
+function toRenewalInputs(row: SfRecord): RenewalInputs {
+  return {
+    endDate: asDate(row[LINE.End_Date__c]),
+    contractEndDate: asDate(parentField(row, 'Opportunity.Contract.EndDate')),
+    serviceDate: asDate(row.ServiceDate),
+    closeDate: asDate(parentField(row, 'Opportunity.CloseDate')),
+    termMonths: asNumber(row[LINE.Term_Months__c]),
+    productDefaultTermMonths: asNumber(parentField(row, `Product2.${PRODUCT.Default_Term_Months__c}`)),
+  };
 }

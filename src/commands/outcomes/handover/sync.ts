@@ -15,13 +15,7 @@ import {
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
 import { writeInCollections, type RecordResult, type WriteRequest } from '../../../org/apply.js';
 import type { OrgConnection, SfRecord } from '../../../org/connection.js';
-import {
-  fetchAccountCsms,
-  fetchHandoverTasks,
-  fetchInitiatives,
-  fetchOpportunities,
-  fetchUser,
-} from '../../../org/queries/handover.js';
+import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
 import { isSalesforceId } from '../../../org/soql.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -32,8 +26,14 @@ const S = fieldsOf(SolutionComponent);
 const OPP = fieldsOf(OpportunityFields);
 const OPPORTUNITY_PREFIX = '006';
 const USER_PREFIX = '005';
-/** Rows of the change table shown to people; the --json result always has every one. */
+/** Rows of the change table shown to people. */
 const TABLE_ROWS_SHOWN = 100;
+/**
+ * Items the result lists in `changes`. A first run over 10,000 opportunities plans some 80,000 items: listing them
+ * all made a --json document of 55 MB, which took a gigabyte to print. The counts cover every item, `failures`
+ * names every record not written, and `handovers` every opportunity; `changes` shows what was done and why.
+ */
+export const CHANGES_LISTED = 1000;
 
 export type HandoverObject = 'Initiative__c' | 'Solution_Component__c' | 'Task' | 'Opportunity';
 
@@ -78,6 +78,10 @@ export type HandoverSyncResult = {
   components: WriteCounts;
   tasks: WriteCounts;
   opportunityStatuses: WriteCounts;
+  /**
+   * Up to CHANGES_LISTED planned items with their reasons: creates and updates first, then skips, each in the order
+   * planned. The counts above cover every item; when they add up to more, the list was cut there.
+   */
   changes: HandoverChange[];
   handovers: HandoverReport[];
   failures: HandoverFailure[];
@@ -117,18 +121,18 @@ export default class HandoverSync extends SfCommand<HandoverSyncResult> {
     const usage = new ApiUsage();
     const conn = flags['target-org'].getConnection(flags['api-version']);
 
-    // Fetch: the default CSM, won opportunities with their lines, their initiatives, review tasks, account teams.
+    // Fetch: the default CSM, won opportunities with their lines, their initiatives with review tasks, account teams.
     this.spinner.start(messages.getMessage('spinner.fetch'));
     const defaultCsmId = defaultCsmFlag ? await this.resolveDefaultCsm(conn, defaultCsmFlag, usage) : null;
-    const opportunities = await this.query(fetchOpportunities(conn, { since, opportunityIds }, usage));
+    const selection = { since, opportunityIds };
+    const opportunities = await this.query(fetchOpportunities(conn, selection, usage));
     const fetchedKeys = new Set(opportunities.map((o) => idKey(o.id)));
     const missingOpportunityIds = (opportunityIds ?? []).filter((id) => !fetchedKeys.has(idKey(id)));
     const wonIds = opportunities.filter((o) => o.isWon).map((o) => o.id);
-    const initiatives = wonIds.length > 0 ? await this.query(fetchInitiatives(conn, wonIds, usage)) : [];
-    const initiativeIds = initiatives.map((i) => i.Id);
-    const tasks = initiativeIds.length > 0 ? await this.query(fetchHandoverTasks(conn, initiativeIds, usage)) : [];
+    const { initiatives, tasks } = await this.query(fetchExistingHandovers(conn, selection, wonIds, usage));
     const csmAccounts = accountsNeedingCsm(opportunities, initiatives);
-    const accountCsms = csmAccounts.length > 0 ? await this.query(fetchAccountCsms(conn, csmAccounts, usage)) : new Map<string, string>();
+    const accountCsms =
+      csmAccounts.length > 0 ? await this.query(fetchAccountCsms(conn, csmAccounts, usage, selection)) : new Map<string, string>();
     this.spinner.stop();
 
     // Plan.
@@ -142,11 +146,11 @@ export default class HandoverSync extends SfCommand<HandoverSyncResult> {
       dryRun,
       today,
       opportunities: opportunities.length,
-      initiatives: countWrites(outcome.changes, 'Initiative__c'),
-      components: countWrites(outcome.changes, 'Solution_Component__c'),
-      tasks: countWrites(outcome.changes, 'Task'),
-      opportunityStatuses: countWrites(outcome.changes, 'Opportunity'),
-      changes: outcome.changes,
+      initiatives: outcome.changes.counts('Initiative__c'),
+      components: outcome.changes.counts('Solution_Component__c'),
+      tasks: outcome.changes.counts('Task'),
+      opportunityStatuses: outcome.changes.counts('Opportunity'),
+      changes: outcome.changes.listed(),
       handovers: plan.handovers.map((h) => ({
         opportunityId: h.opportunityId,
         initiativeId: h.initiativeId ?? outcome.initiativeIds.get(h.opportunityId) ?? null,
@@ -282,7 +286,11 @@ export default class HandoverSync extends SfCommand<HandoverSyncResult> {
           { key: 'reason', name: messages.getMessage('table.reason') },
         ],
       });
-      if (result.changes.length > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [result.changes.length - TABLE_ROWS_SHOWN]));
+      const planned = [result.initiatives, result.components, result.tasks, result.opportunityStatuses].reduce(
+        (sum, c) => sum + c.created + c.updated + c.skipped + c.failed,
+        0,
+      );
+      if (planned > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [planned - TABLE_ROWS_SHOWN, CHANGES_LISTED]));
     }
     const withGaps = result.handovers.filter((h) => h.gaps.length > 0);
     if (withGaps.length > 0) {
@@ -317,13 +325,43 @@ export default class HandoverSync extends SfCommand<HandoverSyncResult> {
   }
 }
 
-type ApplyOutcome = { changes: HandoverChange[]; failures: HandoverFailure[]; initiativeIds: Map<string, string> };
+type ApplyOutcome = { changes: ChangeLog; failures: HandoverFailure[]; initiativeIds: Map<string, string> };
 
 type Planned = HandoverPlan['initiatives'][number] | HandoverPlan['components'][number] | HandoverPlan['tasks'][number];
 
+/**
+ * Counts every planned item by object and what became of it, and keeps the first CHANGES_LISTED of them for the
+ * result (creates and updates before skips). An item is only built into a HandoverChange when it is kept.
+ */
+class ChangeLog {
+  private readonly byObject = new Map<HandoverObject, WriteCounts>();
+  private readonly writes: HandoverChange[] = [];
+  private readonly skips: HandoverChange[] = [];
+
+  public add(object: HandoverObject, action: PlanAction, result: ChangeResult, change: () => HandoverChange): void {
+    const counts = this.counts(object);
+    if (result === 'failed' || result === 'blocked') counts.failed += 1;
+    else if (action === 'create') counts.created += 1;
+    else if (action === 'update') counts.updated += 1;
+    else counts.skipped += 1;
+    const kept = action === 'skip' ? this.skips : this.writes;
+    if (kept.length < CHANGES_LISTED) kept.push(change());
+  }
+
+  public counts(object: HandoverObject): WriteCounts {
+    let counts = this.byObject.get(object);
+    if (!counts) this.byObject.set(object, (counts = { created: 0, updated: 0, skipped: 0, failed: 0 }));
+    return counts;
+  }
+
+  public listed(): HandoverChange[] {
+    return [...this.writes, ...this.skips].slice(0, CHANGES_LISTED);
+  }
+}
+
 /** Follows what the org did with each planned item, and which opportunities may still be written. */
 class ApplyTracker {
-  private readonly changes: HandoverChange[] = [];
+  private readonly changes = new ChangeLog();
   private readonly failures: HandoverFailure[] = [];
   private readonly initiativeIds = new Map<string, string>();
   private readonly blocked = new Set<string>();
@@ -376,8 +414,16 @@ class ApplyTracker {
     if (change.action === 'skip') outcome = 'done';
     else if (!result) outcome = 'blocked';
     else outcome = result.success ? 'done' : 'failed';
-    const reason = outcome === 'blocked' ? `${change.reason} (${messages.getMessage('reason.blocked')})` : change.reason;
-    this.changes.push({ object, action: change.action, recordId, name, opportunityId: change.opportunityId, fields: Object.keys(fields), reason, result: outcome });
+    this.changes.add(object, change.action, outcome, () => ({
+      object,
+      action: change.action,
+      recordId,
+      name,
+      opportunityId: change.opportunityId,
+      fields: Object.keys(fields),
+      reason: outcome === 'blocked' ? `${change.reason} (${messages.getMessage('reason.blocked')})` : change.reason,
+      result: outcome,
+    }));
     if (result && !result.success) {
       const error = result.errors.map((e) => `${e.code}: ${e.message}`).join('; ') || messages.getMessage('reason.noErrorGiven');
       this.failures.push({ object, opportunityId: change.opportunityId, recordId, name, error });
@@ -389,39 +435,29 @@ class ApplyTracker {
 
 /** A dry run: every item as planned, nothing written. */
 function plannedOnly(plan: HandoverPlan): ApplyOutcome {
-  const changes: HandoverChange[] = [];
+  const changes = new ChangeLog();
   const result = (action: PlanAction): ChangeResult => (action === 'skip' ? 'done' : 'planned');
+  const add = (object: HandoverObject, action: PlanAction, change: () => Omit<HandoverChange, 'object' | 'action' | 'result'>): void =>
+    changes.add(object, action, result(action), () => ({ object, action, ...change(), result: result(action) }));
   for (const c of plan.initiatives) {
-    changes.push({ object: 'Initiative__c', action: c.action, recordId: c.initiativeId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason, result: result(c.action) });
+    add('Initiative__c', c.action, () => ({ recordId: c.initiativeId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason }));
   }
   for (const c of plan.components) {
-    changes.push({ object: 'Solution_Component__c', action: c.action, recordId: c.componentId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason, result: result(c.action) });
+    add('Solution_Component__c', c.action, () => ({ recordId: c.componentId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason }));
   }
   for (const t of plan.tasks) {
     const fields = t.action === 'create' ? Object.keys(t.fields) : [];
-    changes.push({ object: 'Task', action: t.action, recordId: t.existingTaskId, name: String(t.fields.Subject ?? ''), opportunityId: t.opportunityId, fields, reason: t.reason, result: result(t.action) });
+    add('Task', t.action, () => ({ recordId: t.existingTaskId, name: String(t.fields.Subject ?? ''), opportunityId: t.opportunityId, fields, reason: t.reason }));
   }
   for (const o of plan.opportunities) {
     const fields = o.action === 'update' ? [OPP.Handover_Status__c] : [];
-    changes.push({ object: 'Opportunity', action: o.action, recordId: o.opportunityId, name: o.opportunityName, opportunityId: o.opportunityId, fields, reason: o.reason, result: result(o.action) });
+    add('Opportunity', o.action, () => ({ recordId: o.opportunityId, name: o.opportunityName, opportunityId: o.opportunityId, fields, reason: o.reason }));
   }
   return { changes, failures: [], initiativeIds: new Map() };
 }
 
 function partition<T>(items: readonly T[], toWrite: (item: T) => boolean): { write: T[]; leave: T[] } {
   return { write: items.filter(toWrite), leave: items.filter((item) => !toWrite(item)) };
-}
-
-function countWrites(changes: readonly HandoverChange[], object: HandoverObject): WriteCounts {
-  const counts: WriteCounts = { created: 0, updated: 0, skipped: 0, failed: 0 };
-  for (const change of changes) {
-    if (change.object !== object) continue;
-    if (change.result === 'failed' || change.result === 'blocked') counts.failed += 1;
-    else if (change.action === 'create') counts.created += 1;
-    else if (change.action === 'update') counts.updated += 1;
-    else counts.skipped += 1;
-  }
-  return counts;
 }
 
 /** Today on this machine's calendar: the day the user lives in, as the org's TODAY() is the user's day. */

@@ -11,8 +11,13 @@ import { isSalesforceId } from '../../../org/soql.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.renewals.sync');
 
-/** Rows of the change table shown to people; the --json result always has every one. */
+/** Rows of the change table shown to people. */
 const TABLE_ROWS_SHOWN = 100;
+/**
+ * Date changes the result lists in `changes`, so that a run that moves tens of thousands of dates still prints a
+ * --json document of bounded size. The counts cover every change, and `failures` names every record not written.
+ */
+export const CHANGES_LISTED = 1000;
 
 export type RenewalChange = {
   object: 'Solution_Component__c' | 'Initiative__c';
@@ -50,6 +55,7 @@ export type RenewalsSyncResult = {
   componentsUpdated: number;
   initiativesUpdated: number;
   unchanged: { components: number; initiatives: number };
+  /** The first CHANGES_LISTED date changes in the order planned; componentsUpdated, initiativesUpdated and failures count them all. */
   changes: RenewalChange[];
   undated: UndatedRenewal[];
   failures: RenewalFailure[];
@@ -103,7 +109,7 @@ export default class RenewalsSync extends SfCommand<RenewalsSyncResult> {
       componentsUpdated: written('Solution_Component__c'),
       initiativesUpdated: written('Initiative__c'),
       unchanged: { ...plan.unchanged },
-      changes,
+      changes: changes.slice(0, CHANGES_LISTED),
       undated: plan.undated.map((u) => ({ ...u })),
       failures,
       apiCalls: usage.snapshot(),
@@ -167,7 +173,8 @@ export default class RenewalsSync extends SfCommand<RenewalsSyncResult> {
           { key: 'reason', name: messages.getMessage('table.reason') },
         ],
       });
-      if (result.changes.length > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [result.changes.length - TABLE_ROWS_SHOWN]));
+      const planned = result.componentsUpdated + result.initiativesUpdated + result.failures.length;
+      if (planned > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [planned - TABLE_ROWS_SHOWN, CHANGES_LISTED]));
     }
     if (result.undated.length > 0) {
       this.table({
