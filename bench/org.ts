@@ -25,7 +25,8 @@ export type BenchOrg = {
 
 export async function startBenchOrg(options: { projectDir: string; dataDir: string; today: string }): Promise<BenchOrg> {
   const started = performance.now();
-  const engine = await createEngine({ projectDir: options.projectDir, today: options.today });
+  // A username of its own: two bench orgs registered under one name would send commands to each other.
+  const engine = await createEngine({ projectDir: options.projectDir, today: options.today, username: `bench-${randomUUID().slice(0, 8)}@outcomes.local` });
   const org: LocalOrg = await startLocalOrg({
     port: 0,
     projectDir: options.projectDir,

@@ -406,8 +406,9 @@ function planComponent(opportunity: SourceOpportunity, line: SourceLineItem, exi
     [S.Component_Type__c]: line.componentType,
     [S.Lifecycle__c]: line.lifecycle,
     [S.Start_Date__c]: start,
-    // A renewable line ends when it renews; any other line at the end of its term, if it has one.
-    [S.End_Date__c]: line.endDate ?? renewal?.date ?? endOfTerm(start, term),
+    // A renewable line ends when it renews; any other line at the end of its term, if it has one. A contract that
+    // ended before the line started (an add-on delivered after it) dates the renewal, not the line's end.
+    [S.End_Date__c]: line.endDate ?? (renewal?.date && !(start && renewal.date < start) ? renewal.date : null) ?? endOfTerm(start, term),
     [S.Renewal_Date__c]: renewal?.date ?? null,
     [S.Annual_Value__c]: annualValueOfLine(line.totalPrice, term, lifecycle),
   };

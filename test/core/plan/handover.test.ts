@@ -361,6 +361,14 @@ describe('planHandover', () => {
       expect(plan.initiatives[0].fields.Next_Renewal_Date__c).toBe('2027-03-31');
     });
 
+    it('never ends a line before it starts: a contract that ended before delivery dates the renewal only', () => {
+      const lateAddOn = line({ id: '00k000000000007AAA', serviceDate: '2027-07-10' });
+      const plan = planHandover(input({ opportunities: [opportunity({ contractEndDate: '2027-06-30', lines: [lateAddOn] })] }));
+      expect(plan.components[0].fields.Renewal_Date__c).toBe('2027-06-30');
+      expect(plan.components[0].fields.Start_Date__c).toBe('2027-07-10');
+      expect(plan.components[0].fields).not.toHaveProperty('End_Date__c');
+    });
+
     it('reports a renewable line it cannot date instead of guessing', () => {
       const undatable = line({ id: '00k000000000005AAA', totalPrice: 9_000 });
       const plan = planHandover(input({ opportunities: [opportunity({ closeDate: null, lines: [undatable] })] }));

@@ -17,6 +17,7 @@ import { writeInCollections, type RecordResult, type WriteRequest } from '../../
 import type { OrgConnection, SfRecord } from '../../../org/connection.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
 import { isSalesforceId } from '../../../org/soql.js';
+import { errorMessage, localToday } from '../../../cli/runtime.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.handover.sync');
@@ -184,7 +185,7 @@ export default class HandoverSync extends SfCommand<HandoverSyncResult> {
       return await pending;
     } catch (error) {
       this.spinner.stop();
-      throw messages.createError('error.QueryFailed', [reason(error)]);
+      throw messages.createError('error.QueryFailed', [errorMessage(error)]);
     }
   }
 
@@ -204,7 +205,7 @@ export default class HandoverSync extends SfCommand<HandoverSyncResult> {
         });
       } catch (error) {
         this.spinner.stop();
-        throw messages.createError('error.WriteFailed', [label, reason(error)]);
+        throw messages.createError('error.WriteFailed', [label, errorMessage(error)]);
       } finally {
         this.spinner.stop();
       }
@@ -460,12 +461,4 @@ function partition<T>(items: readonly T[], toWrite: (item: T) => boolean): { wri
   return { write: items.filter(toWrite), leave: items.filter((item) => !toWrite(item)) };
 }
 
-/** Today on this machine's calendar: the day the user lives in, as the org's TODAY() is the user's day. */
-function localToday(): string {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
-}
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -20,6 +20,7 @@ import { writeInCollections, type RecordResult } from '../../../org/apply.js';
 import { upsertWithBulk } from '../../../org/bulk.js';
 import type { OrgConnection } from '../../../org/connection.js';
 import { fetchReferencedOutcomes } from '../../../org/queries/measurements.js';
+import { errorMessage, localToday } from '../../../cli/runtime.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.measurements.import');
@@ -107,7 +108,7 @@ export default class MeasurementsImport extends SfCommand<MeasurementsImportResu
     const references = outcomeReferences(valid);
     this.spinner.start(messages.getMessage('spinner.lookup', [references.length]));
     const outcomes = await fetchReferencedOutcomes(conn, references, usage).catch((error: unknown) => {
-      throw messages.createError('error.QueryFailed', [reason(error)]);
+      throw messages.createError('error.QueryFailed', [errorMessage(error)]);
     });
     this.spinner.stop();
 
@@ -127,7 +128,7 @@ export default class MeasurementsImport extends SfCommand<MeasurementsImportResu
       table.header,
       failures.map((f) => ({ row: byLine.get(f.row) as CsvRow, error: f.error })),
     ).catch((error: unknown) => {
-      throw messages.createError('error.ErrorFileFailed', [errorFilePath, reason(error)]);
+      throw messages.createError('error.ErrorFileFailed', [errorFilePath, errorMessage(error)]);
     });
     const succeeded = results.filter((r) => r.success);
     const created = succeeded.filter((r) => r.created === true).length;
@@ -175,7 +176,7 @@ export default class MeasurementsImport extends SfCommand<MeasurementsImportResu
     } catch (error) {
       this.spinner.stop();
       this.progress.stop();
-      throw messages.createError('error.WriteFailed', [reason(error)]);
+      throw messages.createError('error.WriteFailed', [errorMessage(error)]);
     }
   }
 
@@ -246,7 +247,7 @@ async function readTable(file: string): Promise<CsvTable> {
   try {
     return await readCsvFile(file);
   } catch (error) {
-    throw messages.createError('error.UnreadableFile', [file, reason(error)]);
+    throw messages.createError('error.UnreadableFile', [file, errorMessage(error)]);
   }
 }
 
@@ -293,12 +294,4 @@ function refusal(result: RecordResult): string {
     : `The org refused the row: ${errors}. Correct the row and import it again.`;
 }
 
-/** Today on this machine's calendar: the day the user lives in, as the org's TODAY() is the user's day. */
-function localToday(): string {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
-}
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -7,6 +7,7 @@ import { writeInCollections, type RecordResult } from '../../../org/apply.js';
 import type { OrgConnection, SfRecord } from '../../../org/connection.js';
 import { fetchLineRenewalInputs, fetchRenewableInitiatives } from '../../../org/queries/renewals.js';
 import { isSalesforceId } from '../../../org/soql.js';
+import { errorMessage, localToday } from '../../../cli/runtime.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.renewals.sync');
@@ -123,7 +124,7 @@ export default class RenewalsSync extends SfCommand<RenewalsSyncResult> {
       return await pending;
     } catch (error) {
       this.spinner.stop();
-      throw messages.createError('error.QueryFailed', [reason(error)]);
+      throw messages.createError('error.QueryFailed', [errorMessage(error)]);
     }
   }
 
@@ -140,7 +141,7 @@ export default class RenewalsSync extends SfCommand<RenewalsSyncResult> {
           this.spinner.status = `${done}/${total}`;
         });
       } catch (error) {
-        throw messages.createError('error.WriteFailed', [object, reason(error)]);
+        throw messages.createError('error.WriteFailed', [object, errorMessage(error)]);
       } finally {
         this.spinner.stop();
       }
@@ -205,12 +206,4 @@ export default class RenewalsSync extends SfCommand<RenewalsSyncResult> {
   }
 }
 
-/** Today on this machine's calendar: the day the user lives in, as the org's TODAY() is the user's day. */
-function localToday(): string {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-');
-}
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
