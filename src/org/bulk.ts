@@ -3,6 +3,7 @@ import type { ApiUsage } from './apiUsage.js';
 import type { RecordResult } from './apply.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { withRetry } from './retry.js';
+import { allSettledOrThrow } from './settled.js';
 
 export type BulkUpsertRequest = {
   sobject: string;
@@ -116,7 +117,7 @@ export async function upsertWithBulk(conn: OrgConnection, request: BulkUpsertReq
     poll = { ...poll, processed: Number(info.numberRecordsProcessed ?? 0), elapsedMs: Date.now() - closedAt, previousDelayMs: delay };
   }
 
-  const [successful, failed, unprocessed] = await Promise.all([
+  const [successful, failed, unprocessed] = await allSettledOrThrow([
     withRetry(() => {
       usage.count('bulk');
       return job.getSuccessfulResults() as unknown as Promise<BulkRow[]>;
@@ -129,7 +130,7 @@ export async function upsertWithBulk(conn: OrgConnection, request: BulkUpsertReq
       usage.count('bulk');
       return job.getUnprocessedRecords() as unknown as Promise<BulkRow[]>;
     }, retry),
-  ]);
+  ] as const);
 
   const indexByKey = new Map(request.records.map((r, i) => [String(r[request.externalIdField]), i]));
   const results: RecordResult[] = request.records.map((_, index) => ({

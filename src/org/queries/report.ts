@@ -26,6 +26,7 @@ import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll, parentField } from '../fetch.js';
 import { soqlId } from '../soql.js';
+import { allSettledOrThrow } from '../settled.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);
@@ -132,10 +133,10 @@ export function parseRecord<T>(schema: { safeParse(input: unknown): { success: t
 
 /** Both queries, side by side, assembled into initiatives that carry their outcomes. */
 export async function fetchReportSource(conn: OrgConnection, scope: ReportScope, usage: ApiUsage): Promise<InitiativeSource[]> {
-  const [initiativeRows, outcomeRows] = await Promise.all([
+  const [initiativeRows, outcomeRows] = await allSettledOrThrow([
     fetchAll(conn, initiativesSoql(scope), usage),
     fetchAll(conn, outcomesSoql(scope), usage),
-  ]);
+  ] as const);
 
   const outcomesByInitiative = new Map<string, OutcomeSource[]>();
   for (const row of outcomeRows) {
