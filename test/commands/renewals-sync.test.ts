@@ -139,7 +139,7 @@ describe('sf outcomes renewals sync', () => {
 
     it('returns a typed --json result', () => {
       expect(Object.keys(applied).sort()).toEqual(
-        ['apiCalls', 'changes', 'components', 'componentsUpdated', 'dryRun', 'failures', 'initiatives', 'initiativesUpdated', 'today', 'unchanged', 'undated'].sort(),
+        ['apiCalls', 'changes', 'changesNotListed', 'components', 'componentsUpdated', 'dryRun', 'failures', 'initiatives', 'initiativesUpdated', 'today', 'unchanged', 'undated'].sort(),
       );
       expect(applied.componentsUpdated).toBe(2);
       expect(Object.keys(applied.changes[0]).sort()).toEqual(['field', 'from', 'initiativeId', 'initiativeName', 'name', 'object', 'reason', 'recordId', 'result', 'to']);

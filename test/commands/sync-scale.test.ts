@@ -100,6 +100,7 @@ describe('handover and renewals sync on a bigger org', () => {
       expect(first.apiCalls.collections).toBeLessThanOrEqual(writeCalls + 2);
       expect(planned(first)).toBeGreaterThan(CHANGES_LISTED);
       expect(first.changes).toHaveLength(CHANGES_LISTED);
+      expect(first.changesNotListed).toBe(planned(first) - CHANGES_LISTED);
       expect(first.changes.every((c) => c.action !== 'skip')).toBe(true);
       expect(first.handovers).toHaveLength(won.length);
     });

@@ -81,9 +81,11 @@ export type HandoverSyncResult = {
   opportunityStatuses: WriteCounts;
   /**
    * Up to CHANGES_LISTED planned items with their reasons: creates and updates first, then skips, each in the order
-   * planned. The counts above cover every item; when they add up to more, the list was cut there.
+   * planned. The counts above cover every item.
    */
   changes: HandoverChange[];
+  /** Planned items left out of `changes` (0 when it lists them all). */
+  changesNotListed: number;
   handovers: HandoverReport[];
   failures: HandoverFailure[];
   apiCalls: ApiUsageSnapshot;
@@ -152,6 +154,7 @@ export default class HandoverSync extends SfCommand<HandoverSyncResult> {
       tasks: outcome.changes.counts('Task'),
       opportunityStatuses: outcome.changes.counts('Opportunity'),
       changes: outcome.changes.listed(),
+      changesNotListed: outcome.changes.notListed(),
       handovers: plan.handovers.map((h) => ({
         opportunityId: h.opportunityId,
         initiativeId: h.initiativeId ?? outcome.initiativeIds.get(h.opportunityId) ?? null,
@@ -338,9 +341,11 @@ class ChangeLog {
   private readonly byObject = new Map<HandoverObject, WriteCounts>();
   private readonly writes: HandoverChange[] = [];
   private readonly skips: HandoverChange[] = [];
+  private total = 0;
 
   public add(object: HandoverObject, action: PlanAction, result: ChangeResult, change: () => HandoverChange): void {
     const counts = this.counts(object);
+    this.total += 1;
     if (result === 'failed' || result === 'blocked') counts.failed += 1;
     else if (action === 'create') counts.created += 1;
     else if (action === 'update') counts.updated += 1;
@@ -357,6 +362,10 @@ class ChangeLog {
 
   public listed(): HandoverChange[] {
     return [...this.writes, ...this.skips].slice(0, CHANGES_LISTED);
+  }
+
+  public notListed(): number {
+    return this.total - Math.min(this.total, CHANGES_LISTED);
   }
 }
 

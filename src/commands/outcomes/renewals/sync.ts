@@ -58,6 +58,8 @@ export type RenewalsSyncResult = {
   unchanged: { components: number; initiatives: number };
   /** The first CHANGES_LISTED date changes in the order planned; componentsUpdated, initiativesUpdated and failures count them all. */
   changes: RenewalChange[];
+  /** Date changes left out of `changes` (0 when it lists them all). */
+  changesNotListed: number;
   undated: UndatedRenewal[];
   failures: RenewalFailure[];
   apiCalls: ApiUsageSnapshot;
@@ -111,6 +113,7 @@ export default class RenewalsSync extends SfCommand<RenewalsSyncResult> {
       initiativesUpdated: written('Initiative__c'),
       unchanged: { ...plan.unchanged },
       changes: changes.slice(0, CHANGES_LISTED),
+      changesNotListed: Math.max(0, changes.length - CHANGES_LISTED),
       undated: plan.undated.map((u) => ({ ...u })),
       failures,
       apiCalls: usage.snapshot(),
