@@ -24,6 +24,9 @@ export async function fetchAll<T extends SfRecord = SfRecord>(
     usage.count('queries');
     return (conn as unknown as QueryApi).query(soql, { autoFetch: false }) as Promise<QueryPage<T>>;
   }, { onRetry: () => usage.countRetry() });
+  // Each page's large child results are completed before the next page is asked for: an org keeps only a few
+  // query cursors open per user, so a child cursor must not wait for the whole parent result.
+  await completeChildSubqueries(conn, page.records, usage);
   const records: T[] = [...page.records];
   options.onPage?.(records.length, page.totalSize);
   while (!page.done && page.nextRecordsUrl) {
@@ -33,10 +36,11 @@ export async function fetchAll<T extends SfRecord = SfRecord>(
       usage.count('queryMore');
       return (conn as unknown as QueryApi).queryMore(locator) as Promise<QueryPage<T>>;
     }, { onRetry: () => usage.countRetry() });
+    // eslint-disable-next-line no-await-in-loop
+    await completeChildSubqueries(conn, page.records, usage);
     records.push(...page.records);
     options.onPage?.(records.length, page.totalSize);
   }
-  await completeChildSubqueries(conn, records, usage);
   return records;
 }
 

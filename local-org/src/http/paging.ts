@@ -10,6 +10,11 @@ import { withVersionedUrls } from './records.js';
 
 export const DEFAULT_PAGE_SIZE = 2000;
 const MIN_PAGE_SIZE = 200;
+/**
+ * A child subquery returns this many rows with its parent; the rest come through its own nextRecordsUrl
+ * ("Understanding Query Results": subquery results are like query results, and may need queryMore).
+ */
+export const CHILD_PAGE_SIZE = 200;
 /** Salesforce keeps at most a few dozen open cursors per user and drops the oldest first. */
 const MAX_OPEN_CURSORS = 50;
 
@@ -36,11 +41,8 @@ export class QueryCursors {
 
   /** The first page of a result; the rest stays behind a cursor until it is read or pushed out. */
   public firstPage(records: SfRecord[], totalSize: number, pageSize: number, version: string): QueryPage {
-    if (records.length <= pageSize) return { totalSize, done: true, records: records.map((r) => withVersionedUrls(r, version)) };
-    const id = cursorId();
-    this.open.set(id, { records, pageSize });
-    if (this.open.size > MAX_OPEN_CURSORS) this.open.delete(this.open.keys().next().value as string);
-    return this.page(id, 0, version, totalSize);
+    if (records.length <= pageSize) return { totalSize, done: true, records: records.map((r) => this.rowOf(r, version)) };
+    return this.page(this.remember({ records, pageSize }), 0, version, totalSize);
   }
 
   /** `GET .../query/01g…-2000`: the page that starts at that offset. */
@@ -54,10 +56,29 @@ export class QueryCursors {
     return this.page(match[1], Number(match[2]), version, cursor.records.length);
   }
 
+  /** A row as it goes out: versioned URLs, and each large child result cut to its first page behind a cursor of its own. */
+  private rowOf(record: SfRecord, version: string): SfRecord {
+    const row = withVersionedUrls(record, version);
+    for (const [field, value] of Object.entries(row)) {
+      const child = value as QueryPage | null;
+      if (!child || typeof child !== 'object' || !Array.isArray(child.records) || child.records.length <= CHILD_PAGE_SIZE) continue;
+      const id = this.remember({ records: child.records, pageSize: CHILD_PAGE_SIZE });
+      row[field] = this.page(id, 0, version, child.totalSize);
+    }
+    return row;
+  }
+
+  private remember(cursor: Cursor): string {
+    const id = cursorId();
+    this.open.set(id, cursor);
+    if (this.open.size > MAX_OPEN_CURSORS) this.open.delete(this.open.keys().next().value as string);
+    return id;
+  }
+
   private page(id: string, offset: number, version: string, totalSize: number): QueryPage {
     const cursor = this.open.get(id) as Cursor;
     const end = offset + cursor.pageSize;
-    const records = cursor.records.slice(offset, end).map((r) => withVersionedUrls(r, version));
+    const records = cursor.records.slice(offset, end).map((r) => this.rowOf(r, version));
     if (end >= cursor.records.length) {
       this.open.delete(id);
       return { totalSize, done: true, records };
