@@ -1,7 +1,7 @@
 import type { ApiUsage } from './apiUsage.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { chunk } from './soql.js';
-import { isTransientError, withRetry } from './retry.js';
+import { withRetry } from './retry.js';
 
 /** sObject Collections take at most 200 records a call (REST API Developer Guide, "sObject Collections"). */
 export const COLLECTION_LIMIT = 200;
@@ -30,6 +30,11 @@ export type RecordResult = {
   created?: boolean;
   errors: RecordError[];
 };
+
+/** A record's errors as one line, "CODE: message; CODE: message" (empty when the org gave none). */
+export function describeRecordErrors(errors: readonly RecordError[]): string {
+  return errors.map((e) => `${e.code}: ${e.message}`).join('; ');
+}
 
 type RawSaveResult = {
   id?: string | null;
@@ -112,4 +117,3 @@ export async function writeInCollections(
   return results;
 }
 
-export { isTransientError };

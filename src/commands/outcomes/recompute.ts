@@ -10,7 +10,7 @@ import {
 } from '../../core/plan/recompute.js';
 import { DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../../core/trajectory.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
-import { writeInCollections, type RecordResult } from '../../org/apply.js';
+import { describeRecordErrors, type RecordResult, writeInCollections } from '../../org/apply.js';
 import type { OrgConnection } from '../../org/connection.js';
 import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
 import { isSalesforceId } from '../../org/soql.js';
@@ -166,7 +166,7 @@ export default class Recompute extends SfCommand<RecomputeResult> {
       for (const r of results) {
         if (r.success) continue;
         const { id, name } = updates[r.index];
-        failures.push({ sobject, id, name, error: r.errors.map((e) => `${e.code}: ${e.message}`).join('; ') || 'no reason given' });
+        failures.push({ sobject, id, name, error: describeRecordErrors(r.errors) || messages.getMessage('reason.noErrorGiven') });
       }
     };
     await write(

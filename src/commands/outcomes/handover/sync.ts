@@ -13,7 +13,7 @@ import {
   type PlanAction,
 } from '../../../core/plan/handover.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
-import { writeInCollections, type RecordResult, type WriteRequest } from '../../../org/apply.js';
+import { describeRecordErrors, type RecordResult, writeInCollections, type WriteRequest } from '../../../org/apply.js';
 import type { OrgConnection, SfRecord } from '../../../org/connection.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
 import { isSalesforceId } from '../../../org/soql.js';
@@ -435,7 +435,7 @@ class ApplyTracker {
       result: outcome,
     }));
     if (result && !result.success) {
-      const error = result.errors.map((e) => `${e.code}: ${e.message}`).join('; ') || messages.getMessage('reason.noErrorGiven');
+      const error = describeRecordErrors(result.errors) || messages.getMessage('reason.noErrorGiven');
       this.failures.push({ object, opportunityId: change.opportunityId, recordId, name, error });
     } else if (outcome === 'blocked') {
       this.failures.push({ object, opportunityId: change.opportunityId, recordId, name, error: messages.getMessage('reason.blocked') });

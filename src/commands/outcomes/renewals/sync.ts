@@ -3,7 +3,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { Initiative, SolutionComponent } from '../../../core/model.js';
 import { planRenewals, type RenewalDateChange, type RenewalsPlan } from '../../../core/plan/renewals.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
-import { writeInCollections, type RecordResult } from '../../../org/apply.js';
+import { describeRecordErrors, type RecordResult, writeInCollections } from '../../../org/apply.js';
 import type { OrgConnection, SfRecord } from '../../../org/connection.js';
 import { fetchLineRenewalInputs, fetchRenewableInitiatives } from '../../../org/queries/renewals.js';
 import { isSalesforceId } from '../../../org/soql.js';
@@ -151,7 +151,7 @@ export default class RenewalsSync extends SfCommand<RenewalsSyncResult> {
       for (const r of results) {
         if (r.success) continue;
         const change = changes[r.index];
-        const error = r.errors.map((e) => `${e.code}: ${e.message}`).join('; ') || messages.getMessage('reason.noErrorGiven');
+        const error = describeRecordErrors(r.errors) || messages.getMessage('reason.noErrorGiven');
         failures.push({ object, recordId: change.recordId, name: change.name, error });
       }
     };
