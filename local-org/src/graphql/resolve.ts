@@ -240,31 +240,34 @@ const fieldValue: Resolver = (source, _args, context, info) => {
   return out;
 };
 
+/** The resolvers as the schema builder takes them (sources and contexts are the types above). */
+const loose = (resolver: unknown): GraphQLFieldResolver<unknown, unknown> => resolver as GraphQLFieldResolver<unknown, unknown>;
+
 export const resolvers = {
-  rootConnection,
-  children,
-  fieldValue,
-  id: ((source) => source.Id) as Resolver,
-  apiName: ((source, _args, _context, info) => source.attributes?.type ?? info.parentType.name) as Resolver,
-  weakEtag: ((source) => {
+  rootConnection: loose(rootConnection),
+  children: loose(children),
+  fieldValue: loose(fieldValue),
+  id: loose(((source) => source.Id) as Resolver),
+  apiName: loose(((source, _args, _context, info) => source.attributes?.type ?? info.parentType.name) as Resolver),
+  weakEtag: loose(((source) => {
     const stamp = Date.parse(String(isoDatetime(source.SystemModstamp)));
     return Number.isNaN(stamp) ? 0 : stamp;
-  }) as Resolver,
-  displayValue: ((source, _args, context, info) => {
+  }) as Resolver),
+  displayValue: loose(((source, _args, context, info) => {
     const object = context.schema.objects.get(source.attributes?.type ?? info.parentType.name);
     const nameField = object?.fields.find((f) => f.nameField);
     return nameField ? ((source[nameField.name] as string | null) ?? null) : null;
-  }) as Resolver,
-  parent: ((source, _args, context, info) => {
+  }) as Resolver),
+  parent: loose(((source, _args, context, info) => {
     const object = context.schema.objects.get(source.attributes?.type ?? info.parentType.name);
     const relationship = object ? findRelationshipField(object, info.fieldName) : undefined;
     return relationship ? ((source[relationship.relationshipName!] as SfRecord | null | undefined) ?? null) : null;
-  }) as Resolver,
-  edges: ((connection: unknown) => {
+  }) as Resolver),
+  edges: loose(((connection: unknown) => {
     const c = connection as Connection;
     return c.records.map((node, i) => ({ node, cursor: encodeCursor(c.offset + i + 1) }));
-  }) as GraphQLFieldResolver<unknown, GraphqlContext>,
-  pageInfo: ((connection: unknown) => {
+  })),
+  pageInfo: loose(((connection: unknown) => {
     const c = connection as Connection;
     return {
       hasNextPage: c.hasNextPage,
@@ -272,7 +275,7 @@ export const resolvers = {
       startCursor: c.records.length ? encodeCursor(c.offset + 1) : null,
       endCursor: c.records.length ? encodeCursor(c.offset + c.records.length) : null,
     };
-  }) as GraphQLFieldResolver<unknown, GraphqlContext>,
-  totalCount: ((connection: unknown) => (connection as Connection).totalCount()) as GraphQLFieldResolver<unknown, GraphqlContext>,
-  pageResultCount: ((connection: unknown) => (connection as Connection).records.length) as GraphQLFieldResolver<unknown, GraphqlContext>,
+  })),
+  totalCount: loose(((connection: unknown) => (connection as Connection).totalCount())),
+  pageResultCount: loose(((connection: unknown) => (connection as Connection).records.length)),
 };
