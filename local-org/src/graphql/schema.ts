@@ -13,9 +13,10 @@
  * Resolution lives in ./resolve.ts; this module only builds types and hooks its resolvers in.
  */
 import {
+  DirectiveLocation,
   GraphQLBoolean,
+  GraphQLDirective,
   GraphQLEnumType,
-  GraphQLFloat,
   GraphQLID,
   GraphQLInputObjectType,
   GraphQLInt,
@@ -27,6 +28,7 @@ import {
   GraphQLSchema,
   GraphQLString,
   Kind,
+  specifiedDirectives,
   valueFromASTUntyped,
   type GraphQLFieldConfigMap,
   type GraphQLInputFieldConfigMap,
@@ -331,5 +333,12 @@ function buildSchema(org: OrgSchema): GraphQLSchema {
   const UIAPI = new GraphQLObjectType({ name: 'UIAPI', fields: { query: { type: nonNull(RecordQuery), resolve: () => ({}) } } });
   const Query = new GraphQLObjectType({ name: 'Query', fields: { uiapi: { type: nonNull(UIAPI), resolve: () => ({}) } } });
 
-  return new GraphQLSchema({ query: Query, types: [...records.values(), GraphQLFloat] });
+  // Directives Salesforce's schema declares and LDS may send: @category tags a field's kind for the client's
+  // cache, @optional lets a query name a field the user may not see. Neither changes what the local org answers.
+  const directives = [
+    ...specifiedDirectives,
+    new GraphQLDirective({ name: 'category', locations: [DirectiveLocation.FIELD], args: { name: { type: GraphQLString } } }),
+    new GraphQLDirective({ name: 'optional', locations: [DirectiveLocation.FIELD] }),
+  ];
+  return new GraphQLSchema({ query: Query, types: [...records.values()], directives });
 }

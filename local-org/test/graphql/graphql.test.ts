@@ -163,6 +163,19 @@ describe('GraphQL API: reads', () => {
     expect(node).toEqual({ Initiative__r: { Solution_Components__r: { totalCount: 2 } }, recent: { totalCount: 1 }, all: { totalCount: 1 }, Unit__c: { value: '%' } });
   });
 
+  it('accepts what LDS adds to a query: __typename, @category and @optional, polymorphic parents by fragment', async () => {
+    const result = await gql(
+      t,
+      `query { uiapi { query { Initiative__c(first: 1, orderBy: { Name: { order: ASC } }) @category(name: "recordQuery") {
+        edges { node { __typename Id WeakEtag DisplayValue Name @category(name: "StringValue") { value } Owner @category(name: "parentRelationship") { ... on User { Name { value } } } Purpose__c @optional { value } } }
+      } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const [node] = nodes(result.data.uiapi.query.Initiative__c);
+    expect(node).toMatchObject({ __typename: 'Initiative__c', DisplayValue: 'Branch Automation', Name: { value: 'Branch Automation' }, Owner: { Name: { value: 'Local Admin' } }, Purpose__c: { value: null } });
+    expect(node.WeakEtag).toBeGreaterThan(0);
+  });
+
   describe('filters', () => {
     const descriptions = async (where: string, variables?: Record<string, unknown>): Promise<string[]> => {
       const definitions = Object.keys(variables ?? {}).map((name) => (name === 'id' ? '$id: ID' : '$list: [Picklist]'));
