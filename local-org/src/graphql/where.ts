@@ -104,8 +104,6 @@ function literal(field: FieldSchema, value: unknown): string {
   }
 }
 
-export type WhereContext = { schema: OrgSchema; prefix: string };
-
 /** The SOQL condition for a `<Object>_Filter`, or null when it filters nothing. */
 export function filterToSoql(schema: OrgSchema, object: ObjectSchema, filter: Filter | null | undefined, prefix = ''): string | null {
   if (!filter) return null;
