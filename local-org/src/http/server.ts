@@ -8,6 +8,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { BulkJobs } from '../bulk/jobs.js';
 import { OrgApiError, type OrgEngine } from '../engine/types.js';
 import { FaultInjector, parseFaultSettings, type FaultSettings } from '../faults/faults.js';
+import { graphqlRoute } from '../graphql/route.js';
+import { uiApiRoute } from '../uiapi/route.js';
 import { collectionsRoute } from './collections.js';
 import type { ApiCall, OrgContext } from './context.js';
 import { orgLimits } from './limits.js';
@@ -119,6 +121,10 @@ function dataRoute(ctx: OrgContext, call: ApiCall): Reply {
       throw notFound();
     case 'jobs':
       return ctx.bulk.route(ctx, call);
+    case 'graphql':
+      return graphqlRoute(ctx, call);
+    case 'ui-api':
+      return uiApiRoute(ctx, call);
     default:
       throw notFound();
   }
