@@ -26,7 +26,7 @@ export async function naiveHandover(ctx: NaiveContext): Promise<NaiveHandoverRes
     const initiatives = await fetchInitiatives(conn, [String(Id)], ctx.usage);
     const tasks = initiatives.length > 0 ? await fetchHandoverTasks(conn, initiatives.map((i) => i.Id), ctx.usage) : [];
     const csmAccounts = accountsNeedingCsm(opportunities, initiatives);
-    const accountCsms = csmAccounts.length > 0 ? await fetchAccountCsms(conn, csmAccounts, ctx.usage) : new Map<string, string>();
+    const accountCsms = csmAccounts.length > 0 ? (await fetchAccountCsms(conn, csmAccounts, ctx.usage)).csms : new Map<string, string>();
     const plan = planHandover({ opportunities, initiatives, tasks, accountCsms, defaultCsmId: null, today: ctx.today });
 
     // As the command does: nothing below an initiative is written when the initiative failed, and no task or

@@ -10,7 +10,8 @@ import { startLocalOrg } from '../src/index.js';
 
 const usage = `Usage: npm run org -- [--port 6060] [--host 127.0.0.1] [--data <sf data tree folder>] [--save]
        [--project-dir .] [--state-dir .local-org-state] [--alias <name>] [--today YYYY-MM-DD]
-       [--seed n] [--latency ms] [--unavailable share] [--rate-limit share] [--lock-rows share] [--cap calls]`;
+       [--seed n] [--latency ms] [--unavailable share] [--rate-limit share] [--lock-rows share] [--cap calls]
+       [--no-account-teams]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
       'rate-limit': { type: 'string' },
       'lock-rows': { type: 'string' },
       cap: { type: 'string' },
+      // Account Teams are off in a new Salesforce org: try the commands against such an org.
+      'no-account-teams': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
     projectDir,
     dataDir: values.data,
     today: values.today,
+    features: { accountTeams: !values['no-account-teams'] },
     seed: number('seed', values.seed),
     apiCallCap: number('cap', values.cap),
     faults,

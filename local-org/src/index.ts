@@ -10,11 +10,13 @@ import type { OrgEngine } from './engine/types.js';
 import { NO_FAULTS, parseFaultSettings, type FaultSettings } from './faults/faults.js';
 import type { OrgStats } from './http/meter.js';
 import { createOrgServer } from './http/server.js';
+import { objectsOfDisabledFeatures, type OrgFeatures } from './schema/index.js';
 import { loadTree, type TreeLoadResult } from './tree/load.js';
 import { saveTree, type TreeSaveResult } from './tree/save.js';
 
 export type { FaultSettings } from './faults/faults.js';
 export type { OrgStats } from './http/meter.js';
+export type { OrgFeatures } from './schema/index.js';
 
 export type LocalOrgOptions = {
   /** Port to listen on; 0 picks a free one. */
@@ -36,6 +38,8 @@ export type LocalOrgOptions = {
   orgName?: string;
   /** The running user's username (default: the engine's); tests give each org its own so registrations do not collide. */
   username?: string;
+  /** Platform features switched off, e.g. `{ accountTeams: false }` as in a new Salesforce org. */
+  features?: OrgFeatures;
 };
 
 export type LocalOrg = {
@@ -57,9 +61,10 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   const projectDir = resolve(options.projectDir);
   // Imported on demand so a test can run the server on an engine of its own.
   const engine: OrgEngine =
-    options.engine ?? (await (await import('./engine/index.js')).createEngine({ projectDir, today: options.today, username: options.username, orgName: options.orgName }));
+    options.engine ??
+    (await (await import('./engine/index.js')).createEngine({ projectDir, today: options.today, username: options.username, orgName: options.orgName, features: options.features }));
   const dataDir = options.dataDir ? resolve(projectDir, options.dataDir) : undefined;
-  const loaded = dataDir ? loadTree(engine, dataDir) : null;
+  const loaded = dataDir ? loadTree(engine, dataDir, undefined, objectsOfDisabledFeatures(options.features)) : null;
 
   const faults = parseFaultSettings(
     { ...options.faults, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.apiCallCap !== undefined ? { apiCallCap: options.apiCallCap } : {}) },

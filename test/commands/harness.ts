@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Connection } from 'jsforce';
-import { startLocalOrg } from '../../local-org/src/index.js';
+import { startLocalOrg, type OrgFeatures } from '../../local-org/src/index.js';
 import { registerLocalOrg } from '../../local-org/src/register.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -26,9 +26,9 @@ export type TestOrg = {
   stop(): Promise<void>;
 };
 
-export async function startTestOrg(options: { dataDir?: string } = {}): Promise<TestOrg> {
+export async function startTestOrg(options: { dataDir?: string; features?: OrgFeatures } = {}): Promise<TestOrg> {
   const username = `cs-ops-${randomUUID().slice(0, 8)}@outcomes.local`;
-  const org = await startLocalOrg({ port: 0, projectDir: projectRoot, dataDir: options.dataDir ?? sampleDataDir, username } as Parameters<
+  const org = await startLocalOrg({ port: 0, projectDir: projectRoot, dataDir: options.dataDir ?? sampleDataDir, username, features: options.features } as Parameters<
     typeof startLocalOrg
   >[0]);
   const alias = `test-${randomUUID().slice(0, 8)}`;

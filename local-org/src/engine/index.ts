@@ -4,7 +4,7 @@
  */
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { describeGlobalEntry, describeObject } from '../schema/describe.js';
-import { loadSchema } from '../schema/index.js';
+import { loadSchema, type OrgFeatures } from '../schema/index.js';
 import type { ObjectSchema, OrgSchema } from '../schema/types.js';
 import { SoqlExecutor } from '../soql/executor.js';
 import { formatDatetime, saveError } from '../store/field-values.js';
@@ -38,6 +38,8 @@ export type CreateEngineOptions = {
   username?: string;
   /** Version used in `attributes.url` and describe urls when a call does not say. */
   apiVersion?: string;
+  /** Platform features switched off (all are on by default). */
+  features?: OrgFeatures;
 };
 
 /** Tooling API objects the sf CLI asks about; the local org has none of them. */
@@ -58,7 +60,7 @@ export type LocalOrgEngine = OrgEngine & {
 };
 
 export async function createEngine(options: CreateEngineOptions): Promise<LocalOrgEngine> {
-  const schema = loadSchema(options.projectDir);
+  const schema = loadSchema(options.projectDir, options.features);
   return new Engine(schema, options);
 }
 

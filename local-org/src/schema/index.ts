@@ -15,9 +15,25 @@ export function customKeyPrefix(index: number): string {
   return `a${BASE62[Math.floor(index / 62) % 62]}${BASE62[index % 62]}`;
 }
 
-export function loadSchema(projectDir: string): OrgSchema {
+/** Platform features an org may have switched off; each takes its objects with it, as in Salesforce. */
+export type OrgFeatures = {
+  /** Account Teams (Setup › Account Teams): off by default in Salesforce; without it AccountTeamMember does not exist. */
+  accountTeams?: boolean;
+};
+
+const FEATURE_OBJECTS: Record<keyof OrgFeatures, string[]> = { accountTeams: ['AccountTeamMember'] };
+
+/** The objects the given features leave out of the org. */
+export function objectsOfDisabledFeatures(features: OrgFeatures = {}): Set<string> {
+  return new Set(
+    (Object.keys(FEATURE_OBJECTS) as Array<keyof OrgFeatures>).filter((feature) => features[feature] === false).flatMap((feature) => FEATURE_OBJECTS[feature]),
+  );
+}
+
+export function loadSchema(projectDir: string, features: OrgFeatures = {}): OrgSchema {
   const metadata = loadProjectMetadata(projectDir);
-  const definitions = standardObjectDefinitions();
+  const disabled = objectsOfDisabledFeatures(features);
+  const definitions = standardObjectDefinitions().filter((d) => !disabled.has(d.name));
   const byName = new Map(definitions.map((d) => [d.name, d]));
 
   // Code-unit order, not locale order: the prefixes must not depend on the machine's locale.

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import type { OrgEngine, SaveResult, SfRecord } from '../engine/types.js';
 import { planFilesIn, STANDARD_PRICE_BOOK_REF, TREE_FILE_LIMIT, type TreePlanEntry, type TreeRecord } from './plan.js';
 
-export type TreeLoadResult = { plan: string; records: Record<string, number> };
+export type TreeLoadResult = {
+  plan: string;
+  records: Record<string, number>;
+  /** Plan entries left out because the org lacks their object (a feature switched off), with their record counts. */
+  skipped: Record<string, number>;
+};
 
 function readJson<T>(file: string): T {
   try {
@@ -34,7 +39,11 @@ function standardPriceBookId(engine: OrgEngine): string {
   return String(book.Id);
 }
 
-export function loadTree(engine: OrgEngine, dir: string, planFile?: string): TreeLoadResult {
+/**
+ * `skipObjects`: objects of a feature the org has switched off (AccountTeamMember without Account Teams): their
+ * entries are left out and counted, the way an admin loads a data set into an org without that feature.
+ */
+export function loadTree(engine: OrgEngine, dir: string, planFile?: string, skipObjects: ReadonlySet<string> = new Set()): TreeLoadResult {
   const plans = planFile ? [planFile] : planFilesIn(dir);
   if (plans.length !== 1) {
     throw new Error(
@@ -47,6 +56,7 @@ export function loadTree(engine: OrgEngine, dir: string, planFile?: string): Tre
   if (!Array.isArray(plan)) throw new Error(`${plans[0]} must be a JSON array of { sobject, saveRefs, resolveRefs, files }.`);
   const savedRefs = new Map<string, string>();
   const counts: Record<string, number> = {};
+  const skipped: Record<string, number> = {};
 
   for (const entry of plan) {
     const records = entry.files.flatMap((file) => {
@@ -54,6 +64,10 @@ export function loadTree(engine: OrgEngine, dir: string, planFile?: string): Tre
       if (!Array.isArray(content.records)) throw new Error(`${file} must hold { "records": [...] }.`);
       return content.records.map((record) => ({ record, file }));
     });
+    if (skipObjects.has(entry.sobject)) {
+      skipped[entry.sobject] = (skipped[entry.sobject] ?? 0) + records.length;
+      continue;
+    }
     const entryRefs = new Set(records.map(({ record }) => record.attributes?.referenceId).filter(Boolean));
     const localRefs = new Map<string, string>();
     const deferred: Array<{ referenceId: string; field: string; ref: string; file: string }> = [];
@@ -119,5 +133,5 @@ export function loadTree(engine: OrgEngine, dir: string, planFile?: string): Tre
     if (entry.saveRefs) for (const [ref, id] of localRefs) savedRefs.set(ref, id);
     counts[entry.sobject] = (counts[entry.sobject] ?? 0) + records.length;
   }
-  return { plan: plans[0], records: counts };
+  return { plan: plans[0], records: counts, skipped };
 }

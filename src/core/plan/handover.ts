@@ -79,6 +79,8 @@ export type SourceOpportunity = {
   readonly contractEndDate: IsoDate | null;
   readonly expectedGoLiveDate: IsoDate | null;
   readonly handoverStatus: HandoverStatus | null;
+  /** The account's owner when active: the CSM of last resort. */
+  readonly accountOwnerId?: string | null;
   readonly lines: readonly SourceLineItem[];
 };
 
@@ -130,6 +132,8 @@ export type HandoverPlanInput = {
   readonly accountCsms: ReadonlyMap<string, string>;
   /** CSM for accounts without one on their team. */
   readonly defaultCsmId: string | null;
+  /** False when the org has Account Teams switched off (then no account has a team CSM). */
+  readonly accountTeams?: boolean;
   readonly today: IsoDate;
 };
 
@@ -296,7 +300,7 @@ function planInitiative(
 ): { change: InitiativeChange; after: InitiativeAfter } {
   const revenue = revenueOf(opportunity, lines);
   const nextRenewal = nextRenewalDate(componentsAfter, input.today);
-  const csm = existing?.CSM__c ? null : csmFor(opportunity.accountId, input);
+  const csm = existing?.CSM__c ? null : csmFor(opportunity, input);
 
   if (!existing) {
     const name = truncate(opportunity.name, NAME_LENGTH);
@@ -370,10 +374,13 @@ function revenueOf(opportunity: SourceOpportunity, lines: readonly PlannedLine[]
   return { annual: roundTo(annual, MONEY_SCALE), total: opportunity.amount ?? roundTo(linesTotal, MONEY_SCALE) };
 }
 
-function csmFor(accountId: string | null, input: HandoverPlanInput): { userId: string; source: string } | null {
-  const fromTeam = accountId ? input.accountCsms.get(accountId) : undefined;
+/** The account team's Customer Success Manager, else the default CSM, else the account's owner. */
+function csmFor(opportunity: SourceOpportunity, input: HandoverPlanInput): { userId: string; source: string } | null {
+  const fromTeam = opportunity.accountId ? input.accountCsms.get(opportunity.accountId) : undefined;
   if (fromTeam) return { userId: fromTeam, source: 'from the account team' };
-  if (input.defaultCsmId) return { userId: input.defaultCsmId, source: 'is the default CSM (no Customer Success Manager on the account team)' };
+  const noTeamCsm = input.accountTeams === false ? 'Account Teams are not enabled in this org' : 'no Customer Success Manager on the account team';
+  if (input.defaultCsmId) return { userId: input.defaultCsmId, source: `is the default CSM (${noTeamCsm})` };
+  if (opportunity.accountOwnerId) return { userId: opportunity.accountOwnerId, source: `is the account owner (${noTeamCsm}, and no default CSM)` };
   return null;
 }
 

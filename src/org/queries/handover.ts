@@ -38,6 +38,7 @@ import {
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll, parentField } from '../fetch.js';
+import { withRetry } from '../retry.js';
 import { chunk, isSalesforceId, soqlDate, soqlId, soqlIdList, soqlString } from '../soql.js';
 
 const I = fieldsOf(Initiative);
@@ -87,6 +88,8 @@ const OPPORTUNITY_FIELDS = [
   'CloseDate',
   'Amount',
   'Contract.EndDate',
+  'Account.OwnerId',
+  'Account.Owner.IsActive',
   OPP.Expected_Go_Live_Date__c,
   OPP.Handover_Status__c,
 ];
@@ -126,6 +129,7 @@ function toSourceOpportunity(row: SfRecord): SourceOpportunity {
     contractEndDate: asDate(parentField(row, 'Contract.EndDate')),
     expectedGoLiveDate: asDate(row[OPP.Expected_Go_Live_Date__c]),
     handoverStatus: asPicklist(row[OPP.Handover_Status__c], HANDOVER_STATUSES),
+    accountOwnerId: parentField(row, 'Account.Owner.IsActive') === true ? asString(parentField(row, 'Account.OwnerId')) : null,
     lines: childRecords(row, 'OpportunityLineItems').map(toSourceLine),
   };
 }
@@ -383,14 +387,50 @@ export function accountsOfWonWhere(since?: IsoDate): string {
 }
 
 /**
- * The CSM of each of the given accounts. Up to one list of Ids the accounts go in the query; more (a first run on a
- * big org) are read through the won opportunities' accounts in one paged query, rather than a query per 200 Ids.
+ * The account teams' CSMs, or why there are none: Account Teams are an optional feature (off in a new org, and
+ * then AccountTeamMember does not exist), and the Customer Success Manager role is a team role an admin adds.
+ */
+export type AccountCsms = {
+  csms: Map<string, string>;
+  /** False when the org has Account Teams switched off. */
+  accountTeams: boolean;
+  /** True when no account had a CSM on its team and the org's team roles lack Customer Success Manager. */
+  csmRoleMissing: boolean;
+};
+
+const isInvalidType = (error: unknown): boolean =>
+  (error as { errorCode?: string; name?: string }).errorCode === 'INVALID_TYPE' || (error as { name?: string }).name === 'INVALID_TYPE';
+
+/**
+ * The CSM of each of the given accounts, from their teams. Without Account Teams the query answers INVALID_TYPE:
+ * that costs the one call a describe would, and nothing when the feature is on. When no account has a CSM, one
+ * describe of the team member says whether the role is missing, so the command can say what to set up.
  */
 export async function fetchAccountCsms(
   conn: OrgConnection,
   accountIds: readonly string[],
   usage: ApiUsage,
   selection: OpportunitySelection = {},
+): Promise<AccountCsms> {
+  let csms: Map<string, string>;
+  try {
+    csms = await fetchTeamCsms(conn, accountIds, usage, selection);
+  } catch (error) {
+    if (isInvalidType(error)) return { csms: new Map(), accountTeams: false, csmRoleMissing: false };
+    throw error;
+  }
+  if (csms.size > 0 || accountIds.length === 0) return { csms, accountTeams: true, csmRoleMissing: false };
+  usage.count('other');
+  const describe = await withRetry(() => conn.describe('AccountTeamMember'), { onRetry: () => usage.countRetry() });
+  const roles = describe.fields.find((f) => f.name === 'TeamMemberRole')?.picklistValues ?? [];
+  return { csms, accountTeams: true, csmRoleMissing: !roles.some((r) => r.value === CSM_TEAM_ROLE && r.active !== false) };
+}
+
+async function fetchTeamCsms(
+  conn: OrgConnection,
+  accountIds: readonly string[],
+  usage: ApiUsage,
+  selection: OpportunitySelection,
 ): Promise<Map<string, string>> {
   const filters =
     accountIds.length > IDS_PER_QUERY && !selection.opportunityIds

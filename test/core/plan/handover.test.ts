@@ -407,6 +407,22 @@ describe('planHandover', () => {
     expect(plan.tasks[0].fields.Description).toMatch(/is complete/);
   });
 
+  it('falls back to the active account owner when neither the account team nor a default names a CSM', () => {
+    const owner = '005000000000OWNAAA';
+    const plan = planHandover(input({ opportunities: [opportunity({ accountOwnerId: owner })], accountCsms: new Map() }));
+    expect(plan.initiatives[0].fields).toMatchObject({ CSM__c: owner });
+    expect(plan.initiatives[0].reason).toMatch(/CSM is the account owner \(no Customer Success Manager on the account team, and no default CSM\)/);
+    expect(plan.tasks[0].fields).toMatchObject({ OwnerId: owner });
+    // The default CSM comes before the owner.
+    const withDefault = planHandover(input({ opportunities: [opportunity({ accountOwnerId: owner })], accountCsms: new Map(), defaultCsmId: DEFAULT_CSM }));
+    expect(withDefault.initiatives[0].fields).toMatchObject({ CSM__c: DEFAULT_CSM });
+  });
+
+  it('says the org has no Account Teams when that is why the CSM is not from a team', () => {
+    const plan = planHandover(input({ accountCsms: new Map(), accountTeams: false, defaultCsmId: DEFAULT_CSM }));
+    expect(plan.initiatives[0].reason).toMatch(/default CSM \(Account Teams are not enabled in this org\)/);
+  });
+
   it('leaves the CSM gap open when neither the account team nor a default names one', () => {
     const plan = planHandover(input({ accountCsms: new Map() }));
     expect(plan.initiatives[0].fields).not.toHaveProperty('CSM__c');

@@ -135,12 +135,22 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     const wonIds = opportunities.filter((o) => o.isWon).map((o) => o.id);
     const { initiatives, tasks } = await this.query(fetchExistingHandovers(conn, selection, wonIds, usage));
     const csmAccounts = accountsNeedingCsm(opportunities, initiatives);
-    const accountCsms =
-      csmAccounts.length > 0 ? await this.query(fetchAccountCsms(conn, csmAccounts, usage, selection)) : new Map<string, string>();
+    const team = csmAccounts.length > 0 ? await this.query(fetchAccountCsms(conn, csmAccounts, usage, selection)) : null;
     this.spinner.stop();
+    if (team && !team.accountTeams) this.warn(messages.getMessage('warn.accountTeamsOff'));
+    else if (team?.csmRoleMissing) this.warn(messages.getMessage('warn.csmRoleMissing'));
 
     // Plan.
-    const plan = planHandover({ opportunities, missingOpportunityIds, initiatives, tasks, accountCsms, defaultCsmId, today });
+    const plan = planHandover({
+      opportunities,
+      missingOpportunityIds,
+      initiatives,
+      tasks,
+      accountCsms: team?.csms ?? new Map<string, string>(),
+      accountTeams: team?.accountTeams,
+      defaultCsmId,
+      today,
+    });
 
     // Apply.
     const outcome = dryRun ? plannedOnly(plan) : await this.apply(conn, plan, usage);
