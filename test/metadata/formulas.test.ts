@@ -141,7 +141,7 @@ describe('validation rules', () => {
       fails: { Quantity_Type__c: 'Relative %', Baseline_Value__c: 0 },
       passes: { Quantity_Type__c: 'Relative %', Baseline_Value__c: 100 },
     },
-    'Outcome_Requirement__c.Relative_Quantity_Needs_Increase_Or_Decrease': {
+    'Outcome_Requirement__c.Relative_Needs_Increase_Or_Decrease': {
       fails: { Quantity_Type__c: 'Relative %', Direction__c: 'At Most' },
       passes: { Quantity_Type__c: 'Relative %', Direction__c: 'Decrease' },
     },

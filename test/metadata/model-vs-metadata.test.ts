@@ -87,7 +87,7 @@ describe('fields: model → metadata', () => {
     if (spec.type === 'Picklist') {
       expect(meta.restricted).toBe(true);
       expect(meta.picklistValues).toEqual([...spec.values!]);
-      expect(meta.picklistLabelMismatches).toEqual([]);
+      expect(meta.picklistEntries.map((e) => e.label)).toEqual(meta.picklistEntries.map((e) => e.fullName));
     } else {
       expect(meta.picklistValues).toBeUndefined();
     }
@@ -204,7 +204,7 @@ describe('validation rules', () => {
   const expected: Record<string, string[]> = {
     Outcome_Requirement__c: [
       'Relative_Quantity_Needs_Baseline',
-      'Relative_Quantity_Needs_Increase_Or_Decrease',
+      'Relative_Needs_Increase_Or_Decrease',
       'Relative_Percent_In_Range',
       'Increase_Decrease_Need_Baseline',
       'Quantity_Needs_Direction_And_Target',
