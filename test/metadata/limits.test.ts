@@ -71,6 +71,9 @@ type Kind = keyof typeof LIMITS;
 /** Begins with a letter; letters, digits and single underscores; does not end with one. */
 const API_NAME = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*(?<!_)$/;
 
+/** Picklist API names stay plain: the label carries '%', dashes and the like. */
+const PLAIN_PICKLIST_VALUE = /^[A-Za-z0-9_ ]+$/;
+
 const withoutSuffix = (name: string) => name.replace(/__c$/, '');
 
 function texts(): Text[] {
@@ -156,5 +159,13 @@ describe('Salesforce limits on names and texts in force-app', () => {
 
   it.each(Object.keys(LIMITS) as Kind[])('%s: within the limit', (kind) => {
     expect(overLimit(all.filter((t) => t.kind === kind))).toEqual([]);
+  });
+
+  it('picklist value API names use only letters, digits, underscores and spaces (labels carry the rest)', () => {
+    const unplain = all.filter((t) => t.kind === 'picklist value API name' && !PLAIN_PICKLIST_VALUE.test(t.value));
+    expect(unplain.map((t) => `${t.where}: "${t.value}"`)).toEqual([]);
+    expect(PLAIN_PICKLIST_VALUE.test('Relative %')).toBe(false);
+    expect(PLAIN_PICKLIST_VALUE.test('Assumed – Needs Validation')).toBe(false);
+    expect(PLAIN_PICKLIST_VALUE.test('Relative_Percent')).toBe(true);
   });
 });

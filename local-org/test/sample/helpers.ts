@@ -38,7 +38,7 @@ export function outcomeRuleViolations(outcome: Record<string, unknown>): string[
   const direction = outcome.Direction__c;
   if (!outcome.Description__c) problems.push('Description__c is required');
   if (typeof target !== 'number') problems.push('Target_Value__c is missing');
-  if (outcome.Quantity_Type__c === 'Relative %') {
+  if (outcome.Quantity_Type__c === 'Relative_Percent') {
     if (!baseline) problems.push('relative quantity needs a non-zero baseline');
     if (direction !== 'Increase' && direction !== 'Decrease') problems.push('relative quantity needs Increase or Decrease');
     if (typeof target === 'number' && target <= 0) problems.push('relative percentage must be > 0');
@@ -48,7 +48,7 @@ export function outcomeRuleViolations(outcome: Record<string, unknown>): string[
     if (direction === 'Decrease' && !(target < baseline)) problems.push('absolute Decrease needs target < baseline');
   }
   if (outcome.Deadline_Type__c === 'Date' && !outcome.Deadline_Date__c) problems.push('Date deadline needs Deadline_Date__c');
-  if (outcome.Deadline_Type__c === 'Months After Go-Live' && typeof outcome.Deadline_Offset_Months__c !== 'number') {
+  if (outcome.Deadline_Type__c === 'Months_After_Go_Live' && typeof outcome.Deadline_Offset_Months__c !== 'number') {
     problems.push('Months After Go-Live needs Deadline_Offset_Months__c');
   }
   if (typeof outcome.Deadline_Offset_Months__c === 'number' && outcome.Deadline_Offset_Months__c < 0) problems.push('offset must be ≥ 0');
