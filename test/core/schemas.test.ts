@@ -77,7 +77,7 @@ describe('schemas against model.ts', () => {
 });
 
 describe('outcomeRequirementSchema', () => {
-  it('accepts the three examples of DESIGN.md', () => {
+  it('accepts the three examples of docs/design.md', () => {
     const examples = [
       validOutcome,
       {

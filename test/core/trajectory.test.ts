@@ -4,7 +4,7 @@ import { assessmentFields, assessOutcome, forecastValueAt, latestOf, type Assess
 
 const m = (Measured_On__c: string, Value__c: number): DatedValue => ({ Measured_On__c, Value__c });
 
-describe('DESIGN.md examples', () => {
+describe('docs/design.md examples', () => {
   describe('Quality of service experienced by customers after purchase: 15% uplift, 24 months from go-live, annual survey', () => {
     const goLive = '2024-03-01';
     const outcome: AssessedOutcome & Parameters<typeof dueDateOf>[0] = {

@@ -44,7 +44,7 @@ const TERMS = [12, 24, 36] as const;
 type Deal = {
   accountIndex: number;
   theme: InitiativeTheme;
-  /** DESIGN.md example outcome that leads this deal's initiative. */
+  /** docs/design.md example outcome that leads this deal's initiative. */
   showcaseOutcome?: string;
   stage: string;
   won: boolean;
@@ -316,7 +316,7 @@ function makeDeals(rng: Random, count: number, companies: Company[], repRefs: st
 }
 
 /**
- * DESIGN.md's three example outcomes lead the initiatives of won deals 1, 4 and 5 whatever the seed
+ * docs/design.md's three example outcomes lead the initiatives of won deals 1, 4 and 5 whatever the seed
  * (deals 2 and 3 carry the deliberate handover gaps).
  */
 function placeShowcaseOutcomes(deals: Deal[]): void {

@@ -1,6 +1,6 @@
 /**
  * What customers buy for: initiative themes (by industry) and the outcome requirements heard in
- * the sales cycle. The first three outcome templates are DESIGN.md's own examples.
+ * the sales cycle. The first three outcome templates are docs/design.md's own examples.
  */
 import type { DeadlineType, Direction, Industry, MeasurementSource, QuantityType } from './picklists.js';
 
@@ -302,7 +302,7 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
   },
 ];
 
-/** DESIGN.md's three examples; the first initiatives carry them so even a tiny data set shows them. */
+/** docs/design.md's three examples; the first initiatives carry them so even a tiny data set shows them. */
 export const SHOWCASE_OUTCOMES = ['service-quality', 'material-wastage', 'release-interval'] as const;
 
 export type InitiativeTheme = {

@@ -136,7 +136,7 @@ describe('local org engine: writes', () => {
   describe('formula fields', () => {
     const dueDate = (id: string) => engine.retrieve('Outcome_Requirement__c', id, ['Due_Date__c']).Due_Date__c;
 
-    it('Due_Date__c follows the deadline type and the initiative dates (DESIGN.md examples)', () => {
+    it('Due_Date__c follows the deadline type and the initiative dates (docs/design.md examples)', () => {
       const months = one(engine, 'Outcome_Requirement__c', { Initiative__c: initiativeId, Description__c: 'survey', Deadline_Type__c: 'Months_After_Go_Live', Deadline_Offset_Months__c: 24 });
       const dated = one(engine, 'Outcome_Requirement__c', { Initiative__c: initiativeId, Description__c: 'waste', Deadline_Type__c: 'Date', Deadline_Date__c: '2020-12-31' });
       const immediate = one(engine, 'Outcome_Requirement__c', { Initiative__c: initiativeId, Description__c: 'releases', Deadline_Type__c: 'Immediate' });

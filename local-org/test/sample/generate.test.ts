@@ -237,7 +237,7 @@ describe('generateSampleData', () => {
       expect(data.records.Initiative__c.filter((initiative) => initiative.Purpose__c).length).toBeGreaterThan(data.records.Initiative__c.length / 2);
     });
 
-    it.each([1, 2, 99, 12345])('carries DESIGN.md’s three example outcomes whatever the seed (seed %i)', (seed) => {
+    it.each([1, 2, 99, 12345])('carries docs/design.md’s three example outcomes whatever the seed (seed %i)', (seed) => {
       const outcomes = generateSampleData({ seed, opportunities: 30, today: TODAY }).records.Outcome_Requirement__c;
       const find = (text: string) => outcomes.find((outcome) => (outcome.Description__c as string).startsWith(text));
       expect(find('Quality of service experienced by customers')).toMatchObject({

@@ -26,7 +26,7 @@ export function byRef(records: readonly TreeRecord[]): Map<string, TreeRecord> {
 }
 
 /**
- * The package's validation rules on Outcome_Requirement__c, restated from DESIGN.md and the brief:
+ * The package's validation rules on Outcome_Requirement__c, restated from docs/design.md and the brief:
  * relative needs a non-zero baseline and Increase/Decrease, a percentage > 0 (and < 100 for Decrease);
  * absolute Increase target > baseline, Decrease target < baseline; a Date deadline needs a date;
  * a months offset is ≥ 0 (and is what a Months After Go-Live deadline needs).
