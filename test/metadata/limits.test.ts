@@ -3,26 +3,25 @@
  * source-deploy-retrieve converts a 44-character validation rule name without a word; the org
  * refuses it at deploy time. This test refuses it first.
  *
- * Sources (Salesforce's own documentation):
- * - FIELD_ATTRS: Salesforce Help, "Custom Field Attributes" (field label 40, field name 40 without __c,
- *   description 1,000, help text 510) —
- *   https://help.salesforce.com/s/articleView?id=platform.custom_field_attributes.htm
- * - VALIDATION: Metadata API Developer Guide, "ValidationRule" (fullName: letters, digits, single
+ * Sources (Salesforce's own documentation; the Metadata API guide itself states few lengths):
+ * - Fields: Salesforce Help, "Custom Field Attributes" — https://help.salesforce.com/s/articleView?id=platform.custom_field_attributes.htm
+ *   (field label 40, field name 40 without __c, description 1,000, help text 510: Setup's limits; the part of
+ *   the page read for this test did not reach those numbers, so check them there when one is in doubt).
+ * - Validation rules: Metadata API Developer Guide, "ValidationRule" (fullName: letters, digits, single
  *   underscores, starts with a letter) — https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_validationformulas.htm;
- *   Tooling API "ValidationRule" (ErrorMessage 255) —
+ *   Tooling API "ValidationRule" (ErrorMessage "must be 255 characters or less") —
  *   https://developer.salesforce.com/docs/atlas.en-us.api_tooling.meta/api_tooling/tooling_api_objects_validationrule.htm;
- *   Salesforce Help, "Validation Rule Fields" (rule name 40, description 255).
- * - LIST_VIEW: Object Reference, "ListView" (DeveloperName 40 characters or fewer, begins with a letter,
+ *   Salesforce Help, "Validation Rule Fields" (rule name "up to 40 characters", description "255-character or less").
+ * - List views: Object Reference, "ListView" (DeveloperName "40 characters or fewer", begins with a letter,
  *   alphanumerics and underscores, no trailing or double underscore) —
- *   https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-listview.html;
- *   the list view label is 40 in Setup.
- * - PICKLIST: Salesforce Help, "Picklist Limitations" (each value up to 255 characters); the Metadata API
- *   percent-encodes other characters of a value's fullName in member names.
- * - OBJECT: Salesforce Help, "Custom Object Fields" (label and plural label 40, object name 40 without __c).
- * - PERMISSION_SET: Field Reference, "PermissionSet" (Label 80, Name 80, Description 255) —
+ *   https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-listview.html
+ * - Permission sets: Field Reference, "PermissionSet" (Label 80, Name 80, Description 255) —
  *   https://developer.salesforce.com/docs/atlas.en-us.sfFieldRef.meta/sfFieldRef/salesforce_field_reference_PermissionSet.htm
- * - APP: Field Reference, "AppDefinition" (MasterLabel 40, DeveloperName 80, Description 255) —
+ * - Apps: Field Reference, "AppDefinition" (MasterLabel 40, DeveloperName 80, Description 255) —
  *   https://developer.salesforce.com/docs/platform/field-reference/references/field-reference/salesforce-field-reference-appdefinition.html
+ * - Taken from Setup's forms, not found stated in the documentation searched: object label, plural label and
+ *   name 40, object description 1,000, relationship name and label 40, compact layout name and label 40,
+ *   picklist value API name and label 255 (Salesforce Help, "Picklist Limitations"), list view label 40.
  */
 import { describe, expect, it } from '@jest/globals';
 import {
