@@ -42,7 +42,7 @@ const day = (offset: number): string => new Date(Date.UTC(2025, 0, 1) + offset *
 const totalStart = performance.now();
 const accounts = timed('load 1,000 accounts', () => load('Account', Array.from({ length: 1_000 }, (_, i) => ({ Name: `Account ${i}` }))));
 const products = timed('load 20 products + standard prices', () => {
-  const ids = load('Product2', Array.from({ length: 20 }, (_, i) => ({ Name: `Product ${i}`, IsActive: true, Lifecycle__c: i % 3 === 0 ? 'One-Time' : 'Renewable' })));
+  const ids = load('Product2', Array.from({ length: 20 }, (_, i) => ({ Name: `Product ${i}`, IsActive: true, Lifecycle__c: i % 3 === 0 ? 'One_Time' : 'Renewable' })));
   load('PricebookEntry', ids.map((id, i) => ({ Pricebook2Id: engine.standardPricebookId, Product2Id: id, UnitPrice: 100 + i, IsActive: true })));
   return ids;
 });
@@ -91,7 +91,7 @@ const outcomes = timed(`load ${(INITIATIVES * OUTCOMES_PER_INITIATIVE).toLocaleS
         Description__c: `Outcome ${i}.${j}`,
         Priority__c: j === 0 ? 'Primary' : 'Secondary',
         Status__c: j === 0 && i % 4 === 0 ? 'Off Track' : 'On Track',
-        Deadline_Type__c: 'Months After Go-Live',
+        Deadline_Type__c: 'Months_After_Go_Live',
         Deadline_Offset_Months__c: 12 + j,
         External_Id__c: `OUT-${i}-${j}`,
       })),

@@ -24,7 +24,7 @@ export function dueDateOf(outcome: OutcomeDeadline, { goLiveDate, handoverDate }
   switch (outcome.Deadline_Type__c) {
     case 'Date':
       return outcome.Deadline_Date__c ?? null;
-    case 'Months After Go-Live':
+    case 'Months_After_Go_Live':
       if (goLiveDate == null || outcome.Deadline_Offset_Months__c == null) return null;
       return addMonths(goLiveDate, outcome.Deadline_Offset_Months__c);
     case 'Immediate':
@@ -40,7 +40,7 @@ export function missingDueDateReason(outcome: OutcomeDeadline, anchors: Deadline
   switch (outcome.Deadline_Type__c) {
     case 'Date':
       return `no ${F.Deadline_Date__c}: enter the date the outcome is due`;
-    case 'Months After Go-Live':
+    case 'Months_After_Go_Live':
       return outcome.Deadline_Offset_Months__c == null
         ? `no ${F.Deadline_Offset_Months__c}: enter how many months after go-live it is due`
         : `due ${outcome.Deadline_Offset_Months__c} months after go-live, and the initiative has no ${I.Go_Live_Date__c} yet`;
@@ -56,7 +56,7 @@ export function missingDeadlineFields(outcome: OutcomeDeadline): string[] {
   switch (outcome.Deadline_Type__c) {
     case 'Date':
       return outcome.Deadline_Date__c == null ? [F.Deadline_Date__c] : [];
-    case 'Months After Go-Live':
+    case 'Months_After_Go_Live':
       return outcome.Deadline_Offset_Months__c == null ? [F.Deadline_Offset_Months__c] : [];
     case 'Immediate':
       return [];

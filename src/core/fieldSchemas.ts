@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { dateProblem, isAfter, type IsoDate } from './dates.js';
 import type { FieldSpec, FieldType, ObjectSpec } from './model.js';
+import { describePicklistValues } from './picklistInput.js';
 
 /** Salesforce record ids: 15 characters, or 18 with the case-safe suffix. */
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -59,7 +60,7 @@ export function pastDateSchema(field: string, today: IsoDate) {
 export function picklistSchema<const V extends readonly string[]>(field: string, values: V) {
   return z.enum(values, {
     error: (iss) =>
-      `${field} ${isBlank(iss.input) ? 'is required' : `has no value ${shown(iss.input)}`}: use one of ${values.map((v) => `"${v}"`).join(', ')}`,
+      `${field} ${isBlank(iss.input) ? 'is required' : `has no value ${shown(iss.input)}`}: use one of ${describePicklistValues(values)}`,
   });
 }
 

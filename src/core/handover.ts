@@ -1,5 +1,5 @@
 /**
- * What a handover from sales to the CSM still lacks (DESIGN.md, "Rules of the domain": Handover
+ * What a handover from sales to the CSM still lacks (docs/design.md, "Rules of the domain": Handover
  * completeness). Every gap is listed with the record and the field to fill, never hidden.
  */
 import { missingDeadlineFields, type OutcomeDeadline } from './deadline.js';

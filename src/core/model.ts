@@ -57,20 +57,36 @@ export type ObjectSpec = {
 };
 
 // ---- Picklist values -------------------------------------------------------------------------
+// API names stay plain (letters, digits, underscores, spaces): the Metadata API percent-encodes other
+// characters in member names, and people mistype them in SOQL, CSV files and flags. A value whose label
+// needs more ('%', a dash) keeps its readable label in PICKLIST_LABELS.
 
 export const INITIATIVE_STATUSES = ['Handover', 'Onboarding', 'Adopting', 'Realizing Value', 'At Risk', 'Closed'] as const;
 export const OUTCOME_HEALTH_VALUES = ['On Track', 'At Risk', 'Off Track', 'No Data'] as const;
 export const PRIORITIES = ['Primary', 'Secondary'] as const;
-export const VALIDATION_STATUSES = ['Stated by Customer', 'Assumed – Needs Validation', 'Validated'] as const;
-export const QUANTITY_TYPES = ['Absolute', 'Relative %'] as const;
+export const VALIDATION_STATUSES = ['Stated by Customer', 'Assumed_Needs_Validation', 'Validated'] as const;
+export const QUANTITY_TYPES = ['Absolute', 'Relative_Percent'] as const;
 export const DIRECTIONS = ['Increase', 'Decrease', 'At Most', 'At Least'] as const;
-export const DEADLINE_TYPES = ['Date', 'Months After Go-Live', 'Immediate'] as const;
+export const DEADLINE_TYPES = ['Date', 'Months_After_Go_Live', 'Immediate'] as const;
 export const OUTCOME_STATUSES = ['No Data', 'On Track', 'At Risk', 'Off Track', 'Attained', 'Missed'] as const;
 export const MEASUREMENT_SOURCES = ['Survey', 'System', 'Manual', 'Import'] as const;
 export const COMPONENT_TYPES = ['Subscription', 'Product', 'Professional Services', 'Support', 'Training'] as const;
-export const LIFECYCLES = ['Renewable', 'Planned Temporary', 'One-Time'] as const;
+export const LIFECYCLES = ['Renewable', 'Planned Temporary', 'One_Time'] as const;
 export const MILESTONE_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Blocked'] as const;
 export const HANDOVER_STATUSES = ['Not Started', 'Handed Over', 'Incomplete'] as const;
+
+/** Labels of the values whose label is not their API name; every other value is labelled by its API name. */
+export const PICKLIST_LABELS: Readonly<Record<string, string>> = {
+  Assumed_Needs_Validation: 'Assumed – Needs Validation',
+  Relative_Percent: 'Relative %',
+  Months_After_Go_Live: 'Months After Go-Live',
+  One_Time: 'One-Time',
+};
+
+/** What people see for a picklist value: its label. */
+export function picklistLabel(apiName: string): string {
+  return PICKLIST_LABELS[apiName] ?? apiName;
+}
 
 export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 export type OutcomeHealth = (typeof OUTCOME_HEALTH_VALUES)[number];
@@ -136,7 +152,7 @@ export const Initiative = {
     Outcome_Count__c: countOutcomes(),
     Primary_Outcome_Count__c: countOutcomes({ field: 'Priority__c', equals: 'Primary' }),
     Outcomes_Attained__c: countOutcomes({ field: 'Status__c', equals: 'Attained' }),
-    Outcomes_To_Validate__c: countOutcomes({ field: 'Validation_Status__c', equals: 'Assumed – Needs Validation' }),
+    Outcomes_To_Validate__c: countOutcomes({ field: 'Validation_Status__c', equals: 'Assumed_Needs_Validation' }),
     Renewable_Annual_Value__c: rollup({
       childObject: 'Solution_Component__c',
       operation: 'sum',

@@ -30,7 +30,7 @@ export function missingQuantityFields(outcome: OutcomeQuantity): string[] {
   const missing: string[] = [];
   if (outcome.Quantity_Type__c == null) missing.push(F.Quantity_Type__c);
   if (outcome.Direction__c == null) missing.push(F.Direction__c);
-  const needsBaseline = outcome.Quantity_Type__c === 'Relative %' || isProgressDirection(outcome.Direction__c);
+  const needsBaseline = outcome.Quantity_Type__c === 'Relative_Percent' || isProgressDirection(outcome.Direction__c);
   if (needsBaseline && outcome.Baseline_Value__c == null) missing.push(F.Baseline_Value__c);
   if (outcome.Target_Value__c == null) missing.push(F.Target_Value__c);
   return missing;
@@ -45,7 +45,7 @@ export function resolvedTarget(outcome: OutcomeQuantity): number | null {
 export function quantityProblem(outcome: OutcomeQuantity): string | null {
   const missing = missingQuantityFields(outcome);
   if (missing.length > 0) return `the quantity is incomplete: set ${missing.join(', ')}`;
-  if (outcome.Quantity_Type__c === 'Relative %' && !isProgressDirection(outcome.Direction__c)) {
+  if (outcome.Quantity_Type__c === 'Relative_Percent' && !isProgressDirection(outcome.Direction__c)) {
     return `a Relative % quantity needs ${F.Direction__c} Increase or Decrease, not ${outcome.Direction__c}`;
   }
   if (isProgressDirection(outcome.Direction__c) && targetOf(outcome) === outcome.Baseline_Value__c) {
@@ -85,7 +85,7 @@ export function meetsTarget(outcome: OutcomeQuantity, value: number): boolean {
 
 function targetOf(outcome: OutcomeQuantity): number {
   const target = outcome.Target_Value__c as number;
-  if (outcome.Quantity_Type__c !== 'Relative %') return target;
+  if (outcome.Quantity_Type__c !== 'Relative_Percent') return target;
   const baseline = outcome.Baseline_Value__c as number;
   // The percentage of the baseline's size, so an Increase of a negative baseline still goes up (−200 + 15% → −170).
   const change = (Math.abs(baseline) * target) / 100;

@@ -1,5 +1,5 @@
 /**
- * Renewal dates and annual values of bill-of-materials lines (DESIGN.md, "Rules of the domain": Renewal date).
+ * Renewal dates and annual values of bill-of-materials lines (docs/design.md, "Rules of the domain": Renewal date).
  */
 import { addDays, addMonths, isBefore, type IsoDate } from './dates.js';
 import { fieldsOf, OpportunityLineItemFields, Product2Fields, type Lifecycle } from './model.js';

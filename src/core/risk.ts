@@ -1,6 +1,6 @@
 /**
  * Renewal risk: an Initiative whose next renewal is near while a primary outcome is not on course
- * (DESIGN.md, "Rules of the domain": Renewal risk). The renewal is the moment the customer asks
+ * (docs/design.md, "Rules of the domain": Renewal risk). The renewal is the moment the customer asks
  * whether they got what they paid for; this finds the ones where the answer is in doubt.
  */
 import { daysBetween, type IsoDate } from './dates.js';

@@ -141,12 +141,12 @@ export function checkOutcomeRequirement(record: OutcomeRules, ctx: z.RefinementC
       flag(O.Direction__c, `${O.Direction__c} is required when ${O.Quantity_Type__c} is set: use one of ${DIRECTIONS.join(', ')}`);
     }
     if (target == null) {
-      const what = type === 'Relative %' ? 'the change in percent of the baseline, e.g. 15 for 15%' : 'the value to reach';
+      const what = type === 'Relative_Percent' ? 'the change in percent of the baseline, e.g. 15 for 15%' : 'the value to reach';
       flag(O.Target_Value__c, `${O.Target_Value__c} is required when ${O.Quantity_Type__c} is set: enter ${what}`);
     }
   }
 
-  if (type === 'Relative %') {
+  if (type === 'Relative_Percent') {
     if (direction != null && direction !== 'Increase' && direction !== 'Decrease') {
       flag(O.Direction__c, `${O.Direction__c} "${direction}" does not fit a Relative % quantity: use Increase or Decrease, or make the quantity Absolute`);
     }
@@ -173,7 +173,7 @@ export function checkOutcomeRequirement(record: OutcomeRules, ctx: z.RefinementC
   if (record.Deadline_Type__c === 'Date' && record.Deadline_Date__c == null) {
     flag(O.Deadline_Date__c, `${O.Deadline_Date__c} is required when ${O.Deadline_Type__c} is Date: enter the date the outcome is due`);
   }
-  if (record.Deadline_Type__c === 'Months After Go-Live' && record.Deadline_Offset_Months__c == null) {
+  if (record.Deadline_Type__c === 'Months_After_Go_Live' && record.Deadline_Offset_Months__c == null) {
     flag(O.Deadline_Offset_Months__c, `${O.Deadline_Offset_Months__c} is required when ${O.Deadline_Type__c} is Months After Go-Live: enter how many months after go-live it is due`);
   }
 }

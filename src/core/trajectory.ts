@@ -1,6 +1,6 @@
 /**
  * Where an outcome stands and where it is heading: latest value, attainment, the forecast at the due
- * date, and the status with a reason a CSM can read (DESIGN.md, "Rules of the domain": Trajectory).
+ * date, and the status with a reason a CSM can read (docs/design.md, "Rules of the domain": Trajectory).
  */
 import { addMonths, compareDates, isAfter, isBefore, toDayNumber, type IsoDate } from './dates.js';
 import { fieldsOf, OutcomeRequirement, type OutcomeStatus } from './model.js';

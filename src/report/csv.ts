@@ -4,6 +4,7 @@
  */
 import type { ValueReport } from '../core/plan/valueReport.js';
 import { toCsv } from '../csv/writeCsv.js';
+import { valueLabel } from './labels.js';
 
 export const CSV_COLUMNS = [
   'As Of',
@@ -46,8 +47,8 @@ export function renderCsv(report: ValueReport): string {
       o.id,
       o.name,
       o.description,
-      o.priority,
-      o.validationStatus,
+      valueLabel(o.priority),
+      valueLabel(o.validationStatus),
       o.quantity.summary,
       o.quantity.baseline,
       o.quantity.targetValue,
@@ -60,9 +61,9 @@ export function renderCsv(report: ValueReport): string {
       o.attainmentPercent,
       o.forecast?.value,
       o.forecast?.attainmentPercent,
-      o.status,
+      valueLabel(o.status),
       o.reason,
-      o.storedStatus,
+      valueLabel(o.storedStatus),
       i.renewal.nextRenewalDate,
       i.renewal.atRisk ? 'true' : 'false',
     ]),

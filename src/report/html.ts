@@ -8,7 +8,7 @@ import type { OutcomeStatus } from '../core/model.js';
 import type { InitiativeValue, OutcomeRef, OutcomeValue, ValueReport } from '../core/plan/valueReport.js';
 import { escapeHtml as h, escapeHtmlLines } from './escape.js';
 import { formatMoney, formatNumber, formatPercent, orDash, withUnit } from './format.js';
-import { LABELS, outcomeLabel, totalsSentence } from './labels.js';
+import { LABELS, outcomeLabel, totalsSentence, valueLabel } from './labels.js';
 import { renderTrendChart } from './trendChart.js';
 
 const STYLE = `
@@ -57,7 +57,7 @@ ul.plain { margin: .25rem 0; padding-left: 1.25rem; }
 `;
 
 const statusClass = (status: OutcomeStatus): string => `status-${status.toLowerCase().replace(/\s+/g, '-')}`;
-const badge = (status: OutcomeStatus): string => `<span class="badge ${statusClass(status)}">${h(status)}</span>`;
+const badge = (status: OutcomeStatus): string => `<span class="badge ${statusClass(status)}">${h(valueLabel(status))}</span>`;
 
 function row(cells: string[], numeric: ReadonlySet<number> = new Set()): string {
   return `<tr>${cells.map((c, k) => `<td${numeric.has(k) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
@@ -82,7 +82,7 @@ function goals(i: InitiativeValue): string {
       i,
       [LABELS.outcome, LABELS.priority, LABELS.quantity, LABELS.deadline, LABELS.method, LABELS.validationStatus],
       i.outcomes.map((o) =>
-        row([h(outcomeLabel(o)), h(orDash(o.priority)), h(o.quantity.summary), h(o.deadline.summary), escapeHtmlLines(orDash(o.measurementMethod)), h(orDash(o.validationStatus))]),
+        row([h(outcomeLabel(o)), h(orDash(valueLabel(o.priority))), h(o.quantity.summary), h(o.deadline.summary), escapeHtmlLines(orDash(o.measurementMethod)), h(orDash(valueLabel(o.validationStatus)))]),
       ),
     )
   );
@@ -104,7 +104,7 @@ function attained(i: InitiativeValue): string {
             h(formatPercent(o.attainmentPercent)),
             h(o.forecast ? `${withUnit(o.forecast.value, o.quantity.unit)} (${formatPercent(o.forecast.attainmentPercent)})` : '—'),
             badge(o.status),
-            h(o.reason) + (o.storedStatus && o.storedStatus !== o.status ? `<div class="weak">${h(LABELS.storedDiffers(o.storedStatus))}</div>` : ''),
+            h(o.reason) + (o.storedStatus && o.storedStatus !== o.status ? `<div class="weak">${h(LABELS.storedDiffers(valueLabel(o.storedStatus) as string))}</div>` : ''),
           ],
           numeric,
         ),
@@ -137,7 +137,7 @@ function renewal(i: InitiativeValue): string {
       : tableOf(
           [LABELS.line, LABELS.componentType, LABELS.renewsOn, LABELS.annualValue, LABELS.servesNotOnTrack],
           r.renewableLines.map((l) =>
-            row([h(l.name), h(orDash(l.componentType)), h(orDash(l.renewalDate)), h(formatMoney(l.annualValue)), h(l.servesOutcomesNotOnTrack.join(', ') || '—')], numeric),
+            row([h(l.name), h(orDash(valueLabel(l.componentType))), h(orDash(l.renewalDate)), h(formatMoney(l.annualValue)), h(l.servesOutcomesNotOnTrack.join(', ') || '—')], numeric),
           ),
           numeric,
         ) + `<p>${h(LABELS.renewableValue)}: <strong>${h(formatMoney(r.renewableAnnualValue))}</strong></p>`;
@@ -168,7 +168,7 @@ function validation(i: InitiativeValue): string {
 function initiative(i: InitiativeValue): string {
   const facts = [
     [LABELS.account, i.accountName],
-    [LABELS.initiativeStatus, i.status],
+    [LABELS.initiativeStatus, valueLabel(i.status)],
     [LABELS.handover, i.handoverDate],
     [LABELS.goLive, i.goLiveDate],
   ]

@@ -2,6 +2,7 @@
  * The words of the value report, shared by every format so Markdown, HTML and CSV say the same thing.
  * The report is written for the customer: headings speak of their outcomes, not of our objects.
  */
+import { picklistLabel } from '../core/model.js';
 import type { OutcomeRef, ValueReport } from '../core/plan/valueReport.js';
 
 export const LABELS = {
@@ -58,6 +59,11 @@ export const LABELS = {
   noOutcomes: 'No outcome requirement is recorded yet.',
   atRiskBadge: 'Renewal at risk',
 };
+
+/** A picklist value as people read it: its label ("Relative %", not Relative_Percent); null when blank. */
+export function valueLabel(value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : picklistLabel(value);
+}
 
 /** One sentence with the totals, for the top of every format. */
 export function totalsSentence(report: ValueReport): string {

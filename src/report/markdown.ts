@@ -2,7 +2,7 @@
 import type { InitiativeValue, OutcomeRef, OutcomeValue, ValueReport } from '../core/plan/valueReport.js';
 import { escapeMarkdown as md } from './escape.js';
 import { formatMoney, formatNumber, formatPercent, orDash, withUnit } from './format.js';
-import { LABELS, outcomeLabel, totalsSentence } from './labels.js';
+import { LABELS, outcomeLabel, totalsSentence, valueLabel } from './labels.js';
 
 type Cell = string | number | null | undefined;
 
@@ -28,7 +28,7 @@ function goals(i: InitiativeValue): string[] {
     outcomesTable(
       i,
       [LABELS.outcome, LABELS.priority, LABELS.quantity, LABELS.deadline, LABELS.method, LABELS.validationStatus],
-      i.outcomes.map((o) => [outcomeLabel(o), orDash(o.priority), o.quantity.summary, o.deadline.summary, orDash(o.measurementMethod), orDash(o.validationStatus)]),
+      i.outcomes.map((o) => [outcomeLabel(o), orDash(valueLabel(o.priority)), o.quantity.summary, o.deadline.summary, orDash(o.measurementMethod), orDash(valueLabel(o.validationStatus))]),
     ),
   ];
 }
@@ -46,8 +46,8 @@ function attained(i: InitiativeValue): string[] {
         o.latest?.measuredOn ?? '—',
         formatPercent(o.attainmentPercent),
         o.forecast ? `${withUnit(o.forecast.value, o.quantity.unit)} (${formatPercent(o.forecast.attainmentPercent)})` : '—',
-        o.status,
-        [o.reason, o.storedStatus && o.storedStatus !== o.status ? LABELS.storedDiffers(o.storedStatus) : ''].filter(Boolean).join(' '),
+        valueLabel(o.status),
+        [o.reason, o.storedStatus && o.storedStatus !== o.status ? LABELS.storedDiffers(valueLabel(o.storedStatus) as string) : ''].filter(Boolean).join(' '),
       ]),
     ),
   ];
@@ -72,7 +72,7 @@ function renewal(i: InitiativeValue): string[] {
       : [
           table(
             [LABELS.line, LABELS.componentType, LABELS.renewsOn, LABELS.annualValue, LABELS.servesNotOnTrack],
-            r.renewableLines.map((l) => [l.name, orDash(l.componentType), orDash(l.renewalDate), formatMoney(l.annualValue), l.servesOutcomesNotOnTrack.join(', ') || '—']),
+            r.renewableLines.map((l) => [l.name, orDash(valueLabel(l.componentType)), orDash(l.renewalDate), formatMoney(l.annualValue), l.servesOutcomesNotOnTrack.join(', ') || '—']),
           ),
           '',
           `${md(LABELS.renewableValue)}: **${md(formatMoney(r.renewableAnnualValue))}**`,
@@ -82,7 +82,7 @@ function renewal(i: InitiativeValue): string[] {
       ? [md(LABELS.noPrimary)]
       : r.primaryNotOnTrack.length === 0
       ? [md(LABELS.allPrimaryOnTrack)]
-      : [`${md(LABELS.primaryNotOnTrack)}:`, '', ...r.primaryNotOnTrack.map((o) => `- **${md(o.status)}**: ${md(outcomeLabel(o))}. ${md(o.reason)}`)];
+      : [`${md(LABELS.primaryNotOnTrack)}:`, '', ...r.primaryNotOnTrack.map((o) => `- **${md(valueLabel(o.status))}**: ${md(outcomeLabel(o))}. ${md(o.reason)}`)];
   return [`### ${md(LABELS.renewal)}`, '', `${r.atRisk ? `**${md(LABELS.atRiskBadge)}.** ` : ''}${md(r.summary)}`, '', ...lines, '', ...notOnTrack];
 }
 
@@ -101,7 +101,7 @@ function validation(i: InitiativeValue): string[] {
 function initiative(i: InitiativeValue): string[] {
   const facts = [
     `${LABELS.account}: ${orDash(i.accountName)}`,
-    `${LABELS.initiativeStatus}: ${orDash(i.status)}`,
+    `${LABELS.initiativeStatus}: ${orDash(valueLabel(i.status))}`,
     `${LABELS.handover}: ${orDash(i.handoverDate)}`,
     `${LABELS.goLive}: ${orDash(i.goLiveDate)}`,
   ];

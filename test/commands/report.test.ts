@@ -84,7 +84,7 @@ beforeAll(async () => {
       Initiative__c: initiative.Id,
       Description__c: 'Raw-material wastage of <Product X> & "friends"',
       Priority__c: 'Primary',
-      Validation_Status__c: 'Assumed – Needs Validation',
+      Validation_Status__c: 'Assumed_Needs_Validation',
       Quantity_Type__c: 'Absolute',
       Direction__c: 'Decrease',
       Baseline_Value__c: 20,
@@ -105,7 +105,7 @@ beforeAll(async () => {
   [lineId] = await create('Solution_Component__c', [
     { Initiative__c: initiative.Id, Name: 'Service Cloud', Lifecycle__c: 'Renewable', Component_Type__c: 'Subscription', Renewal_Date__c: '2026-08-01', Annual_Value__c: 120000 },
   ]);
-  await create('Solution_Component__c', [{ Initiative__c: initiative.Id, Name: 'Implementation', Lifecycle__c: 'One-Time', Component_Type__c: 'Professional Services' }]);
+  await create('Solution_Component__c', [{ Initiative__c: initiative.Id, Name: 'Implementation', Lifecycle__c: 'One_Time', Component_Type__c: 'Professional Services' }]);
   await create('Outcome_Component__c', [{ Outcome_Requirement__c: handOutcomeId, Solution_Component__c: lineId, Contribution__c: 'Tracks material use' }]);
 }, 60_000);
 

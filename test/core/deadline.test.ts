@@ -2,7 +2,7 @@ import { describe, expect, it, test } from '@jest/globals';
 import { dueDateOf, missingDeadlineFields, missingDueDateReason, type OutcomeDeadline } from '../../src/core/deadline.js';
 
 const dated: OutcomeDeadline = { Deadline_Type__c: 'Date', Deadline_Date__c: '2020-12-31' };
-const relative: OutcomeDeadline = { Deadline_Type__c: 'Months After Go-Live', Deadline_Offset_Months__c: 24 };
+const relative: OutcomeDeadline = { Deadline_Type__c: 'Months_After_Go_Live', Deadline_Offset_Months__c: 24 };
 const immediate: OutcomeDeadline = { Deadline_Type__c: 'Immediate' };
 
 describe('dueDateOf', () => {
@@ -23,7 +23,7 @@ describe('dueDateOf', () => {
     ['a relative deadline with no go-live date', relative, { handoverDate: '2024-01-10' }, 'no Go_Live_Date__c yet'],
     ['immediate with neither go-live nor handover', immediate, {}, 'neither Go_Live_Date__c nor Handover_Date__c'],
     ['a dated deadline without its date', { Deadline_Type__c: 'Date' as const }, {}, 'no Deadline_Date__c'],
-    ['a relative deadline without its offset', { Deadline_Type__c: 'Months After Go-Live' as const }, { goLiveDate: '2024-01-01' }, 'no Deadline_Offset_Months__c'],
+    ['a relative deadline without its offset', { Deadline_Type__c: 'Months_After_Go_Live' as const }, { goLiveDate: '2024-01-01' }, 'no Deadline_Offset_Months__c'],
     ['no deadline type', {}, { goLiveDate: '2024-01-01' }, 'no Deadline_Type__c'],
   ])('is null for %s, and says why', (_, outcome, anchors, reason) => {
     expect(dueDateOf(outcome, anchors)).toBeNull();
@@ -41,7 +41,7 @@ describe('missingDeadlineFields', () => {
     expect(missingDeadlineFields(relative)).toEqual([]);
     expect(missingDeadlineFields(immediate)).toEqual([]);
     expect(missingDeadlineFields({ Deadline_Type__c: 'Date', Deadline_Date__c: null })).toEqual(['Deadline_Date__c']);
-    expect(missingDeadlineFields({ Deadline_Type__c: 'Months After Go-Live' })).toEqual(['Deadline_Offset_Months__c']);
+    expect(missingDeadlineFields({ Deadline_Type__c: 'Months_After_Go_Live' })).toEqual(['Deadline_Offset_Months__c']);
     expect(missingDeadlineFields({})).toEqual(['Deadline_Type__c']);
   });
 });

@@ -16,7 +16,7 @@ const outcome: HandoverOutcome = {
   Id: OUTCOME,
   Description__c: 'Raw-material wastage in manufacturing of Product X',
   Priority__c: 'Primary',
-  Quantity_Type__c: 'Relative %',
+  Quantity_Type__c: 'Relative_Percent',
   Direction__c: 'Decrease',
   Baseline_Value__c: 50,
   Target_Value__c: 20,
@@ -34,7 +34,7 @@ const line: HandoverComponent = {
 const complete: HandoverInput = {
   initiative: { Id: INITIATIVE, Name: 'Lean production', Purpose__c: 'Cut waste in Product X', CSM__c: '005000000000001AAA' },
   outcomes: [outcome, { Id: 'a01000000000002AAA', Description__c: 'Nice to have', Priority__c: 'Secondary' }],
-  components: [line, { Id: 'a03000000000002AAA', Name: 'Implementation', Component_Type__c: 'Professional Services', Lifecycle__c: 'One-Time' }],
+  components: [line, { Id: 'a03000000000002AAA', Name: 'Implementation', Component_Type__c: 'Professional Services', Lifecycle__c: 'One_Time' }],
 };
 
 describe('handoverGaps', () => {
@@ -67,7 +67,7 @@ describe('handoverGaps', () => {
   });
 
   it('reports a relative deadline without its offset', () => {
-    const gaps = handoverGaps({ ...complete, outcomes: [{ ...outcome, Deadline_Type__c: 'Months After Go-Live', Deadline_Date__c: null }] });
+    const gaps = handoverGaps({ ...complete, outcomes: [{ ...outcome, Deadline_Type__c: 'Months_After_Go_Live', Deadline_Date__c: null }] });
     expect(gaps).toEqual([{ code: 'OUTCOME_DEADLINE_MISSING', recordId: OUTCOME, message: expect.stringContaining('Deadline_Offset_Months__c') }]);
   });
 

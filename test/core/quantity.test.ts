@@ -8,8 +8,8 @@ import {
   type OutcomeQuantity,
 } from '../../src/core/quantity.js';
 
-const relativeUplift: OutcomeQuantity = { Quantity_Type__c: 'Relative %', Direction__c: 'Increase', Baseline_Value__c: 100, Target_Value__c: 15 };
-const relativeReduction: OutcomeQuantity = { Quantity_Type__c: 'Relative %', Direction__c: 'Decrease', Baseline_Value__c: 50, Target_Value__c: 20 };
+const relativeUplift: OutcomeQuantity = { Quantity_Type__c: 'Relative_Percent', Direction__c: 'Increase', Baseline_Value__c: 100, Target_Value__c: 15 };
+const relativeReduction: OutcomeQuantity = { Quantity_Type__c: 'Relative_Percent', Direction__c: 'Decrease', Baseline_Value__c: 50, Target_Value__c: 20 };
 const absoluteIncrease: OutcomeQuantity = { Quantity_Type__c: 'Absolute', Direction__c: 'Increase', Baseline_Value__c: 200, Target_Value__c: 300 };
 const absoluteDecrease: OutcomeQuantity = { Quantity_Type__c: 'Absolute', Direction__c: 'Decrease', Baseline_Value__c: 10, Target_Value__c: 4 };
 const atMost: OutcomeQuantity = { Quantity_Type__c: 'Absolute', Direction__c: 'At Most', Target_Value__c: 6 };
@@ -61,7 +61,7 @@ describe('resolvedTarget', () => {
 
   it('lists every missing field of an empty quantity, in the order to fill them', () => {
     expect(missingQuantityFields({})).toEqual(['Quantity_Type__c', 'Direction__c', 'Target_Value__c']);
-    expect(missingQuantityFields({ Quantity_Type__c: 'Relative %' })).toEqual(['Direction__c', 'Baseline_Value__c', 'Target_Value__c']);
+    expect(missingQuantityFields({ Quantity_Type__c: 'Relative_Percent' })).toEqual(['Direction__c', 'Baseline_Value__c', 'Target_Value__c']);
     expect(missingQuantityFields(atMost)).toEqual([]);
   });
 });

@@ -54,7 +54,7 @@ describe('annualValueOfLine', () => {
     [600, 6, 'Renewable', 1_200],
     [5_000, null, 'Renewable', 5_000], // term unknown: the total counts as a year
     [5_000, 12, 'Planned Temporary', null],
-    [5_000, 12, 'One-Time', null],
+    [5_000, 12, 'One_Time', null],
     [5_000, 12, null, null],
     [null, 12, 'Renewable', null],
   ] satisfies Array<[number | null, number | null, Lifecycle | null, number | null]>)('%p over %p months, %p → %p', (total, term, lifecycle, expected) => {
@@ -67,7 +67,7 @@ describe('nextRenewalDate', () => {
   const lines: RenewingComponent[] = [
     { Lifecycle__c: 'Renewable', Renewal_Date__c: '2025-01-14' }, // yesterday: past
     { Lifecycle__c: 'Planned Temporary', Renewal_Date__c: '2025-01-20' }, // never renews
-    { Lifecycle__c: 'One-Time', Renewal_Date__c: '2025-01-16' }, // never renews
+    { Lifecycle__c: 'One_Time', Renewal_Date__c: '2025-01-16' }, // never renews
     { Lifecycle__c: 'Renewable', Renewal_Date__c: null },
     { Lifecycle__c: 'Renewable', Renewal_Date__c: '2025-09-30' },
     { Lifecycle__c: 'Renewable', Renewal_Date__c: '2025-06-30' },

@@ -38,11 +38,11 @@ const validOutcome = {
   Description__c: 'Quality of service experienced by customers after purchase',
   Priority__c: 'Primary',
   Validation_Status__c: 'Stated by Customer',
-  Quantity_Type__c: 'Relative %',
+  Quantity_Type__c: 'Relative_Percent',
   Direction__c: 'Increase',
   Baseline_Value__c: 100,
   Target_Value__c: 15,
-  Deadline_Type__c: 'Months After Go-Live',
+  Deadline_Type__c: 'Months_After_Go_Live',
   Deadline_Offset_Months__c: 24,
   Measurement_Method__c: 'Annual customer survey',
 };
@@ -77,12 +77,12 @@ describe('schemas against model.ts', () => {
 });
 
 describe('outcomeRequirementSchema', () => {
-  it('accepts the three examples of DESIGN.md', () => {
+  it('accepts the three examples of docs/design.md', () => {
     const examples = [
       validOutcome,
       {
         Description__c: 'Raw-material wastage in manufacturing of Product X',
-        Quantity_Type__c: 'Relative %',
+        Quantity_Type__c: 'Relative_Percent',
         Direction__c: 'Decrease',
         Baseline_Value__c: 50,
         Target_Value__c: 20,
@@ -157,15 +157,15 @@ describe('outcomeRequirementSchema', () => {
     for (const value of DIRECTIONS) expect(issue.message).toContain(`"${value}"`);
   });
 
-  it('rejects picklist values that differ only in case or dash from the real ones', () => {
-    expect(issuesOf(outcomeRequirementSchema, { ...validOutcome, Validation_Status__c: 'Assumed - Needs Validation' })).toEqual([
-      { path: 'Validation_Status__c', message: expect.stringContaining('"Assumed – Needs Validation"') },
+  it('rejects labels and near misses: a record carries API names (typed input is resolved before, by picklistValueOf)', () => {
+    expect(issuesOf(outcomeRequirementSchema, { ...validOutcome, Validation_Status__c: 'Assumed – Needs Validation' })).toEqual([
+      { path: 'Validation_Status__c', message: expect.stringContaining('"Assumed_Needs_Validation" (Assumed – Needs Validation)') },
     ]);
     expect(issuesOf(outcomeRequirementSchema, { ...validOutcome, Priority__c: 'primary' })).toHaveLength(1);
   });
 
   describe('Relative % quantities', () => {
-    const relative = { ...validOutcome, Quantity_Type__c: 'Relative %' };
+    const relative = { ...validOutcome, Quantity_Type__c: 'Relative_Percent' };
 
     test.each([
       ['no baseline', { Baseline_Value__c: null }, 'Baseline_Value__c'],

@@ -4,16 +4,16 @@ import { assessmentFields, assessOutcome, forecastValueAt, latestOf, type Assess
 
 const m = (Measured_On__c: string, Value__c: number): DatedValue => ({ Measured_On__c, Value__c });
 
-describe('DESIGN.md examples', () => {
+describe('docs/design.md examples', () => {
   describe('Quality of service experienced by customers after purchase: 15% uplift, 24 months from go-live, annual survey', () => {
     const goLive = '2024-03-01';
     const outcome: AssessedOutcome & Parameters<typeof dueDateOf>[0] = {
-      Quantity_Type__c: 'Relative %',
+      Quantity_Type__c: 'Relative_Percent',
       Direction__c: 'Increase',
       Baseline_Value__c: 100, // survey score at go-live
       Baseline_Date__c: goLive,
       Target_Value__c: 15, // → 115
-      Deadline_Type__c: 'Months After Go-Live',
+      Deadline_Type__c: 'Months_After_Go_Live',
       Deadline_Offset_Months__c: 24,
     };
     const dueDate = dueDateOf(outcome, { goLiveDate: goLive });
@@ -75,7 +75,7 @@ describe('DESIGN.md examples', () => {
   });
 
   describe('Raw-material wastage in manufacturing of Product X: 20% reduction by 2020-12-31, materials used / products made', () => {
-    const outcome: AssessedOutcome = { Quantity_Type__c: 'Relative %', Direction__c: 'Decrease', Baseline_Value__c: 50, Target_Value__c: 20 }; // → 40
+    const outcome: AssessedOutcome = { Quantity_Type__c: 'Relative_Percent', Direction__c: 'Decrease', Baseline_Value__c: 50, Target_Value__c: 20 }; // → 40
     const dueDate = dueDateOf({ Deadline_Type__c: 'Date', Deadline_Date__c: '2020-12-31' }, {});
     // 2020-01-01, 2020-03-01, 2020-04-30 are 60 days apart (2020 is a leap year); 2020-04-30 → 2020-12-31 is 245 days.
     const dates = ['2020-01-01', '2020-03-01', '2020-04-30'];
@@ -177,7 +177,7 @@ describe('status from the forecast, every direction', () => {
 });
 
 describe('edge cases', () => {
-  const uplift: AssessedOutcome = { Quantity_Type__c: 'Relative %', Direction__c: 'Increase', Baseline_Value__c: 100, Target_Value__c: 15 };
+  const uplift: AssessedOutcome = { Quantity_Type__c: 'Relative_Percent', Direction__c: 'Increase', Baseline_Value__c: 100, Target_Value__c: 15 };
   const options = { today: '2025-06-30', dueDate: '2026-06-30' };
 
   it('has No Data without measurements', () => {

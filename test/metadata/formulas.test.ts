@@ -101,18 +101,18 @@ describe('Outcome_Requirement__c.Due_Date__c', () => {
 
   it('Months After Go-Live: go-live plus the offset ("15% uplift, 24 months from go-live")', () => {
     expect(
-      dueDate({ Deadline_Type__c: 'Months After Go-Live', Deadline_Offset_Months__c: 24, 'Initiative__r.Go_Live_Date__c': '2024-01-31' }),
+      dueDate({ Deadline_Type__c: 'Months_After_Go_Live', Deadline_Offset_Months__c: 24, 'Initiative__r.Go_Live_Date__c': '2024-01-31' }),
     ).toBe('2026-01-31');
   });
 
   it('Months After Go-Live: keeps ADDMONTHS end-of-month rule', () => {
     expect(
-      dueDate({ Deadline_Type__c: 'Months After Go-Live', Deadline_Offset_Months__c: 12, 'Initiative__r.Go_Live_Date__c': '2024-02-29' }),
+      dueDate({ Deadline_Type__c: 'Months_After_Go_Live', Deadline_Offset_Months__c: 12, 'Initiative__r.Go_Live_Date__c': '2024-02-29' }),
     ).toBe('2025-02-28');
   });
 
   it('Months After Go-Live: blank while the initiative has no go-live date', () => {
-    expect(dueDate({ Deadline_Type__c: 'Months After Go-Live', Deadline_Offset_Months__c: 24, 'Initiative__r.Handover_Date__c': '2023-12-15' })).toBeNull();
+    expect(dueDate({ Deadline_Type__c: 'Months_After_Go_Live', Deadline_Offset_Months__c: 24, 'Initiative__r.Handover_Date__c': '2023-12-15' })).toBeNull();
   });
 
   it('Date: the deadline date ("20% reduction by 31 Dec 2020")', () => {
@@ -138,16 +138,16 @@ describe('validation rules', () => {
   /** For each rule, one record it must reject and one it must accept (close to the rejected one). */
   const cases: Record<string, { fails: Record<string, Value>; passes: Record<string, Value> }> = {
     'Outcome_Requirement__c.Relative_Quantity_Needs_Baseline': {
-      fails: { Quantity_Type__c: 'Relative %', Baseline_Value__c: 0 },
-      passes: { Quantity_Type__c: 'Relative %', Baseline_Value__c: 100 },
+      fails: { Quantity_Type__c: 'Relative_Percent', Baseline_Value__c: 0 },
+      passes: { Quantity_Type__c: 'Relative_Percent', Baseline_Value__c: 100 },
     },
-    'Outcome_Requirement__c.Relative_Quantity_Needs_Increase_Or_Decrease': {
-      fails: { Quantity_Type__c: 'Relative %', Direction__c: 'At Most' },
-      passes: { Quantity_Type__c: 'Relative %', Direction__c: 'Decrease' },
+    'Outcome_Requirement__c.Relative_Needs_Increase_Or_Decrease': {
+      fails: { Quantity_Type__c: 'Relative_Percent', Direction__c: 'At Most' },
+      passes: { Quantity_Type__c: 'Relative_Percent', Direction__c: 'Decrease' },
     },
     'Outcome_Requirement__c.Relative_Percent_In_Range': {
-      fails: { Quantity_Type__c: 'Relative %', Direction__c: 'Decrease', Target_Value__c: 100 },
-      passes: { Quantity_Type__c: 'Relative %', Direction__c: 'Decrease', Target_Value__c: 20 },
+      fails: { Quantity_Type__c: 'Relative_Percent', Direction__c: 'Decrease', Target_Value__c: 100 },
+      passes: { Quantity_Type__c: 'Relative_Percent', Direction__c: 'Decrease', Target_Value__c: 20 },
     },
     'Outcome_Requirement__c.Increase_Decrease_Need_Baseline': {
       fails: { Quantity_Type__c: 'Absolute', Direction__c: 'Increase' },
@@ -166,8 +166,8 @@ describe('validation rules', () => {
       passes: { Deadline_Type__c: 'Date', Deadline_Date__c: '2020-12-31' },
     },
     'Outcome_Requirement__c.Months_Deadline_Needs_Offset': {
-      fails: { Deadline_Type__c: 'Months After Go-Live' },
-      passes: { Deadline_Type__c: 'Months After Go-Live', Deadline_Offset_Months__c: 24 },
+      fails: { Deadline_Type__c: 'Months_After_Go_Live' },
+      passes: { Deadline_Type__c: 'Months_After_Go_Live', Deadline_Offset_Months__c: 24 },
     },
     'Outcome_Requirement__c.Offset_Not_Negative': {
       fails: { Deadline_Offset_Months__c: -1 },
@@ -220,10 +220,10 @@ describe('validation rules', () => {
 
   it('a relative target of 0% or less is rejected, whatever the direction', () => {
     const rule = rules.find((r) => r.fileName === 'Relative_Percent_In_Range')!;
-    expect(evaluate('Outcome_Requirement__c', rule.errorConditionFormula!, { Quantity_Type__c: 'Relative %', Direction__c: 'Increase', Target_Value__c: 0 }).value).toBe(
+    expect(evaluate('Outcome_Requirement__c', rule.errorConditionFormula!, { Quantity_Type__c: 'Relative_Percent', Direction__c: 'Increase', Target_Value__c: 0 }).value).toBe(
       true,
     );
-    expect(evaluate('Outcome_Requirement__c', rule.errorConditionFormula!, { Quantity_Type__c: 'Relative %', Direction__c: 'Increase', Target_Value__c: 150 }).value).toBe(
+    expect(evaluate('Outcome_Requirement__c', rule.errorConditionFormula!, { Quantity_Type__c: 'Relative_Percent', Direction__c: 'Increase', Target_Value__c: 150 }).value).toBe(
       false,
     );
   });

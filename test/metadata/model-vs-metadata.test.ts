@@ -6,7 +6,7 @@
  * rules Salesforce enforces at deploy time and the access each role is meant to have.
  */
 import { describe, expect, it } from '@jest/globals';
-import { ALL_OBJECTS, CUSTOM_OBJECTS, type FieldSpec, type ObjectSpec } from '../../src/core/model.js';
+import { ALL_OBJECTS, CUSTOM_OBJECTS, picklistLabel, type FieldSpec, type ObjectSpec } from '../../src/core/model.js';
 import {
   readApplications,
   readCompactLayouts,
@@ -83,11 +83,11 @@ describe('fields: model → metadata', () => {
       expect([meta.precision, meta.scale]).toEqual([spec.precision, spec.scale]);
     }
 
-    // Picklists: restricted, same values in the same order, label = API value.
+    // Picklists: restricted, same API names in the same order, each with the label model.ts gives it.
     if (spec.type === 'Picklist') {
       expect(meta.restricted).toBe(true);
       expect(meta.picklistValues).toEqual([...spec.values!]);
-      expect(meta.picklistLabelMismatches).toEqual([]);
+      expect(meta.picklistEntries.map((e) => e.label)).toEqual(spec.values!.map(picklistLabel));
     } else {
       expect(meta.picklistValues).toBeUndefined();
     }
@@ -204,7 +204,7 @@ describe('validation rules', () => {
   const expected: Record<string, string[]> = {
     Outcome_Requirement__c: [
       'Relative_Quantity_Needs_Baseline',
-      'Relative_Quantity_Needs_Increase_Or_Decrease',
+      'Relative_Needs_Increase_Or_Decrease',
       'Relative_Percent_In_Range',
       'Increase_Decrease_Need_Baseline',
       'Quantity_Needs_Direction_And_Target',
@@ -264,7 +264,7 @@ describe('list views', () => {
       { field: 'Status__c', operation: 'equals', value: 'Off Track' },
     ]);
     expect(view('Outcome_Requirement__c', 'Assumed_Needs_Validation').filters).toEqual([
-      { field: 'Validation_Status__c', operation: 'equals', value: 'Assumed – Needs Validation' },
+      { field: 'Validation_Status__c', operation: 'equals', value: 'Assumed_Needs_Validation' },
     ]);
   });
 

@@ -163,8 +163,8 @@ export type FieldMeta = {
   deleteConstraint?: string;
   restricted?: boolean;
   picklistValues?: string[];
-  /** Picklist values whose fullName and label differ (none expected). */
-  picklistLabelMismatches: string[];
+  /** Each picklist value's API name (fullName) and label, in order. */
+  picklistEntries: Array<{ fullName: string; label?: string }>;
   formula?: string;
   formulaTreatBlanksAs?: string;
   summarizedField?: string;
@@ -207,7 +207,7 @@ export function readFields(): FieldMeta[] {
         deleteConstraint: str(x.deleteConstraint),
         restricted: bool(valueSet?.restricted),
         picklistValues: values?.map((v) => String(v.fullName)),
-        picklistLabelMismatches: (values ?? []).filter((v) => String(v.fullName) !== String(v.label)).map((v) => String(v.fullName)),
+        picklistEntries: (values ?? []).map((v) => ({ fullName: String(v.fullName), label: str(v.label) })),
         formula: str(x.formula),
         formulaTreatBlanksAs: str(x.formulaTreatBlanksAs),
         summarizedField: str(x.summarizedField),
@@ -345,6 +345,7 @@ export type ApplicationMeta = {
   file: string;
   fileName: string;
   label?: string;
+  description?: string;
   uiType?: string;
   navType?: string;
   formFactors: string[];
@@ -358,6 +359,7 @@ export function readApplications(): ApplicationMeta[] {
       file,
       fileName: nameOf(file, '.app-meta.xml'),
       label: str(x.label),
+      description: str(x.description),
       uiType: str(x.uiType),
       navType: str(x.navType),
       formFactors: strings(x.formFactors),

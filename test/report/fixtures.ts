@@ -49,7 +49,7 @@ export function hostileInitiative(): InitiativeSource {
           Name: 'OR-0002',
           Description__c: '-5 days to close the books',
           Priority__c: 'Secondary',
-          Validation_Status__c: 'Assumed – Needs Validation',
+          Validation_Status__c: 'Assumed_Needs_Validation',
         },
         measurements: [],
         componentIds: [],

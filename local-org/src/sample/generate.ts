@@ -44,7 +44,7 @@ const TERMS = [12, 24, 36] as const;
 type Deal = {
   accountIndex: number;
   theme: InitiativeTheme;
-  /** DESIGN.md example outcome that leads this deal's initiative. */
+  /** docs/design.md example outcome that leads this deal's initiative. */
   showcaseOutcome?: string;
   stage: string;
   won: boolean;
@@ -316,7 +316,7 @@ function makeDeals(rng: Random, count: number, companies: Company[], repRefs: st
 }
 
 /**
- * DESIGN.md's three example outcomes lead the initiatives of won deals 1, 4 and 5 whatever the seed
+ * docs/design.md's three example outcomes lead the initiatives of won deals 1, 4 and 5 whatever the seed
  * (deals 2 and 3 carry the deliberate handover gaps).
  */
 function placeShowcaseOutcomes(deals: Deal[]): void {
@@ -511,7 +511,7 @@ function makeInitiatives(
       const number = outcomes.length + 1;
       const externalId = `OUT-${String(number).padStart(6, '0')}`;
       const priority: Priority = !lacksPrimary && (position === 0 || rng.chance(0.25)) ? 'Primary' : 'Secondary';
-      const validation: ValidationStatus = rng.chance(0.6) ? 'Stated by Customer' : 'Assumed – Needs Validation';
+      const validation: ValidationStatus = rng.chance(0.6) ? 'Stated by Customer' : 'Assumed_Needs_Validation';
       const quantity = outcomeQuantity(rng, template);
       const deadline = outcomeDeadline(template, deal.closeDate);
       outcomes.push(
@@ -552,7 +552,7 @@ function makeInitiatives(
 function outcomeQuantity(rng: Random, template: OutcomeTemplate): { baseline: number; target: number; targetValue: number } {
   const [low, high] = template.baseline;
   const baseline = round(low + rng.next() * (high - low), template.decimals);
-  if (template.quantityType === 'Relative %') {
+  if (template.quantityType === 'Relative_Percent') {
     const percent = template.percent as number;
     const factor = template.direction === 'Increase' ? 1 + percent / 100 : 1 - percent / 100;
     return { baseline, target: percent, targetValue: baseline * factor };
@@ -569,6 +569,6 @@ function outcomeQuantity(rng: Random, template: OutcomeTemplate): { baseline: nu
 
 function outcomeDeadline(template: OutcomeTemplate, closeDate: string): { date?: string; offsetMonths?: number } {
   if (template.deadline === 'Date') return { date: `${yearOf(closeDate) + (template.deadlineYears ?? 1)}-12-31` };
-  if (template.deadline === 'Months After Go-Live') return { offsetMonths: template.deadlineMonths ?? 12 };
+  if (template.deadline === 'Months_After_Go_Live') return { offsetMonths: template.deadlineMonths ?? 12 };
   return {};
 }

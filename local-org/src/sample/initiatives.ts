@@ -1,6 +1,6 @@
 /**
  * What customers buy for: initiative themes (by industry) and the outcome requirements heard in
- * the sales cycle. The first three outcome templates are DESIGN.md's own examples.
+ * the sales cycle. The first three outcome templates are docs/design.md's own examples.
  */
 import type { DeadlineType, Direction, Industry, MeasurementSource, QuantityType } from './picklists.js';
 
@@ -34,13 +34,13 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
   {
     key: 'service-quality',
     description: 'Quality of service experienced by customers after purchase',
-    quantityType: 'Relative %',
+    quantityType: 'Relative_Percent',
     direction: 'Increase',
     baseline: [62, 76],
     percent: 15,
     unit: 'CSAT score (0–100)',
     decimals: 1,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 24,
     method: 'Annual customer survey, with a half-yearly pulse on the same questions',
     source: 'Survey',
@@ -50,7 +50,7 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
     key: 'material-wastage',
     description: 'Raw-material wastage in manufacturing of {subject}',
     subjects: ['aluminium housings', 'PET bottles', 'engine brackets', 'circuit boards', 'cable harnesses', 'printed packaging'],
-    quantityType: 'Relative %',
+    quantityType: 'Relative_Percent',
     direction: 'Decrease',
     baseline: [6, 11],
     percent: 20,
@@ -86,7 +86,7 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
     delta: [12, 20],
     unit: '%',
     decimals: 1,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 12,
     method: 'Cases closed on first contact / all closed cases, per month',
     source: 'System',
@@ -110,13 +110,13 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
   {
     key: 'self-service',
     description: 'Share of requests solved in the self-service portal',
-    quantityType: 'Relative %',
+    quantityType: 'Relative_Percent',
     direction: 'Increase',
     baseline: [14, 24],
     percent: 50,
     unit: '% of requests',
     decimals: 1,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 18,
     method: 'Portal analytics: requests closed without an agent / all requests',
     source: 'Import',
@@ -125,13 +125,13 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
   {
     key: 'downtime',
     description: 'Unplanned downtime of production lines',
-    quantityType: 'Relative %',
+    quantityType: 'Relative_Percent',
     direction: 'Decrease',
     baseline: [28, 45],
     percent: 35,
     unit: 'hours per month',
     decimals: 1,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 12,
     method: 'Machine logs: stopped hours not in the maintenance plan',
     source: 'System',
@@ -154,13 +154,13 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
   {
     key: 'order-to-cash',
     description: 'Order-to-cash cycle time',
-    quantityType: 'Relative %',
+    quantityType: 'Relative_Percent',
     direction: 'Decrease',
     baseline: [24, 40],
     percent: 30,
     unit: 'days',
     decimals: 1,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 12,
     method: 'ERP: invoice paid date minus order date, monthly median',
     source: 'Import',
@@ -204,7 +204,7 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
     delta: [8, 12],
     unit: '%',
     decimals: 1,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 18,
     method: 'Work orders closed without a follow-up visit / all work orders',
     source: 'System',
@@ -219,7 +219,7 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
     delta: [8, 12],
     unit: 'USD per claim',
     decimals: 2,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 24,
     method: 'Finance: claims-operations cost / claims closed, per quarter',
     source: 'Manual',
@@ -228,13 +228,13 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
   {
     key: 'claim-cycle',
     description: 'Claim cycle time from first notice to payment',
-    quantityType: 'Relative %',
+    quantityType: 'Relative_Percent',
     direction: 'Decrease',
     baseline: [12, 20],
     percent: 40,
     unit: 'days',
     decimals: 1,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 12,
     method: 'Claims system: paid date minus first-notice date, monthly median',
     source: 'System',
@@ -243,7 +243,7 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
   {
     key: 'appointment-wait',
     description: 'Wait time for a first appointment',
-    quantityType: 'Relative %',
+    quantityType: 'Relative_Percent',
     direction: 'Decrease',
     baseline: [9, 16],
     percent: 25,
@@ -264,7 +264,7 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
     delta: [3, 5],
     unit: '% of appointments',
     decimals: 1,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 12,
     method: 'Scheduling system: no-shows / booked appointments',
     source: 'System',
@@ -279,7 +279,7 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
     delta: [15, 20],
     unit: 'days',
     decimals: 0,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 12,
     method: 'Quarterly survey of hiring managers',
     source: 'Survey',
@@ -288,13 +288,13 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
   {
     key: 'lead-time',
     description: 'Lead time from code commit to production',
-    quantityType: 'Relative %',
+    quantityType: 'Relative_Percent',
     direction: 'Decrease',
     baseline: [10, 20],
     percent: 50,
     unit: 'days',
     decimals: 1,
-    deadline: 'Months After Go-Live',
+    deadline: 'Months_After_Go_Live',
     deadlineMonths: 12,
     method: 'Deployment pipeline: commit to production, monthly median',
     source: 'System',
@@ -302,7 +302,7 @@ export const OUTCOME_TEMPLATES: readonly OutcomeTemplate[] = [
   },
 ];
 
-/** DESIGN.md's three examples; the first initiatives carry them so even a tiny data set shows them. */
+/** docs/design.md's three examples; the first initiatives carry them so even a tiny data set shows them. */
 export const SHOWCASE_OUTCOMES = ['service-quality', 'material-wastage', 'release-interval'] as const;
 
 export type InitiativeTheme = {

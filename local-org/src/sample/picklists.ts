@@ -10,13 +10,13 @@
 // ---- The package's values (must equal src/core/model.ts) ----------------------------------------
 export const INITIATIVE_STATUSES = ['Handover', 'Onboarding', 'Adopting', 'Realizing Value', 'At Risk', 'Closed'] as const;
 export const PRIORITIES = ['Primary', 'Secondary'] as const;
-export const VALIDATION_STATUSES = ['Stated by Customer', 'Assumed – Needs Validation', 'Validated'] as const;
-export const QUANTITY_TYPES = ['Absolute', 'Relative %'] as const;
+export const VALIDATION_STATUSES = ['Stated by Customer', 'Assumed_Needs_Validation', 'Validated'] as const;
+export const QUANTITY_TYPES = ['Absolute', 'Relative_Percent'] as const;
 export const DIRECTIONS = ['Increase', 'Decrease', 'At Most', 'At Least'] as const;
-export const DEADLINE_TYPES = ['Date', 'Months After Go-Live', 'Immediate'] as const;
+export const DEADLINE_TYPES = ['Date', 'Months_After_Go_Live', 'Immediate'] as const;
 export const MEASUREMENT_SOURCES = ['Survey', 'System', 'Manual', 'Import'] as const;
 export const COMPONENT_TYPES = ['Subscription', 'Product', 'Professional Services', 'Support', 'Training'] as const;
-export const LIFECYCLES = ['Renewable', 'Planned Temporary', 'One-Time'] as const;
+export const LIFECYCLES = ['Renewable', 'Planned Temporary', 'One_Time'] as const;
 
 export type Priority = (typeof PRIORITIES)[number];
 export type ValidationStatus = (typeof VALIDATION_STATUSES)[number];

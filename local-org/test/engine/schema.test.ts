@@ -42,7 +42,7 @@ describe('local org engine: schema and describe', () => {
     expect(field('Deadline_Type__c')).toMatchObject({ type: 'picklist', restrictedPicklist: true });
     expect(field('Deadline_Type__c').picklistValues).toEqual([
       { value: 'Date', label: 'Date', active: true, defaultValue: false, validFor: null },
-      { value: 'Months After Go-Live', label: 'Months After Go-Live', active: true, defaultValue: false, validFor: null },
+      { value: 'Months_After_Go_Live', label: 'Months After Go-Live', active: true, defaultValue: false, validFor: null },
       { value: 'Immediate', label: 'Immediate', active: true, defaultValue: false, validFor: null },
     ]);
     expect(field('External_Id__c')).toMatchObject({ type: 'string', externalId: true, unique: true, idLookup: true, length: 80 });

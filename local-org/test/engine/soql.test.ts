@@ -22,7 +22,7 @@ describe('local org engine: SOQL', () => {
     globex = one(engine, 'Account', { Name: 'Globex', Industry: 'Retail' });
     one(engine, 'Account', { Name: "O'Brien & Sons" });
     const product = one(engine, 'Product2', { Name: 'Platform', IsActive: true, Lifecycle__c: 'Renewable' });
-    const service = one(engine, 'Product2', { Name: 'Onboarding', IsActive: true, Lifecycle__c: 'One-Time' });
+    const service = one(engine, 'Product2', { Name: 'Onboarding', IsActive: true, Lifecycle__c: 'One_Time' });
     ok(
       engine.create(
         'PricebookEntry',
@@ -59,7 +59,7 @@ describe('local org engine: SOQL', () => {
       engine.create(
         'Outcome_Requirement__c',
         [
-          { Initiative__c: initiative, Description__c: 'Service quality', Priority__c: 'Primary', Deadline_Type__c: 'Months After Go-Live', Deadline_Offset_Months__c: 24 },
+          { Initiative__c: initiative, Description__c: 'Service quality', Priority__c: 'Primary', Deadline_Type__c: 'Months_After_Go_Live', Deadline_Offset_Months__c: 24 },
           { Initiative__c: initiative, Description__c: 'Wastage', Priority__c: 'Secondary', Deadline_Type__c: 'Date', Deadline_Date__c: '2026-12-01' },
         ],
         single,

@@ -136,8 +136,8 @@ describe('local org engine: writes', () => {
   describe('formula fields', () => {
     const dueDate = (id: string) => engine.retrieve('Outcome_Requirement__c', id, ['Due_Date__c']).Due_Date__c;
 
-    it('Due_Date__c follows the deadline type and the initiative dates (DESIGN.md examples)', () => {
-      const months = one(engine, 'Outcome_Requirement__c', { Initiative__c: initiativeId, Description__c: 'survey', Deadline_Type__c: 'Months After Go-Live', Deadline_Offset_Months__c: 24 });
+    it('Due_Date__c follows the deadline type and the initiative dates (docs/design.md examples)', () => {
+      const months = one(engine, 'Outcome_Requirement__c', { Initiative__c: initiativeId, Description__c: 'survey', Deadline_Type__c: 'Months_After_Go_Live', Deadline_Offset_Months__c: 24 });
       const dated = one(engine, 'Outcome_Requirement__c', { Initiative__c: initiativeId, Description__c: 'waste', Deadline_Type__c: 'Date', Deadline_Date__c: '2020-12-31' });
       const immediate = one(engine, 'Outcome_Requirement__c', { Initiative__c: initiativeId, Description__c: 'releases', Deadline_Type__c: 'Immediate' });
       expect(dueDate(months)).toBe('2026-01-31');
@@ -183,7 +183,7 @@ describe('local org engine: writes', () => {
           [
             { Name: 'Sub', Initiative__c: initiativeId, Lifecycle__c: 'Renewable', Annual_Value__c: 1200.5 },
             { Name: 'Sub 2', Initiative__c: initiativeId, Lifecycle__c: 'Renewable', Annual_Value__c: 300 },
-            { Name: 'Setup', Initiative__c: initiativeId, Lifecycle__c: 'One-Time', Annual_Value__c: 999 },
+            { Name: 'Setup', Initiative__c: initiativeId, Lifecycle__c: 'One_Time', Annual_Value__c: 999 },
           ],
           single,
         ),

@@ -205,7 +205,7 @@ describe('generateSampleData', () => {
       expect(products.filter((product) => !product.Lifecycle__c || !product.Component_Type__c).length).toBeGreaterThanOrEqual(2);
       expect(CATALOGUE.find((product) => product.code === UNDATABLE_PRODUCT_CODE)).toMatchObject({ lifecycle: 'Renewable' });
       for (const product of products) {
-        if (product.Lifecycle__c === 'One-Time') expect(product.Default_Term_Months__c).toBeUndefined();
+        if (product.Lifecycle__c === 'One_Time') expect(product.Default_Term_Months__c).toBeUndefined();
         if (product.Default_Term_Months__c !== undefined) expect([12, 24, 36]).toContain(product.Default_Term_Months__c);
       }
       expect(new Set(products.map((product) => product.ProductCode)).size).toBe(products.length);
@@ -237,17 +237,17 @@ describe('generateSampleData', () => {
       expect(data.records.Initiative__c.filter((initiative) => initiative.Purpose__c).length).toBeGreaterThan(data.records.Initiative__c.length / 2);
     });
 
-    it.each([1, 2, 99, 12345])('carries DESIGN.md’s three example outcomes whatever the seed (seed %i)', (seed) => {
+    it.each([1, 2, 99, 12345])('carries docs/design.md’s three example outcomes whatever the seed (seed %i)', (seed) => {
       const outcomes = generateSampleData({ seed, opportunities: 30, today: TODAY }).records.Outcome_Requirement__c;
       const find = (text: string) => outcomes.find((outcome) => (outcome.Description__c as string).startsWith(text));
       expect(find('Quality of service experienced by customers')).toMatchObject({
-        Quantity_Type__c: 'Relative %',
+        Quantity_Type__c: 'Relative_Percent',
         Direction__c: 'Increase',
         Target_Value__c: 15,
-        Deadline_Type__c: 'Months After Go-Live',
+        Deadline_Type__c: 'Months_After_Go_Live',
         Deadline_Offset_Months__c: 24,
       });
-      expect(find('Raw-material wastage')).toMatchObject({ Quantity_Type__c: 'Relative %', Direction__c: 'Decrease', Target_Value__c: 20, Deadline_Type__c: 'Date' });
+      expect(find('Raw-material wastage')).toMatchObject({ Quantity_Type__c: 'Relative_Percent', Direction__c: 'Decrease', Target_Value__c: 20, Deadline_Type__c: 'Date' });
       expect(find('Speed to market')).toMatchObject({ Direction__c: 'At Most', Target_Value__c: 6, Deadline_Type__c: 'Immediate' });
     });
 

@@ -26,7 +26,7 @@ export function byRef(records: readonly TreeRecord[]): Map<string, TreeRecord> {
 }
 
 /**
- * The package's validation rules on Outcome_Requirement__c, restated from DESIGN.md and the brief:
+ * The package's validation rules on Outcome_Requirement__c, restated from docs/design.md and the brief:
  * relative needs a non-zero baseline and Increase/Decrease, a percentage > 0 (and < 100 for Decrease);
  * absolute Increase target > baseline, Decrease target < baseline; a Date deadline needs a date;
  * a months offset is ≥ 0 (and is what a Months After Go-Live deadline needs).
@@ -38,7 +38,7 @@ export function outcomeRuleViolations(outcome: Record<string, unknown>): string[
   const direction = outcome.Direction__c;
   if (!outcome.Description__c) problems.push('Description__c is required');
   if (typeof target !== 'number') problems.push('Target_Value__c is missing');
-  if (outcome.Quantity_Type__c === 'Relative %') {
+  if (outcome.Quantity_Type__c === 'Relative_Percent') {
     if (!baseline) problems.push('relative quantity needs a non-zero baseline');
     if (direction !== 'Increase' && direction !== 'Decrease') problems.push('relative quantity needs Increase or Decrease');
     if (typeof target === 'number' && target <= 0) problems.push('relative percentage must be > 0');
@@ -48,7 +48,7 @@ export function outcomeRuleViolations(outcome: Record<string, unknown>): string[
     if (direction === 'Decrease' && !(target < baseline)) problems.push('absolute Decrease needs target < baseline');
   }
   if (outcome.Deadline_Type__c === 'Date' && !outcome.Deadline_Date__c) problems.push('Date deadline needs Deadline_Date__c');
-  if (outcome.Deadline_Type__c === 'Months After Go-Live' && typeof outcome.Deadline_Offset_Months__c !== 'number') {
+  if (outcome.Deadline_Type__c === 'Months_After_Go_Live' && typeof outcome.Deadline_Offset_Months__c !== 'number') {
     problems.push('Months After Go-Live needs Deadline_Offset_Months__c');
   }
   if (typeof outcome.Deadline_Offset_Months__c === 'number' && outcome.Deadline_Offset_Months__c < 0) problems.push('offset must be ≥ 0');

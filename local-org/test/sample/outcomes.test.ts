@@ -3,14 +3,14 @@ import { outcomeRuleViolations, sample } from './helpers.js';
 
 describe('outcome requirements', () => {
   it('the rule check itself rejects outcomes that break the rules', () => {
-    const valid = { Description__c: 'x', Quantity_Type__c: 'Relative %', Direction__c: 'Decrease', Baseline_Value__c: 8, Target_Value__c: 20, Deadline_Type__c: 'Immediate' };
+    const valid = { Description__c: 'x', Quantity_Type__c: 'Relative_Percent', Direction__c: 'Decrease', Baseline_Value__c: 8, Target_Value__c: 20, Deadline_Type__c: 'Immediate' };
     expect(outcomeRuleViolations(valid)).toEqual([]);
     expect(outcomeRuleViolations({ ...valid, Baseline_Value__c: 0 })).toHaveLength(1);
     expect(outcomeRuleViolations({ ...valid, Target_Value__c: 100 })).toHaveLength(1);
     expect(outcomeRuleViolations({ ...valid, Direction__c: 'At Most' })).toHaveLength(1);
     expect(outcomeRuleViolations({ ...valid, Quantity_Type__c: 'Absolute', Target_Value__c: 9 })).toHaveLength(1);
     expect(outcomeRuleViolations({ ...valid, Deadline_Type__c: 'Date' })).toHaveLength(1);
-    expect(outcomeRuleViolations({ ...valid, Deadline_Type__c: 'Months After Go-Live', Deadline_Offset_Months__c: -1 })).toHaveLength(1);
+    expect(outcomeRuleViolations({ ...valid, Deadline_Type__c: 'Months_After_Go_Live', Deadline_Offset_Months__c: -1 })).toHaveLength(1);
   });
 
   it.each([42, 7, 2024])('every generated outcome satisfies the validation rules (seed %i)', (seed) => {
@@ -23,11 +23,11 @@ describe('outcome requirements', () => {
   it('mixes quantity types, directions, deadlines, priorities and stated vs assumed', () => {
     const outcomes = sample(42, 600).records.Outcome_Requirement__c;
     const kinds = (field: string) => new Set(outcomes.map((outcome) => outcome[field]));
-    expect(kinds('Quantity_Type__c')).toEqual(new Set(['Absolute', 'Relative %']));
+    expect(kinds('Quantity_Type__c')).toEqual(new Set(['Absolute', 'Relative_Percent']));
     expect(kinds('Direction__c')).toEqual(new Set(['Increase', 'Decrease', 'At Most', 'At Least']));
-    expect(kinds('Deadline_Type__c')).toEqual(new Set(['Date', 'Months After Go-Live', 'Immediate']));
+    expect(kinds('Deadline_Type__c')).toEqual(new Set(['Date', 'Months_After_Go_Live', 'Immediate']));
     expect(kinds('Priority__c')).toEqual(new Set(['Primary', 'Secondary']));
-    expect(kinds('Validation_Status__c')).toEqual(new Set(['Stated by Customer', 'Assumed – Needs Validation']));
+    expect(kinds('Validation_Status__c')).toEqual(new Set(['Stated by Customer', 'Assumed_Needs_Validation']));
     const withoutMethod = outcomes.filter((outcome) => !outcome.Measurement_Method__c).length;
     expect(withoutMethod).toBeGreaterThan(0);
     expect(withoutMethod).toBeLessThan(outcomes.length / 5);

@@ -1,5 +1,5 @@
 /**
- * Planning the handover of won opportunities to customer success (DESIGN.md, "Who and how": Sales handover,
+ * Planning the handover of won opportunities to customer success (docs/design.md, "Who and how": Sales handover,
  * and "Sync rules"). Pure: the command fetches the opportunities, their line items, the initiatives that already
  * exist and the account teams, asks here what to write, then writes it.
  *

@@ -9,7 +9,8 @@
  *     and compare with what the org already holds.
  */
 import type { IsoDate } from '../dates.js';
-import { Measurement, fieldsOf, type MeasurementSource } from '../model.js';
+import { MEASUREMENT_SOURCES, Measurement, fieldsOf, type MeasurementSource } from '../model.js';
+import { picklistValueOf } from '../picklistInput.js';
 import { measurementSchemaAsOf } from '../schemas.js';
 
 const M = fieldsOf(Measurement);
@@ -116,9 +117,16 @@ function parseValue(text: string): number | string | undefined {
 
 const blankToUndefined = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
 
+/** The source as typed (API name or label; blank means Import); an unknown one is left for the schema to refuse. */
+function sourceOf(text: string): string {
+  const typed = blankToUndefined(text);
+  if (typed === undefined) return DEFAULT_IMPORT_SOURCE;
+  return picklistValueOf(MEASUREMENT_SOURCES, typed) ?? typed;
+}
+
 /**
  * Checks each row alone: outcome given, measured_on a real date not after `today`, value a number that fits
- * Value__c, source one of the picklist's values (blank means Import), notes and external_id within their lengths.
+ * Value__c, source one of the picklist's values by API name or label (blank means Import), notes and external_id within their lengths.
  */
 export function validateMeasurementRows(
   rows: readonly MeasurementRow[],
@@ -135,7 +143,7 @@ export function validateMeasurementRows(
     const parsed = schema.safeParse({
       [M.Measured_On__c]: blankToUndefined(values.measured_on),
       [M.Value__c]: parseValue(values.value),
-      [M.Source__c]: blankToUndefined(values.source) ?? DEFAULT_IMPORT_SOURCE,
+      [M.Source__c]: sourceOf(values.source),
       [M.Notes__c]: blankToUndefined(values.notes),
       [M.External_Id__c]: externalId ?? undefined,
     });

@@ -1,5 +1,5 @@
 /**
- * Planning the renewal-date refresh (DESIGN.md, "Rules of the domain": Renewal date). Pure: the command reads the
+ * Planning the renewal-date refresh (docs/design.md, "Rules of the domain": Renewal date). Pure: the command reads the
  * initiatives with their renewable components and the line items those came from, asks here what changed, then
  * writes only that.
  *

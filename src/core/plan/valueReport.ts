@@ -177,7 +177,7 @@ function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: nu
     validation: {
       stated: classify('Stated by Customer'),
       validated: classify('Validated'),
-      toValidate: classify('Assumed – Needs Validation'),
+      toValidate: classify('Assumed_Needs_Validation'),
       unclassified: classify(null),
     },
   };
@@ -302,7 +302,7 @@ export function quantitySummary(outcome: OutcomeRequirementRecord): string {
   const direction = outcome.Direction__c as NonNullable<OutcomeRequirementRecord['Direction__c']>;
   if (!isProgressDirection(direction)) return `${direction} ${target}${unit}`;
   const from = `${direction} from ${outcome.Baseline_Value__c}${unit} to ${target}${unit}`;
-  if (outcome.Quantity_Type__c !== 'Relative %') return from;
+  if (outcome.Quantity_Type__c !== 'Relative_Percent') return from;
   return `${from} (${outcome.Target_Value__c}% ${direction === 'Increase' ? 'uplift' : 'reduction'})`;
 }
 
@@ -313,7 +313,7 @@ function deadlineSummary(
 ): string {
   if (dueDate === null) return `No due date: ${missingDueDateReason(outcome, anchors) ?? 'no deadline'}`;
   switch (outcome.Deadline_Type__c) {
-    case 'Months After Go-Live':
+    case 'Months_After_Go_Live':
       return `${outcome.Deadline_Offset_Months__c} months after go-live: ${dueDate}`;
     case 'Immediate':
       return `Immediate: from ${anchors.goLiveDate ? 'go-live' : 'handover'}, ${dueDate}`;

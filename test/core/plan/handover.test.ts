@@ -40,7 +40,7 @@ const services = line({
   productName: 'Implementation Services',
   totalPrice: 5_000,
   componentType: 'Professional Services',
-  lifecycle: 'One-Time',
+  lifecycle: 'One_Time',
 });
 
 function opportunity(overrides: Partial<SourceOpportunity> = {}): SourceOpportunity {
@@ -129,7 +129,7 @@ function writtenComponents(): ExistingComponent[] {
       Quantity__c: 1,
       Total_Price__c: 5_000,
       Component_Type__c: 'Professional Services',
-      Lifecycle__c: 'One-Time',
+      Lifecycle__c: 'One_Time',
       Role_In_Solution__c: null,
       Start_Date__c: '2026-01-15',
       End_Date__c: null,
@@ -190,7 +190,7 @@ describe('planHandover', () => {
         Quantity__c: 1,
         Total_Price__c: 5_000,
         Component_Type__c: 'Professional Services',
-        Lifecycle__c: 'One-Time',
+        Lifecycle__c: 'One_Time',
         Start_Date__c: '2026-01-15',
         Source_Line_Item_Id__c: services.id,
       });

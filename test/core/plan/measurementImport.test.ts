@@ -31,6 +31,12 @@ describe('validateMeasurementRows', () => {
     ]);
   });
 
+  it('takes a source typed in any case and sends its API name', () => {
+    const { valid: ok, invalid } = validateMeasurementRows([row(2, { source: 'survey' }), row(3, { source: ' MANUAL ' })], TODAY);
+    expect(invalid).toEqual([]);
+    expect(ok.map((r) => r.source)).toEqual(['Survey', 'Manual']);
+  });
+
   it('keeps a source from the picklist and a date equal to today', () => {
     const { valid: ok } = validateMeasurementRows([row(2, { source: 'Survey', measured_on: TODAY, value: '-3' })], TODAY);
     expect(ok[0]).toMatchObject({ source: 'Survey', measuredOn: TODAY, value: -3 });

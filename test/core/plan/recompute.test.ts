@@ -133,7 +133,7 @@ describe('planRecompute', () => {
   it('resolves the due date from the go-live date for Months After Go-Live, and Missed once it has passed unmet', () => {
     // Go-live 2024-12-15 + 6 months = 2025-06-15, before the as-of date 2025-08-01, and 150 < 200.
     const late = outcome('a01000000000001AAA', {
-      Deadline_Type__c: 'Months After Go-Live',
+      Deadline_Type__c: 'Months_After_Go_Live',
       Deadline_Date__c: null,
       Deadline_Offset_Months__c: 6,
       goLiveDate: '2024-12-15',

@@ -123,7 +123,7 @@ describe('planRenewals', () => {
           [
             component({ Id: 'a02000000000001AAA', End_Date__c: '2026-11-22', Renewal_Date__c: '2026-11-22' }),
             component({ Id: 'a02000000000002AAA', End_Date__c: '2026-11-23', Renewal_Date__c: '2026-11-23' }),
-            component({ Id: 'a02000000000003AAA', Lifecycle__c: 'One-Time', End_Date__c: '2026-01-01' }),
+            component({ Id: 'a02000000000003AAA', Lifecycle__c: 'One_Time', End_Date__c: '2026-01-01' }),
           ],
           { Next_Renewal_Date__c: '2026-11-22' },
         ),

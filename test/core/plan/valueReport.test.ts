@@ -49,12 +49,12 @@ const quality = outcome({
   Name: 'OR-0002',
   Description__c: 'Quality of service',
   Priority__c: 'Primary',
-  Validation_Status__c: 'Assumed – Needs Validation',
-  Quantity_Type__c: 'Relative %',
+  Validation_Status__c: 'Assumed_Needs_Validation',
+  Quantity_Type__c: 'Relative_Percent',
   Direction__c: 'Increase',
   Baseline_Value__c: 100,
   Target_Value__c: 15,
-  Deadline_Type__c: 'Months After Go-Live',
+  Deadline_Type__c: 'Months_After_Go_Live',
   Deadline_Offset_Months__c: 24,
 }, [measure('2025-05-01', 105), measure('2026-05-01', 112), measure('2026-06-01', 130)]);
 
@@ -90,7 +90,7 @@ function initiative(overrides: Partial<InitiativeSource> = {}): InitiativeSource
     components: [
       line(LINE_2, 'Analytics add-on', { Lifecycle__c: 'Renewable', Component_Type__c: 'Subscription', Renewal_Date__c: '2027-02-01', Annual_Value__c: 30000.5 }),
       line(LINE_1, 'Service Cloud', { Lifecycle__c: 'Renewable', Component_Type__c: 'Subscription', Renewal_Date__c: '2026-08-01', Annual_Value__c: 120000 }),
-      line(LINE_3, 'Implementation', { Lifecycle__c: 'One-Time', Component_Type__c: 'Professional Services', Total_Price__c: 50000 }),
+      line(LINE_3, 'Implementation', { Lifecycle__c: 'One_Time', Component_Type__c: 'Professional Services', Total_Price__c: 50000 }),
     ],
     outcomes: [unquantified, releases, quality, waste],
     ...overrides,
@@ -229,7 +229,7 @@ describe('buildValueReport', () => {
       const second = initiative({
         record: { Id: 'a00000000000002AAA', Name: 'Plant Efficiency', Account__c: ACCOUNT },
         components: [],
-        outcomes: [outcome({ Id: 'a01000000000009AAA', Name: 'OR-0009', Priority__c: 'Primary', Validation_Status__c: 'Assumed – Needs Validation' })],
+        outcomes: [outcome({ Id: 'a01000000000009AAA', Name: 'OR-0009', Priority__c: 'Primary', Validation_Status__c: 'Assumed_Needs_Validation' })],
       });
       const report = buildValueReport({ scope: { kind: 'account', id: ACCOUNT }, asOf: AS_OF, initiatives: [initiative(), second] });
       expect(report.scope).toEqual({ kind: 'account', id: ACCOUNT, name: 'Highland Foods' });
@@ -264,7 +264,7 @@ describe('nothingToReport', () => {
 describe('quantitySummary', () => {
   it('says a relative reduction in the customer’s words', () => {
     expect(
-      quantitySummary({ Description__c: 'x', Quantity_Type__c: 'Relative %', Direction__c: 'Decrease', Baseline_Value__c: 50, Target_Value__c: 20, Unit__c: 'kg' }),
+      quantitySummary({ Description__c: 'x', Quantity_Type__c: 'Relative_Percent', Direction__c: 'Decrease', Baseline_Value__c: 50, Target_Value__c: 20, Unit__c: 'kg' }),
     ).toBe('Decrease from 50 kg to 40 kg (20% reduction)');
   });
 });
