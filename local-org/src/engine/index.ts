@@ -74,6 +74,8 @@ class Engine implements LocalOrgEngine {
   private readonly todayFn: () => string;
   private readonly nowFn: () => Date;
   private readonly apiVersion: string;
+  /** Open writes (batches, atomic blocks): the undo log is dropped only when the outermost one ends. */
+  private writeDepth = 0;
 
   public constructor(
     public readonly schema: OrgSchema,
@@ -315,6 +317,7 @@ class Engine implements LocalOrgEngine {
    */
   private batch(records: SfRecord[], options: WriteOptions, write: (record: SfRecord) => WriteOutcome): SaveResult[] {
     const start = this.store.savepoint();
+    this.writeDepth += 1;
     try {
       const outcomes = records.map((record) => {
         const savepoint = this.store.savepoint();
@@ -342,7 +345,24 @@ class Engine implements LocalOrgEngine {
       this.store.rollbackTo(start);
       throw error;
     } finally {
-      if (start === 0) this.store.release();
+      this.writeDepth -= 1;
+      if (this.writeDepth === 0) this.store.release();
+    }
+  }
+
+  public atomic<T>(work: () => T, keep: (result: T) => boolean): T {
+    const start = this.store.savepoint();
+    this.writeDepth += 1;
+    try {
+      const result = work();
+      if (!keep(result)) this.store.rollbackTo(start);
+      return result;
+    } catch (error) {
+      this.store.rollbackTo(start);
+      throw error;
+    } finally {
+      this.writeDepth -= 1;
+      if (this.writeDepth === 0) this.store.release();
     }
   }
 }
