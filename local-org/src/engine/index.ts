@@ -250,17 +250,25 @@ class Engine implements LocalOrgEngine {
     if (!field.externalId && field.name !== 'Id') {
       throw new OrgApiError(400, 'INVALID_FIELD', `${object.name}.${field.name} is not an external ID field; upsert by Id or by a field marked External ID.`, [field.name]);
     }
+    // Whether each row was (or, when allOrNone rolled the call back, would have been) a new record.
     const created = new Map<SfRecord, boolean>();
     const results = this.batch(records, options, (record) => {
       const value = Object.entries(record).find(([key]) => key.toLowerCase() === field.name.toLowerCase())?.[1];
-      if (value === undefined || value === null || value === '') {
-        return { id: null, errors: [saveError('MISSING_ARGUMENT', `${field.name} not specified: each record of an upsert on ${field.name} needs a value`, [field.name])] };
-      }
+      const blank = value === undefined || value === null || value === '';
       if (field.name === 'Id') {
+        // Upsert on Id inserts the rows that carry no Id, as Salesforce does (Bulk API 2.0 and SOAP upsert alike).
+        if (blank) {
+          const { [Object.keys(record).find((k) => k.toLowerCase() === 'id') ?? 'Id']: _blank, ...fields } = record;
+          created.set(record, true);
+          return this.writer.insert(object, fields as SfRecord);
+        }
         const id = normalizeId(value);
         if (!id) return { id: null, errors: [saveError('MALFORMED_ID', `Record ID: id value of incorrect type: ${String(value)}`, ['Id'])] };
         created.set(record, false);
         return this.writer.update(object, id, record);
+      }
+      if (blank) {
+        return { id: null, errors: [saveError('MISSING_ARGUMENT', `${field.name} not specified: each record of an upsert on ${field.name} needs a value`, [field.name])] };
       }
       const matches = [...this.store.table(object.name).idsWithValue(field.name, value)].filter((id) => this.store.get(object.name, id));
       if (matches.length > 1) {
@@ -272,7 +280,8 @@ class Engine implements LocalOrgEngine {
       created.set(record, matches.length === 0);
       return matches.length === 0 ? this.writer.insert(object, record) : this.writer.update(object, matches[0], record);
     });
-    return results.map((result, i) => ({ ...result, created: result.success ? (created.get(records[i]) ?? false) : false }));
+    const rolledBack = options.allOrNone && results.some((r) => !r.success);
+    return results.map((result, i) => ({ ...result, created: result.success || rolledBack ? (created.get(records[i]) ?? false) : false }));
   }
 
   public delete(ids: string[], options: WriteOptions): SaveResult[] {
