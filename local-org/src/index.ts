@@ -34,8 +34,10 @@ export type LocalOrgOptions = {
   /** A ready engine instead of one built from projectDir (tests). */
   engine?: OrgEngine;
   orgName?: string;
-  /** The running user's username (default: the engine's); tests give each org its own so registrations do not collide. */
+  /** The running user's username; default a new one per started org (`admin.<serial>@outcomes.local-org`). */
   username?: string;
+  /** The org's Id (00D…); default a new one per started org. */
+  orgId?: string;
 };
 
 export type LocalOrg = {
@@ -57,7 +59,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   const projectDir = resolve(options.projectDir);
   // Imported on demand so a test can run the server on an engine of its own.
   const engine: OrgEngine =
-    options.engine ?? (await (await import('./engine/index.js')).createEngine({ projectDir, today: options.today, username: options.username, orgName: options.orgName }));
+    options.engine ?? (await (await import('./engine/index.js')).createEngine({ projectDir, today: options.today, username: options.username, orgId: options.orgId, orgName: options.orgName }));
   const dataDir = options.dataDir ? resolve(projectDir, options.dataDir) : undefined;
   const loaded = dataDir ? loadTree(engine, dataDir) : null;
 

@@ -3,6 +3,7 @@
  * in-memory store with Salesforce's write rules, and SOQL. The HTTP layer (local-org/src/http) serves it.
  */
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
+import { randomInt } from 'node:crypto';
 import { describeGlobalEntry, describeObject } from '../schema/describe.js';
 import { loadSchema } from '../schema/index.js';
 import type { ObjectSchema, OrgSchema } from '../schema/types.js';
@@ -35,7 +36,10 @@ export type CreateEngineOptions = {
   /** The org's clock for CreatedDate & co.; defaults to `today()` at the current UTC time of day. */
   now?: () => Date;
   orgName?: string;
+  /** The admin's username; default `admin.<serial>@outcomes.local-org`, unique to this engine like its org id. */
   username?: string;
+  /** The org's Id (15 or 18 characters, prefix 00D); default a new one, so two local orgs never share one. */
+  orgId?: string;
   /** Version used in `attributes.url` and describe urls when a call does not say. */
   apiVersion?: string;
 };
@@ -93,9 +97,14 @@ class Engine implements LocalOrgEngine {
     this.apiVersion = options.apiVersion ?? '64.0';
     this.store = new RecordStore(schema);
     this.reader = new RecordReader(schema, this.store, this.todayFn);
-    this.username = options.username ?? 'admin@outcomes.local-org';
-    this.orgId = makeId('00D', 1);
-    this.userId = makeId('005', 1);
+    // Each engine is an org of its own: its org id, admin user id and username differ from every other's,
+    // so `sf` auth files and aliases of two local orgs never cross (Salesforce usernames are global).
+    const serial = randomInt(1_000_000, 2 ** 40);
+    const orgId = options.orgId === undefined ? makeId('00D', serial) : normalizeId(options.orgId);
+    if (!orgId || !orgId.startsWith('00D')) throw new Error(`orgId must be a 15- or 18-character Organization Id (00D…), got "${options.orgId}"`);
+    this.orgId = orgId;
+    this.userId = makeId('005', serial);
+    this.username = options.username ?? `admin.${serial.toString(36)}@outcomes.local-org`;
     this.writer = new RecordWriter(schema, this.store, this.reader, { now: () => formatDatetime(this.nowFn()), userId: () => this.userId });
     this.soql = new SoqlExecutor(schema, this.store, this.reader, this.todayFn);
 
