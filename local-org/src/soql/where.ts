@@ -22,7 +22,7 @@ export type CompiledWhere = { test: Predicate; candidates: (() => Set<string> | 
 
 type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { condition: ConditionWithValueQuery };
 
-type Node =
+export type Node =
   | { kind: 'and' | 'or'; children: Node[] }
   | { kind: 'not'; child: Node }
   | { kind: 'condition'; condition: ConditionWithValueQuery };
@@ -93,12 +93,16 @@ function buildTree(tokens: Token[]): Node {
   return tree;
 }
 
-export function compileWhere(context: WhereContext, object: ObjectSchema, where: WhereClause | undefined, alias?: string): CompiledWhere {
-  if (!where) return { test: () => true, candidates: null };
+/** The parser's flat chain of conditions (a WHERE or a HAVING clause, same shape) as a tree. */
+export function conditionTree(where: WhereClause): Node {
   const tokens: Token[] = [];
   flatten(where, tokens);
-  const tree = buildTree(tokens);
-  return compileNode(context, object, tree, alias);
+  return buildTree(tokens);
+}
+
+export function compileWhere(context: WhereContext, object: ObjectSchema, where: WhereClause | undefined, alias?: string): CompiledWhere {
+  if (!where) return { test: () => true, candidates: null };
+  return compileNode(context, object, conditionTree(where), alias);
 }
 
 function compileNode(context: WhereContext, object: ObjectSchema, node: Node, alias?: string): CompiledWhere {
