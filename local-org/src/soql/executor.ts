@@ -10,7 +10,7 @@ import { findChildRelationship } from '../schema/index.js';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema/types.js';
 import type { RecordReader } from '../store/reader.js';
 import type { RecordStore, StoredRecord } from '../store/record-store.js';
-import { malformed, unknownRelationship, unsupportedObject } from './errors.js';
+import { compoundMisuse, malformed, unknownRelationship, unsupportedObject } from './errors.js';
 import { compilePath, type FieldPath } from './paths.js';
 import { compileHaving } from './having.js';
 import { compileWhere, type CompiledWhere, type WhereContext } from './where.js';
@@ -136,7 +136,9 @@ export class SoqlExecutor {
     const descending = clause.order === 'DESC';
     // Salesforce's default: NULLS FIRST ascending, NULLS LAST descending (SOQL and SOSL Reference, "ORDER BY").
     const nullsFirst = clause.nulls ? clause.nulls === 'FIRST' : !descending;
-    return { path: compilePath(context, object, clause.field, alias), descending, nullsFirst };
+    const path = compilePath(context, object, clause.field, alias);
+    if (path.field.type === 'address') throw compoundMisuse(context.soql, path.fieldName, 'sorted');
+    return { path, descending, nullsFirst };
   }
 
   // ---- execution ---------------------------------------------------------------------------------
@@ -275,7 +277,9 @@ export class SoqlExecutor {
     const groupBy = query.groupBy ? (Array.isArray(query.groupBy) ? query.groupBy : [query.groupBy]) : [];
     const groupPaths = groupBy.map((g) => {
       if (!('field' in g)) throw malformed('GROUP BY a function is not supported by the local org');
-      return compilePath(context, object, g.field, alias);
+      const path = compilePath(context, object, g.field, alias);
+      if (path.field.type === 'address') throw compoundMisuse(soql, path.fieldName, 'grouped');
+      return path;
     });
     let expression = 0;
     const columns: Array<{ key: string; group?: FieldPath; aggregate?: Aggregate; raw: string }> = fields.map((item) => {
@@ -284,6 +288,7 @@ export class SoqlExecutor {
         if (!AGGREGATES.has(item.functionName.toUpperCase())) throw malformed(`function ${item.functionName} is not supported in aggregate queries`);
         const parameter = item.parameters[0];
         const path = typeof parameter === 'string' ? compilePath(context, object, parameter, alias) : null;
+        if (path?.field.type === 'address') throw compoundMisuse(soql, path.fieldName, 'aggregated');
         const key = item.alias ?? `expr${expression++}`;
         return { key, aggregate: { kind, path, key }, raw: item.rawValue ?? key };
       }

@@ -12,7 +12,7 @@ import type { FieldSchema, ObjectSchema } from '../schema/types.js';
 import { normalizeId } from '../store/ids.js';
 import type { StoredRecord } from '../store/record-store.js';
 import { dateLiteralRange } from './date-literals.js';
-import { malformed, queryError } from './errors.js';
+import { compoundMisuse, malformed, queryError } from './errors.js';
 import { compilePath, type FieldPath, type PathContext } from './paths.js';
 
 export type Predicate = (record: StoredRecord) => boolean;
@@ -257,6 +257,7 @@ function compileCondition(context: WhereContext, object: ObjectSchema, condition
     throw malformed(`functions in WHERE are not supported by the local org: ${(condition as { fn?: { rawValue?: string } }).fn?.rawValue ?? ''}`);
   }
   const path = compilePath(context, object, condition.field, alias);
+  if (path.field.type === 'address') throw compoundMisuse(context.soql, path.fieldName, 'filtered');
   const operator = condition.operator.toUpperCase();
 
   if ('valueQuery' in condition && condition.valueQuery) {
