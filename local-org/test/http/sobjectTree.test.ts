@@ -48,6 +48,28 @@ describe('sObject Tree: POST /services/data/vXX.X/composite/tree/{sObject}', () 
     expect(status.status).toBe(201);
   });
 
+  it('fills each level’s lookup to its parent, three levels deep', async () => {
+    const records = [
+      account('deep1', 'Deep Parent', {
+        Initiatives__r: {
+          records: [
+            {
+              attributes: { type: 'Initiative__c', referenceId: 'deep2' },
+              Name: 'Deep Initiative',
+              Milestones__r: { records: [{ attributes: { type: 'Initiative_Milestone__c', referenceId: 'deep3' }, Name: 'Kick-off', Due_Date__c: '2026-02-01' }] },
+            },
+          ],
+        },
+      }),
+    ];
+    const response = await post('Account', records);
+    expect(response.status).toBe(201);
+    const ids = Object.fromEntries((response.body as TreeResponse).results.map((r) => [r.referenceId, r.id]));
+    expect(Object.keys(ids)).toEqual(['deep1', 'deep2', 'deep3']);
+    const milestone = await t.conn.query(`SELECT Initiative__c, Initiative__r.Account__c FROM Initiative_Milestone__c WHERE Id = '${ids.deep3}'`);
+    expect(milestone.records[0]).toMatchObject({ Initiative__c: ids.deep2, Initiative__r: { Account__c: ids.deep1 } });
+  });
+
   it('creates up to 200 unrelated records of one type (Create Multiple Records)', async () => {
     const records = Array.from({ length: 200 }, (_, i) => account(`many${i}`, `Many ${i}`));
     const response = await post('Account', records);
