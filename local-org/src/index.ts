@@ -36,8 +36,10 @@ export type LocalOrgOptions = {
   /** A ready engine instead of one built from projectDir (tests). */
   engine?: OrgEngine;
   orgName?: string;
-  /** The running user's username (default: the engine's); tests give each org its own so registrations do not collide. */
+  /** The running user's username; default a new one per started org (`admin.<serial>@outcomes.local-org`). */
   username?: string;
+  /** The org's Id (00D…); default a new one per started org. */
+  orgId?: string;
   /** Platform features switched off, e.g. `{ accountTeams: false }` as in a new Salesforce org. */
   features?: OrgFeatures;
 };
@@ -62,7 +64,14 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   // Imported on demand so a test can run the server on an engine of its own.
   const engine: OrgEngine =
     options.engine ??
-    (await (await import('./engine/index.js')).createEngine({ projectDir, today: options.today, username: options.username, orgName: options.orgName, features: options.features }));
+    (await (await import('./engine/index.js')).createEngine({
+      projectDir,
+      today: options.today,
+      username: options.username,
+      orgId: options.orgId,
+      orgName: options.orgName,
+      features: options.features,
+    }));
   const dataDir = options.dataDir ? resolve(projectDir, options.dataDir) : undefined;
   const loaded = dataDir ? loadTree(engine, dataDir, undefined, objectsOfDisabledFeatures(options.features)) : null;
 

@@ -100,6 +100,13 @@ export class IngestJob {
         this.pendingRows.push(...table.rows);
       }
       this.uploads = [];
+      if (this.header.length === 0 && this.pendingRows.length === 0) {
+        // Nothing was uploaded: the job completes with no records processed rather than failing on a missing column.
+        this.state = 'JobComplete';
+        this.processingMs = Date.now() - this.startedAt;
+        this.touch();
+        return;
+      }
       columns = columnsOf(engine, this.spec.object, this.header);
       this.checkRequiredColumns();
     } catch (error) {
@@ -126,7 +133,8 @@ export class IngestJob {
     if ((operation === 'update' || operation === 'delete' || operation === 'hardDelete') && !has('Id')) {
       throw new InvalidBatch(`InvalidBatch : Field name not found : Id (an ${operation} job needs an Id column)`);
     }
-    if (operation === 'upsert' && externalIdFieldName && !has(externalIdFieldName)) {
+    // An upsert on Id without an Id column inserts every row, as Salesforce does.
+    if (operation === 'upsert' && externalIdFieldName && externalIdFieldName.toLowerCase() !== 'id' && !has(externalIdFieldName)) {
       throw new InvalidBatch(`InvalidBatch : Field name not found : ${externalIdFieldName} (the job's external id field)`);
     }
   }

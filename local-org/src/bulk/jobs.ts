@@ -5,7 +5,7 @@ import { jsonObjectBody, type ApiCall, type OrgContext } from '../http/context.j
 import { runQuery, queriedObject } from '../http/platform.js';
 import { json, methodNotAllowed, noContent, notFound, type Reply } from '../http/respond.js';
 import { checkDelimiter, checkLineEnding, INGEST_OPERATIONS, IngestJob, type IngestOperation } from './ingest.js';
-import { DEFAULT_MAX_RECORDS, QueryJob } from './queryJob.js';
+import { columnsOfQuery, DEFAULT_MAX_RECORDS, QueryJob } from './queryJob.js';
 
 const ID_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const jobId = (): string => '750' + Array.from(randomBytes(15), (b) => ID_CHARS[b % ID_CHARS.length]).join('');
@@ -106,6 +106,7 @@ export class BulkJobs {
       const query = String(body.query ?? '');
       // The query runs now: a bad query fails the create call, as Salesforce validates it up front.
       const result = runQuery(ctx.engine, ctx.identity, query, operation === 'queryAll');
+      refuseCompoundColumns(ctx, query);
       const job = new QueryJob(
         jobId(),
         { operation, query, object: queriedObject(query) ?? '', lineEnding: checkLineEnding(body.lineEnding), columnDelimiter: checkDelimiter(body.columnDelimiter) },
@@ -138,5 +139,27 @@ export class BulkJobs {
     const locator = call.params.get('locator');
     const page = job.page(locator && locator !== 'null' ? locator : null, max);
     return csvReply(page.csv, { 'Sforce-Locator': page.locator, 'Sforce-NumberOfRecords': String(page.count) });
+  }
+}
+
+/**
+ * Bulk API 2.0 queries cannot select compound fields (Bulk API 2.0 Developer Guide, "Bulk API 2.0 query
+ * limitations"): the CSV has no way to hold an address object, so the job is refused rather than filled with JSON.
+ */
+function refuseCompoundColumns(ctx: OrgContext, query: string): void {
+  const object = queriedObject(query);
+  if (!object) return;
+  let fields: Array<{ name: string; type: string }>;
+  try {
+    fields = ctx.engine.describe(object).fields;
+  } catch {
+    return; // Organization and User answered from the identity: no compound fields there
+  }
+  for (const column of columnsOfQuery(query)) {
+    if (column.path.length !== 1) continue;
+    const field = fields.find((f) => f.name.toLowerCase() === column.path[0].toLowerCase());
+    if (field?.type === 'address') {
+      throw new OrgApiError(400, 'API_ERROR', `FeatureNotEnabled : Selecting compound data not supported in Bulk Query (${field.name}); select its components instead.`);
+    }
   }
 }

@@ -3,6 +3,7 @@
  * in-memory store with Salesforce's write rules, and SOQL. The HTTP layer (local-org/src/http) serves it.
  */
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
+import { randomInt } from 'node:crypto';
 import { describeGlobalEntry, describeObject } from '../schema/describe.js';
 import { loadSchema, type OrgFeatures } from '../schema/index.js';
 import type { ObjectSchema, OrgSchema } from '../schema/types.js';
@@ -35,7 +36,10 @@ export type CreateEngineOptions = {
   /** The org's clock for CreatedDate & co.; defaults to `today()` at the current UTC time of day. */
   now?: () => Date;
   orgName?: string;
+  /** The admin's username; default `admin.<serial>@outcomes.local-org`, unique to this engine like its org id. */
   username?: string;
+  /** The org's Id (15 or 18 characters, prefix 00D); default a new one, so two local orgs never share one. */
+  orgId?: string;
   /** Version used in `attributes.url` and describe urls when a call does not say. */
   apiVersion?: string;
   /** Platform features switched off (all are on by default). */
@@ -76,6 +80,8 @@ class Engine implements LocalOrgEngine {
   private readonly todayFn: () => string;
   private readonly nowFn: () => Date;
   private readonly apiVersion: string;
+  /** Open writes (batches, atomic blocks): the undo log is dropped only when the outermost one ends. */
+  private writeDepth = 0;
 
   public constructor(
     public readonly schema: OrgSchema,
@@ -93,9 +99,14 @@ class Engine implements LocalOrgEngine {
     this.apiVersion = options.apiVersion ?? '64.0';
     this.store = new RecordStore(schema);
     this.reader = new RecordReader(schema, this.store, this.todayFn);
-    this.username = options.username ?? 'admin@outcomes.local-org';
-    this.orgId = makeId('00D', 1);
-    this.userId = makeId('005', 1);
+    // Each engine is an org of its own: its org id, admin user id and username differ from every other's,
+    // so `sf` auth files and aliases of two local orgs never cross (Salesforce usernames are global).
+    const serial = randomInt(1_000_000, 2 ** 40);
+    const orgId = options.orgId === undefined ? makeId('00D', serial) : normalizeId(options.orgId);
+    if (!orgId || !orgId.startsWith('00D')) throw new Error(`orgId must be a 15- or 18-character Organization Id (00D…), got "${options.orgId}"`);
+    this.orgId = orgId;
+    this.userId = makeId('005', serial);
+    this.username = options.username ?? `admin.${serial.toString(36)}@outcomes.local-org`;
     this.writer = new RecordWriter(schema, this.store, this.reader, { now: () => formatDatetime(this.nowFn()), userId: () => this.userId });
     this.soql = new SoqlExecutor(schema, this.store, this.reader, this.todayFn);
 
@@ -250,17 +261,25 @@ class Engine implements LocalOrgEngine {
     if (!field.externalId && field.name !== 'Id') {
       throw new OrgApiError(400, 'INVALID_FIELD', `${object.name}.${field.name} is not an external ID field; upsert by Id or by a field marked External ID.`, [field.name]);
     }
+    // Whether each row was (or, when allOrNone rolled the call back, would have been) a new record.
     const created = new Map<SfRecord, boolean>();
     const results = this.batch(records, options, (record) => {
       const value = Object.entries(record).find(([key]) => key.toLowerCase() === field.name.toLowerCase())?.[1];
-      if (value === undefined || value === null || value === '') {
-        return { id: null, errors: [saveError('MISSING_ARGUMENT', `${field.name} not specified: each record of an upsert on ${field.name} needs a value`, [field.name])] };
-      }
+      const blank = value === undefined || value === null || value === '';
       if (field.name === 'Id') {
+        // Upsert on Id inserts the rows that carry no Id, as Salesforce does (Bulk API 2.0 and SOAP upsert alike).
+        if (blank) {
+          const { [Object.keys(record).find((k) => k.toLowerCase() === 'id') ?? 'Id']: _blank, ...fields } = record;
+          created.set(record, true);
+          return this.writer.insert(object, fields as SfRecord);
+        }
         const id = normalizeId(value);
         if (!id) return { id: null, errors: [saveError('MALFORMED_ID', `Record ID: id value of incorrect type: ${String(value)}`, ['Id'])] };
         created.set(record, false);
         return this.writer.update(object, id, record);
+      }
+      if (blank) {
+        return { id: null, errors: [saveError('MISSING_ARGUMENT', `${field.name} not specified: each record of an upsert on ${field.name} needs a value`, [field.name])] };
       }
       const matches = [...this.store.table(object.name).idsWithValue(field.name, value)].filter((id) => this.store.get(object.name, id));
       if (matches.length > 1) {
@@ -272,7 +291,8 @@ class Engine implements LocalOrgEngine {
       created.set(record, matches.length === 0);
       return matches.length === 0 ? this.writer.insert(object, record) : this.writer.update(object, matches[0], record);
     });
-    return results.map((result, i) => ({ ...result, created: result.success ? (created.get(records[i]) ?? false) : false }));
+    const rolledBack = options.allOrNone && results.some((r) => !r.success);
+    return results.map((result, i) => ({ ...result, created: result.success || rolledBack ? (created.get(records[i]) ?? false) : false }));
   }
 
   public delete(ids: string[], options: WriteOptions): SaveResult[] {
@@ -317,6 +337,7 @@ class Engine implements LocalOrgEngine {
    */
   private batch(records: SfRecord[], options: WriteOptions, write: (record: SfRecord) => WriteOutcome): SaveResult[] {
     const start = this.store.savepoint();
+    this.writeDepth += 1;
     try {
       const outcomes = records.map((record) => {
         const savepoint = this.store.savepoint();
@@ -344,7 +365,24 @@ class Engine implements LocalOrgEngine {
       this.store.rollbackTo(start);
       throw error;
     } finally {
-      if (start === 0) this.store.release();
+      this.writeDepth -= 1;
+      if (this.writeDepth === 0) this.store.release();
+    }
+  }
+
+  public atomic<T>(work: () => T, keep: (result: T) => boolean): T {
+    const start = this.store.savepoint();
+    this.writeDepth += 1;
+    try {
+      const result = work();
+      if (!keep(result)) this.store.rollbackTo(start);
+      return result;
+    } catch (error) {
+      this.store.rollbackTo(start);
+      throw error;
+    } finally {
+      this.writeDepth -= 1;
+      if (this.writeDepth === 0) this.store.release();
     }
   }
 }

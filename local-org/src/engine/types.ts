@@ -77,6 +77,13 @@ export interface OrgEngine {
   upsert(sobject: string, externalIdField: string, records: SfRecord[], options: WriteOptions): SaveResult[];
   delete(ids: string[], options: WriteOptions): SaveResult[];
 
+  /**
+   * Runs several writes as one transaction: when `keep` says no (or `work` throws) every write of `work`
+   * is undone, leaving no trace (no recycle bin rows, no spent roll-ups). Optional: callers fall back to
+   * deleting what they created.
+   */
+  atomic?<T>(work: () => T, keep: (result: T) => boolean): T;
+
   /** Object API name for an Id, by key prefix; null if none. */
   sobjectOfId(id: string): string | null;
 }

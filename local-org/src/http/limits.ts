@@ -7,9 +7,11 @@ import type { OrgContext } from './context.js';
 /** Developer Edition's daily allowance, reported when no cap is configured (the server then never refuses). */
 export const DEFAULT_DAILY_API_REQUESTS = 15_000;
 
+/** The day's API request allowance: the configured cap, or Developer Edition's. */
+export const dailyApiAllowance = (ctx: OrgContext): number => ctx.faults.settings.apiCallCap ?? DEFAULT_DAILY_API_REQUESTS;
+
 export function orgLimits(ctx: OrgContext): Record<string, { Max: number; Remaining: number }> {
-  const cap = ctx.faults.settings.apiCallCap;
-  const max = cap ?? DEFAULT_DAILY_API_REQUESTS;
+  const max = dailyApiAllowance(ctx);
   const { ingestJobs, queryJobs } = ctx.bulk.counts();
   const stats = ctx.meter.snapshot();
   const fixed = (Max: number): { Max: number; Remaining: number } => ({ Max, Remaining: Max });

@@ -49,6 +49,7 @@ const APEX_TYPES: Record<string, string> = {
   int: 'Integer',
   date: 'Date',
   datetime: 'Datetime',
+  address: 'Address',
 };
 const NUMBER_TYPES = new Set(['double', 'currency', 'percent', 'int']);
 const TEXT_TYPES = new Set(['string', 'textarea', 'picklist', 'multipicklist', 'email', 'phone', 'url', 'id', 'reference']);

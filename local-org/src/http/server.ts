@@ -12,14 +12,16 @@ import { graphqlRoute } from '../graphql/route.js';
 import { uiApiRoute } from '../uiapi/route.js';
 import { collectionsRoute } from './collections.js';
 import type { ApiCall, OrgContext } from './context.js';
-import { orgLimits } from './limits.js';
+import { identityRoute, identityToken, identityUrl } from './identity.js';
+import { dailyApiAllowance, orgLimits } from './limits.js';
 import { Meter, type CallKind } from './meter.js';
 import { pageSizeFrom, QueryCursors } from './paging.js';
 import { queryColumns } from './queryColumns.js';
 import { runQuery, runToolingQuery, userInfo, type OrgIdentity } from './platform.js';
 import { errorReply, json, methodNotAllowed, notFound, writeReply, type Reply } from './respond.js';
 import { sobjectRoute } from './sobjects.js';
-import { apiVersions, versionResources } from './versions.js';
+import { treeRoute } from './tree.js';
+import { apiVersions, isServedVersion, versionResources } from './versions.js';
 
 export type OrgServerOptions = {
   engine: OrgEngine;
@@ -46,12 +48,27 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+function sameToken(given: string | null, token: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 function tokenMatches(header: string | undefined, token: string): boolean {
   const match = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header ?? '');
-  if (!match) return false;
-  const given = Buffer.from(match[1].trim());
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return match ? sameToken(match[1].trim(), token) : false;
+}
+
+const IDENTITY_PATH = /^\/id\/[^/]+\/[^/]+\/?$/;
+
+/**
+ * The resources this org serves at all. Anything else (Bulk API 1.0 under /services/async, SOAP, Apex REST,
+ * …) answers 404 NOT_FOUND as an org answers an unknown resource, whatever the session: a 401 there would
+ * make clients refresh their token and retry forever.
+ */
+function isServedPath(path: string): boolean {
+  return path.startsWith('/__local/') || path === '/services/oauth2/userinfo' || /^\/services\/data(?:\/|$)/.test(path) || IDENTITY_PATH.test(path);
 }
 
 /** What a `/services/data/vXX.X/...` call is, for the stats. */
@@ -85,7 +102,7 @@ function dataRoute(ctx: OrgContext, call: ApiCall): Reply {
   switch (first) {
     case undefined:
       onlyGet();
-      return json(versionResources(call.version));
+      return json(versionResources(call.version, identityUrl(ctx.identity)));
     case 'query':
     case 'queryAll': {
       onlyGet();
@@ -107,6 +124,7 @@ function dataRoute(ctx: OrgContext, call: ApiCall): Reply {
       return sobjectRoute(ctx, call);
     case 'composite':
       if (second === 'sobjects') return collectionsRoute(ctx, call);
+      if (second === 'tree') return treeRoute(ctx, call);
       throw notFound();
     case 'limits':
       onlyGet();
@@ -164,7 +182,8 @@ export function createOrgServer(identity: OrgIdentity, options: OrgServerOptions
     throw notFound();
   }
 
-  async function handle(req: IncomingMessage): Promise<Reply> {
+  /** `counted` is set once the call counts against the daily allowance, so its reply carries Sforce-Limit-Info. */
+  async function handle(req: IncomingMessage, state: { counted: boolean }): Promise<Reply> {
     const method = (req.method ?? 'GET').toUpperCase();
     const raw = req.url ?? '/';
     const q = raw.indexOf('?');
@@ -173,13 +192,24 @@ export function createOrgServer(identity: OrgIdentity, options: OrgServerOptions
     const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
     const bodyText = await readBody(req);
 
-    if (!path.startsWith('/__local/') && !path.startsWith('/services/')) throw notFound();
+    if (!isServedPath(path)) throw notFound();
+    if (IDENTITY_PATH.test(path)) {
+      const token = identityToken(req.headers, params);
+      const tokenOk = sameToken(token, options.accessToken);
+      if (tokenOk) {
+        meter.countCall('identity');
+        state.counted = true;
+      }
+      return identityRoute(identity, method, path, params, req.headers, token, tokenOk);
+    }
     if (!tokenMatches(req.headers.authorization, options.accessToken)) {
       throw new OrgApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
     }
     if (path.startsWith('/__local/')) return adminRoute(method, path.replace(/\/$/, ''), bodyText);
 
     const match = /^\/services\/data\/v(\d+\.\d+)(?:\/(.*))?$/.exec(path);
+    // Only the versions `GET /services/data` lists exist: another one is an unknown resource, as on Salesforce.
+    if (match && !isServedVersion(match[1])) throw notFound();
     const segments = match ? (match[2] ?? '').split('/').filter(Boolean).map(decodeURIComponent) : [];
     const kind: CallKind = path.startsWith('/services/oauth2/') ? 'identity' : match ? kindOf(segments, method) : 'other';
 
@@ -191,6 +221,7 @@ export function createOrgServer(identity: OrgIdentity, options: OrgServerOptions
       throw new OrgApiError(fault.httpStatus, fault.errorCode, fault.message);
     }
     meter.countCall(kind);
+    state.counted = true;
 
     if (path === '/services/oauth2/userinfo') return json(userInfo(identity));
     if (path === '/services/data' || path === '/services/data/') {
@@ -202,13 +233,19 @@ export function createOrgServer(identity: OrgIdentity, options: OrgServerOptions
   }
 
   const server = createServer((req, res) => {
-    handle(req)
+    const state = { counted: false };
+    handle(req, state)
       .catch((error: unknown): Reply => {
         if (error instanceof OrgApiError) return errorReply(error);
         // An engine bug must not look like a Salesforce validation error: 500 with what went wrong.
         return errorReply(new OrgApiError(500, 'UNKNOWN_EXCEPTION', `The local org failed: ${(error as Error)?.stack ?? String(error)}`));
       })
-      .then((reply) => writeReply(res, reply))
+      .then((reply) => {
+        // Salesforce reports the day's usage on every response of a call that counts (REST API Developer
+        // Guide, "Response Headers": Sforce-Limit-Info); jsforce fills `conn.limitInfo` from it.
+        if (state.counted) reply.headers = { ...reply.headers, 'Sforce-Limit-Info': `api-usage=${meter.apiCalls}/${dailyApiAllowance(context)}` };
+        writeReply(res, reply);
+      })
       .catch(() => res.destroy());
   });
   // Keep-alive sockets would hold `stop()` open for seconds after tests end.

@@ -56,9 +56,19 @@ function retrieve(ctx: OrgContext, call: ApiCall, sobject: string, id: string): 
   return json(withVersionedUrls(record, call.version));
 }
 
-/** `.../sobjects/{Type}[/{id} | /{ExtField}/{value}]` */
+/**
+ * Names Salesforce keeps for sObject subresources (`describe/layouts`, `updated/`, `deleted/`, `listviews`, …).
+ * Only `describe` is served; the others are unknown resources here, never an Id or an external id field.
+ */
+const SUBRESOURCES = new Set([
+  'describe', 'updated', 'deleted', 'listviews', 'quickactions', 'layouts', 'compactlayouts', 'namedlayouts', 'approvallayouts',
+  'search', 'relevantitems', 'platformaction', 'eventschema', 'richtextimagefields', 'suggestedarticles', 'userpassword', 'defaultvalues',
+]);
+
+/** `.../sobjects/{Type}[/{id} | /describe | /{ExtField}/{value}]` */
 export function sobjectRoute(ctx: OrgContext, call: ApiCall): Reply {
   const [, sobject, idOrField, value] = call.segments;
+  if (idOrField && SUBRESOURCES.has(idOrField.toLowerCase()) && !(idOrField === 'describe' && call.segments.length === 3)) throw notFound();
   if (call.segments.length === 2) {
     if (call.method === 'GET') {
       const describe = ctx.engine.describe(sobject);

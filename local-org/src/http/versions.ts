@@ -18,10 +18,17 @@ export function apiVersions(): Array<{ label: string; url: string; version: stri
   return list;
 }
 
-/** `GET /services/data/vXX.X/`: the resources of this version that the local org serves. */
-export function versionResources(version: string): Record<string, string> {
+/** A version `GET /services/data` lists (`64.0`); any other answers 404 NOT_FOUND. */
+export function isServedVersion(version: string): boolean {
+  const match = /^(\d+)\.0$/.exec(version);
+  return match !== null && Number(match[1]) >= OLDEST_LISTED_VERSION && Number(match[1]) <= LATEST_API_VERSION;
+}
+
+/** `GET /services/data/vXX.X/`: the resources of this version that the local org serves; `identity` is an absolute URL, as on Salesforce. */
+export function versionResources(version: string, identityUrl: string): Record<string, string> {
   const base = `/services/data/v${version}`;
   return {
+    identity: identityUrl,
     tooling: `${base}/tooling`,
     jobs: `${base}/jobs`,
     query: `${base}/query`,

@@ -15,6 +15,7 @@ const SOAP_TYPES: Record<string, string> = {
   date: 'xsd:date',
   datetime: 'xsd:dateTime',
   boolean: 'xsd:boolean',
+  address: 'urn:address',
 };
 
 function urls(object: ObjectSchema, apiVersion: string): Record<string, string> {
@@ -39,7 +40,9 @@ export function describeGlobalEntry(object: ObjectSchema, apiVersion: string): D
 
 function describeField(field: FieldSchema): Record<string, unknown> & { name: string; type: string } {
   const numeric = ['double', 'currency', 'percent', 'int'].includes(field.type);
-  const textual = !numeric && !['boolean', 'date', 'datetime'].includes(field.type);
+  const textual = !numeric && !['boolean', 'date', 'datetime', 'address'].includes(field.type);
+  // A compound field can be selected, never filtered, sorted or grouped (Object Reference, "Compound Fields").
+  const compound = field.type === 'address';
   const nillable = field.type !== 'boolean' && field.type !== 'id' && !field.required && !field.nameField;
   return {
     name: field.name,
@@ -66,10 +69,11 @@ function describeField(field: FieldSchema): Record<string, unknown> & { name: st
     idLookup: field.name === 'Id' || field.externalId || (field.nameField === true && field.custom === false && field.name === 'Username'),
     nameField: Boolean(field.nameField),
     namePointing: false,
-    filterable: field.type !== 'textarea' || (field.length ?? 0) <= 255,
-    sortable: field.type !== 'textarea' || (field.length ?? 0) <= 255,
-    groupable: !numeric && field.type !== 'datetime' && field.type !== 'textarea',
-    aggregatable: field.type !== 'textarea',
+    filterable: !compound && (field.type !== 'textarea' || (field.length ?? 0) <= 255),
+    sortable: !compound && (field.type !== 'textarea' || (field.length ?? 0) <= 255),
+    groupable: !compound && !numeric && field.type !== 'datetime' && field.type !== 'textarea',
+    aggregatable: !compound && field.type !== 'textarea',
+    compoundFieldName: field.compoundFieldName ?? null,
     picklistValues: field.picklistValues?.map((p) => ({ ...p, validFor: null })) ?? [],
     restrictedPicklist: Boolean(field.restrictedPicklist),
     dependentPicklist: false,

@@ -41,6 +41,30 @@ export const currency = (name: string, options: Partial<FieldSchema> = {}): Fiel
 export const double = (name: string, precision: number, scale: number, options: Partial<FieldSchema> = {}): FieldSchema =>
   makeField(name, 'double', { precision, scale, ...options });
 
+/** Geocode accuracy values of Salesforce's address compounds. */
+const GEOCODE_ACCURACY = ['Address', 'NearAddress', 'Block', 'Street', 'ExtendedZip', 'Zip', 'Neighborhood', 'City', 'County', 'State', 'Unknown'];
+
+/**
+ * A standard address compound (Object Reference, "Address Compound Fields"): the writable components
+ * `<prefix>Street`, `City`, `State`, `PostalCode`, `Country`, `Latitude`, `Longitude`, `GeocodeAccuracy`,
+ * and the read-only `<prefix>Address` that reads them back as one object.
+ */
+export function addressFields(prefix: string, label: string): FieldSchema[] {
+  const compound = `${prefix}Address`;
+  const part = (field: FieldSchema): FieldSchema => ({ ...field, compoundFieldName: compound });
+  return [
+    part(textArea(`${prefix}Street`, 255, { label: `${label} Street` })),
+    part(text(`${prefix}City`, 40, { label: `${label} City` })),
+    part(text(`${prefix}State`, 80, { label: `${label} State/Province` })),
+    part(text(`${prefix}PostalCode`, 20, { label: `${label} Zip/Postal Code` })),
+    part(text(`${prefix}Country`, 80, { label: `${label} Country` })),
+    part(double(`${prefix}Latitude`, 18, 15, { label: `${label} Latitude` })),
+    part(double(`${prefix}Longitude`, 18, 15, { label: `${label} Longitude` })),
+    part(picklist(`${prefix}GeocodeAccuracy`, GEOCODE_ACCURACY, { label: `${label} Geocode Accuracy` })),
+    makeField(compound, 'address', { label: `${label} Address`, createable: false, updateable: false, addressPrefix: prefix }),
+  ];
+}
+
 export function picklistValues(values: readonly string[], defaultValue?: string): PicklistValue[] {
   return values.map((value) => ({ value, label: value, active: true, defaultValue: value === defaultValue }));
 }

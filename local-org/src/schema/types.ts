@@ -18,7 +18,8 @@ export type SoapFieldType =
   | 'reference'
   | 'email'
   | 'phone'
-  | 'url';
+  | 'url'
+  | 'address';
 
 export type PicklistValue = { value: string; label: string; active: boolean; defaultValue: boolean };
 
@@ -63,6 +64,10 @@ export type FieldSchema = {
   deleteConstraint?: 'SetNull' | 'Restrict' | 'Cascade';
   defaultValue?: unknown;
   nameField?: boolean;
+  /** A component of a compound field (`BillingCity` → `BillingAddress`). */
+  compoundFieldName?: string;
+  /** A compound address field: its components are `<prefix>Street`, `<prefix>City`, … (`Billing`). */
+  addressPrefix?: string;
 };
 
 export type ValidationRuleSchema = {

@@ -50,3 +50,8 @@ export function unsupportedObject(soql: string, name: string): OrgApiError {
 export function malformed(message: string): OrgApiError {
   return new OrgApiError(400, 'MALFORMED_QUERY', message);
 }
+
+/** A compound field (BillingAddress) used where only its components can be: `can not be filtered / sorted / grouped`. */
+export function compoundMisuse(soql: string, field: string, use: 'filtered' | 'sorted' | 'grouped' | 'aggregated'): OrgApiError {
+  return queryError('INVALID_FIELD', soql, field, `field '${field}' can not be ${use} in a query call`);
+}

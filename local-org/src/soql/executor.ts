@@ -10,8 +10,9 @@ import { findChildRelationship } from '../schema/index.js';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema/types.js';
 import type { RecordReader } from '../store/reader.js';
 import type { RecordStore, StoredRecord } from '../store/record-store.js';
-import { malformed, unknownRelationship, unsupportedObject } from './errors.js';
+import { compoundMisuse, malformed, unknownRelationship, unsupportedObject } from './errors.js';
 import { compilePath, type FieldPath } from './paths.js';
+import { compileHaving } from './having.js';
 import { compileWhere, type CompiledWhere, type WhereContext } from './where.js';
 
 export type QueryOptions = { includeDeleted?: boolean; apiVersion?: string };
@@ -52,6 +53,7 @@ export class SoqlExecutor {
     } catch (error) {
       throw malformed(`${(error as Error).message.split('\n')[0]} (in: ${soql})`);
     }
+    refuseUnimplemented(query, 'query');
     const object = this.objectOf(soql, query.sObject ?? '');
     const apiVersion = options.apiVersion ?? '64.0';
     const fields = query.fields ?? [];
@@ -105,6 +107,7 @@ export class SoqlExecutor {
         return [{ kind: 'field', path: compilePath(context, object, [...item.relationships, item.field].join('.'), alias) }];
       case 'FieldSubquery': {
         const sub = item.subquery;
+        refuseUnimplemented(sub, 'subquery');
         const relation = findChildRelationship(this.schema, object.name, sub.relationshipName);
         if (!relation) throw unknownRelationship(soql, sub.relationshipName, 'FROM part of query call');
         const child = this.schema.objects.get(relation.childSObject)!;
@@ -133,7 +136,9 @@ export class SoqlExecutor {
     const descending = clause.order === 'DESC';
     // Salesforce's default: NULLS FIRST ascending, NULLS LAST descending (SOQL and SOSL Reference, "ORDER BY").
     const nullsFirst = clause.nulls ? clause.nulls === 'FIRST' : !descending;
-    return { path: compilePath(context, object, clause.field, alias), descending, nullsFirst };
+    const path = compilePath(context, object, clause.field, alias);
+    if (path.field.type === 'address') throw compoundMisuse(context.soql, path.fieldName, 'sorted');
+    return { path, descending, nullsFirst };
   }
 
   // ---- execution ---------------------------------------------------------------------------------
@@ -245,6 +250,7 @@ export class SoqlExecutor {
   }
 
   private semiJoinValues(soql: string, sub: Query, options: QueryOptions): Set<unknown> {
+    refuseUnimplemented(sub, 'subquery');
     const object = this.objectOf(soql, sub.sObject ?? '');
     const plan = this.plan(soql, object, sub, sub.sObjectAlias, { ...options, includeDeleted: false });
     const only = plan.projections[0];
@@ -271,7 +277,9 @@ export class SoqlExecutor {
     const groupBy = query.groupBy ? (Array.isArray(query.groupBy) ? query.groupBy : [query.groupBy]) : [];
     const groupPaths = groupBy.map((g) => {
       if (!('field' in g)) throw malformed('GROUP BY a function is not supported by the local org');
-      return compilePath(context, object, g.field, alias);
+      const path = compilePath(context, object, g.field, alias);
+      if (path.field.type === 'address') throw compoundMisuse(soql, path.fieldName, 'grouped');
+      return path;
     });
     let expression = 0;
     const columns: Array<{ key: string; group?: FieldPath; aggregate?: Aggregate; raw: string }> = fields.map((item) => {
@@ -280,6 +288,7 @@ export class SoqlExecutor {
         if (!AGGREGATES.has(item.functionName.toUpperCase())) throw malformed(`function ${item.functionName} is not supported in aggregate queries`);
         const parameter = item.parameters[0];
         const path = typeof parameter === 'string' ? compilePath(context, object, parameter, alias) : null;
+        if (path?.field.type === 'address') throw compoundMisuse(soql, path.fieldName, 'aggregated');
         const key = item.alias ?? `expr${expression++}`;
         return { key, aggregate: { kind, path, key }, raw: item.rawValue ?? key };
       }
@@ -300,7 +309,12 @@ export class SoqlExecutor {
       else groups.set(key, [row]);
     }
     if (groupPaths.length === 0 && groups.size === 0) groups.set('[]', []);
-    let records: SfRecord[] = [...groups.values()].map((members) => {
+    let memberLists = [...groups.values()];
+    if (query.having) {
+      const having = compileHaving(this.whereContext(soql, options), object, query.having, alias, groupPaths, aggregate);
+      memberLists = memberLists.filter((members) => having(members));
+    }
+    let records: SfRecord[] = memberLists.map((members) => {
       const out: SfRecord = { attributes: { type: 'AggregateResult' } };
       for (const column of columns) {
         out[column.key] = column.group ? (members.length ? column.group.get(members[0]) : null) : aggregate(column.aggregate!, members);
@@ -336,7 +350,25 @@ export class SoqlExecutor {
   }
 }
 
-function aggregate(spec: Aggregate, rows: StoredRecord[]): unknown {
+/**
+ * Clauses the parser reads but the local org does not carry out: refused with MALFORMED_QUERY rather than
+ * ignored, so no query silently answers more (or other) rows than Salesforce would. WITH SECURITY_ENFORCED
+ * and WITH USER_MODE / SYSTEM_MODE are kept: the only user is an administrator who sees every field and row,
+ * so they change nothing here.
+ */
+function refuseUnimplemented(query: Query | Subquery, where: 'query' | 'subquery'): void {
+  const refuse = (clause: string): never => {
+    throw malformed(`${clause} is not supported by the local org`);
+  };
+  if (query.usingScope) refuse(`USING SCOPE ${query.usingScope}`);
+  if (query.withDataCategory) refuse('WITH DATA CATEGORY');
+  if (query.for) refuse(`FOR ${query.for}`);
+  if (query.update) refuse(`UPDATE ${query.update}`);
+  if (query.having && !query.groupBy) throw malformed('HAVING needs a GROUP BY clause');
+  if (where === 'subquery' && (query.groupBy || query.having)) refuse('GROUP BY in a subquery');
+}
+
+function aggregate(spec: { kind: Aggregate['kind']; path: FieldPath | null }, rows: StoredRecord[]): unknown {
   if (spec.kind === 'count') return spec.path ? rows.filter((r) => spec.path!.get(r) !== null && spec.path!.get(r) !== undefined).length : rows.length;
   const values = rows.map((r) => spec.path!.get(r)).filter((v) => v !== null && v !== undefined);
   switch (spec.kind) {

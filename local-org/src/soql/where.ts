@@ -12,7 +12,7 @@ import type { FieldSchema, ObjectSchema } from '../schema/types.js';
 import { normalizeId } from '../store/ids.js';
 import type { StoredRecord } from '../store/record-store.js';
 import { dateLiteralRange } from './date-literals.js';
-import { malformed, queryError } from './errors.js';
+import { compoundMisuse, malformed, queryError } from './errors.js';
 import { compilePath, type FieldPath, type PathContext } from './paths.js';
 
 export type Predicate = (record: StoredRecord) => boolean;
@@ -22,7 +22,7 @@ export type CompiledWhere = { test: Predicate; candidates: (() => Set<string> | 
 
 type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { condition: ConditionWithValueQuery };
 
-type Node =
+export type Node =
   | { kind: 'and' | 'or'; children: Node[] }
   | { kind: 'not'; child: Node }
   | { kind: 'condition'; condition: ConditionWithValueQuery };
@@ -93,12 +93,16 @@ function buildTree(tokens: Token[]): Node {
   return tree;
 }
 
-export function compileWhere(context: WhereContext, object: ObjectSchema, where: WhereClause | undefined, alias?: string): CompiledWhere {
-  if (!where) return { test: () => true, candidates: null };
+/** The parser's flat chain of conditions (a WHERE or a HAVING clause, same shape) as a tree. */
+export function conditionTree(where: WhereClause): Node {
   const tokens: Token[] = [];
   flatten(where, tokens);
-  const tree = buildTree(tokens);
-  return compileNode(context, object, tree, alias);
+  return buildTree(tokens);
+}
+
+export function compileWhere(context: WhereContext, object: ObjectSchema, where: WhereClause | undefined, alias?: string): CompiledWhere {
+  if (!where) return { test: () => true, candidates: null };
+  return compileNode(context, object, conditionTree(where), alias);
 }
 
 function compileNode(context: WhereContext, object: ObjectSchema, node: Node, alias?: string): CompiledWhere {
@@ -253,6 +257,7 @@ function compileCondition(context: WhereContext, object: ObjectSchema, condition
     throw malformed(`functions in WHERE are not supported by the local org: ${(condition as { fn?: { rawValue?: string } }).fn?.rawValue ?? ''}`);
   }
   const path = compilePath(context, object, condition.field, alias);
+  if (path.field.type === 'address') throw compoundMisuse(context.soql, path.fieldName, 'filtered');
   const operator = condition.operator.toUpperCase();
 
   if ('valueQuery' in condition && condition.valueQuery) {

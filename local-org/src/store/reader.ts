@@ -10,6 +10,22 @@ import type { RecordStore, StoredRecord } from './record-store.js';
 
 export type Located = { object: ObjectSchema; record: StoredRecord };
 
+/** A compound address as the REST API returns it: its components as one object, or null when all are blank. */
+function addressValue(record: Record<string, unknown>, prefix: string): Record<string, unknown> | null {
+  const part = (name: string): unknown => record[`${prefix}${name}`] ?? null;
+  const value = {
+    city: part('City'),
+    country: part('Country'),
+    geocodeAccuracy: part('GeocodeAccuracy'),
+    latitude: part('Latitude'),
+    longitude: part('Longitude'),
+    postalCode: part('PostalCode'),
+    state: part('State'),
+    street: part('Street'),
+  };
+  return Object.values(value).every((v) => v === null) ? null : value;
+}
+
 export class RecordReader {
   /** Formula values per record version; cleared whenever anything is written or the date changes. */
   private formulaCache = new WeakMap<StoredRecord, Map<string, unknown>>();
@@ -36,6 +52,7 @@ export class RecordReader {
   }
 
   public value(object: ObjectSchema, record: Record<string, unknown>, field: FieldSchema): unknown {
+    if (field.addressPrefix) return addressValue(record, field.addressPrefix);
     if (!field.formula) return record[field.name] ?? null;
     const stored = record as StoredRecord;
     this.checkCache();

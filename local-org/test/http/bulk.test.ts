@@ -75,6 +75,42 @@ describe('Bulk API 2.0', () => {
     expect(error?.message).toMatch(/InvalidBatch : Field name not found : Nope__c/);
   });
 
+  // Bulk API 2.0 Developer Guide, "Prepare CSV Files" / "Upsert": with externalIdFieldName Id, rows without an Id are inserted.
+  it('upserts on Id: rows with an Id update, rows without one (or without an Id column) are inserted', async () => {
+    const [existing] = await accountIds(t.org, 1, () => 'Upsert On Id');
+    const mixed = await t.conn.bulk2.loadAndWaitForResults({
+      object: 'Account',
+      operation: 'upsert',
+      externalIdFieldName: 'Id',
+      input: `Id,Name\n${existing},Upsert On Id renamed\n,Upsert On Id new\n`,
+      pollInterval: 20,
+      pollTimeout: 10_000,
+    });
+    expect(mixed.failedResults).toEqual([]);
+    expect(mixed.successfulResults.map((r) => [String(r.sf__Created), (r as Record<string, unknown>).Name])).toEqual([
+      ['false', 'Upsert On Id renamed'],
+      ['true', 'Upsert On Id new'],
+    ]);
+    const noIdColumn = await t.conn.bulk2.loadAndWaitForResults({ object: 'Account', operation: 'upsert', externalIdFieldName: 'Id', input: 'Name\nUpsert No Id Column\n', pollInterval: 20, pollTimeout: 10_000 });
+    expect(noIdColumn.successfulResults.map((r) => String(r.sf__Created))).toEqual(['true']);
+    const names = (await t.conn.query<{ Name: string }>("SELECT Name FROM Account WHERE Name LIKE 'Upsert%' ORDER BY Name")).records.map((r) => r.Name);
+    expect(names).toEqual(['Upsert No Id Column', 'Upsert On Id new', 'Upsert On Id renamed']);
+  });
+
+  it('completes a delete job with nothing uploaded, with 0 records processed', async () => {
+    const job = (await raw(t.org, '/services/data/v64.0/jobs/ingest', { method: 'POST', body: { object: 'Account', operation: 'delete' } })).body as { id: string };
+    const closed = await raw(t.org, `/services/data/v64.0/jobs/ingest/${job.id}`, { method: 'PATCH', body: { state: 'UploadComplete' } });
+    expect(closed.status).toBe(200);
+    let info: Record<string, unknown> = {};
+    for (let i = 0; i < 50 && !['JobComplete', 'Failed'].includes(String(info.state)); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      info = (await raw(t.org, `/services/data/v64.0/jobs/ingest/${job.id}`)).body as Record<string, unknown>;
+    }
+    expect(info).toMatchObject({ state: 'JobComplete', numberRecordsProcessed: 0, numberRecordsFailed: 0 });
+    const viaJsforce = await t.conn.bulk2.loadAndWaitForResults({ object: 'Account', operation: 'delete', input: [], pollInterval: 20, pollTimeout: 10_000 });
+    expect(viaJsforce).toMatchObject({ successfulResults: [], failedResults: [], unprocessedRecords: [] });
+  });
+
   it('runs a query job and pages its results with Sforce-Locator', async () => {
     await accountIds(t.org, 120, (i) => `Paged ${i}`);
     const stream = await t.conn.bulk2.query("SELECT Id, Name FROM Account WHERE Name LIKE 'Paged%'", { pollInterval: 20, pollTimeout: 10_000 });

@@ -76,4 +76,32 @@ describe('sObject Collections', () => {
     expect(response.status).toBe(400);
     expect(response.body).toEqual([{ message: 'Must send a concrete entity type.', errorCode: 'INVALID_TYPE' }]);
   });
+
+  // REST API Developer Guide, "Upsert Multiple Records Using sObject Collections": with allOrNone every result
+  // is rolled back, and `created` still says whether the row would have been created.
+  it('upsert with allOrNone that rolls back reports created as the row would have been', async () => {
+    const [accountId] = (await t.conn.sobject('Account').create([{ Name: 'Rollback Parent' }])).map((r) => r.id as string);
+    await t.conn.sobject('Initiative__c').create({ Name: 'Existing', Account__c: accountId, Source_Opportunity_Id__c: 'OPP-RB-1' });
+    const response = await raw(t.org, '/services/data/v64.0/composite/sobjects/Initiative__c/Source_Opportunity_Id__c', {
+      method: 'PATCH',
+      body: {
+        allOrNone: true,
+        records: [
+          { attributes: { type: 'Initiative__c' }, Source_Opportunity_Id__c: 'OPP-RB-1', Name: 'Existing renamed' },
+          { attributes: { type: 'Initiative__c' }, Source_Opportunity_Id__c: 'OPP-RB-2', Name: 'New one', Account__c: accountId },
+          { attributes: { type: 'Initiative__c' }, Source_Opportunity_Id__c: 'OPP-RB-3', Name: 'Missing account' },
+        ],
+      },
+    });
+    expect(response.status).toBe(200);
+    const results = response.body as Array<{ success: boolean; created: boolean; errors: Array<{ statusCode: string }> }>;
+    expect(results.map((r) => [r.success, r.created])).toEqual([
+      [false, false],
+      [false, true],
+      [false, true],
+    ]);
+    expect(results[0].errors[0].statusCode).toBe('ALL_OR_NONE_OPERATION_ROLLED_BACK');
+    expect(results[2].errors[0].statusCode).toBe('REQUIRED_FIELD_MISSING');
+    expect((await t.conn.query("SELECT Name FROM Initiative__c WHERE Source_Opportunity_Id__c LIKE 'OPP-RB-%'")).records.map((r) => r.Name)).toEqual(['Existing']);
+  });
 });

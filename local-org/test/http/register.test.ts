@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Org } from '@salesforce/core';
+import { Org, StateAggregator } from '@salesforce/core';
 import os from 'node:os';
 import { registerLocalOrg } from '../../src/register.js';
 import { useTestHome } from './coreInJest.js';
@@ -8,6 +8,10 @@ import { PROJECT_DIR, startTestOrg, type TestOrg } from './helpers.js';
 describe('registering the local org with @salesforce/core', () => {
   let t: TestOrg;
   let testHome: ReturnType<typeof useTestHome>;
+  const notes: string[] = [];
+  const notify = (message: string): void => {
+    notes.push(message);
+  };
   beforeAll(async () => {
     testHome = useTestHome(PROJECT_DIR, 'home-http');
     t = await startTestOrg();
@@ -19,7 +23,7 @@ describe('registering the local org with @salesforce/core', () => {
 
   it('makes Org.create({ aliasOrUsername }).getConnection() query the server', async () => {
     expect(os.homedir()).toBe(testHome.home); // the real ~/.sf stays untouched
-    await registerLocalOrg({ instanceUrl: t.org.instanceUrl, accessToken: t.org.accessToken, username: t.org.username, alias: 'outcomes-local-test' });
+    await registerLocalOrg({ instanceUrl: t.org.instanceUrl, accessToken: t.org.accessToken, username: t.org.username, alias: 'outcomes-local-test' }, notify);
     t.org.engine.create('Account', [{ Name: 'Registered' }], { allOrNone: true });
 
     const org = await Org.create({ aliasOrUsername: 'outcomes-local-test' });
@@ -29,16 +33,69 @@ describe('registering the local org with @salesforce/core', () => {
     expect(result.records.map((r) => r.Name)).toEqual(['Registered']);
   });
 
-  it('registers again after a restart (new token, same username)', async () => {
+  it('gives every started org its own username and org id, so a second one does not take the first one’s place', async () => {
+    const second = await startTestOrg();
+    try {
+      expect(second.org.username).not.toBe(t.org.username);
+      expect(second.org.orgId).not.toBe(t.org.orgId);
+      expect(second.org.userId).not.toBe(t.org.userId);
+      await registerLocalOrg({ instanceUrl: second.org.instanceUrl, accessToken: second.org.accessToken, username: second.org.username, alias: 'outcomes-second' }, notify);
+      expect((await Org.create({ aliasOrUsername: 'outcomes-second' })).getOrgId()).toBe(second.org.orgId);
+      expect((await Org.create({ aliasOrUsername: 'outcomes-local-test' })).getOrgId()).toBe(t.org.orgId);
+    } finally {
+      await second.org.stop();
+    }
+  });
+
+  it('refuses to re-point an alias that names another running org, and leaves it where it was', async () => {
+    const other = await startTestOrg();
+    try {
+      await expect(
+        registerLocalOrg({ instanceUrl: other.org.instanceUrl, accessToken: other.org.accessToken, username: other.org.username, alias: 'outcomes-local-test' }, notify),
+      ).rejects.toThrow(/alias "outcomes-local-test" names .* still running/);
+      expect((await Org.create({ aliasOrUsername: 'outcomes-local-test' })).getOrgId()).toBe(t.org.orgId);
+    } finally {
+      await other.org.stop();
+    }
+  });
+
+  it('refuses to re-point an alias that names an org which is not local', async () => {
+    const state = await StateAggregator.getInstance();
+    state.orgs.set('someone@real-company.example', { username: 'someone@real-company.example', instanceUrl: 'https://real-company.my.salesforce.com', orgId: '00D000000000002AAA' });
+    await state.orgs.write('someone@real-company.example');
+    await state.aliases.setAndSave('outcomes-real', 'someone@real-company.example');
+    StateAggregator.clearInstance();
+    await expect(registerLocalOrg({ instanceUrl: t.org.instanceUrl, accessToken: t.org.accessToken, username: t.org.username, alias: 'outcomes-real' }, notify)).rejects.toThrow(
+      /names someone@real-company.example at https:\/\/real-company.my.salesforce.com, which is not a local org/,
+    );
+  });
+
+  it('moves an alias from a local org that has stopped to its successor, and says so', async () => {
+    const first = await startTestOrg();
+    await registerLocalOrg({ instanceUrl: first.org.instanceUrl, accessToken: first.org.accessToken, username: first.org.username, alias: 'outcomes-restart' }, notify);
+    await first.org.stop();
     const restarted = await startTestOrg();
     try {
-      await registerLocalOrg({ instanceUrl: restarted.org.instanceUrl, accessToken: restarted.org.accessToken, username: restarted.org.username, alias: 'outcomes-local-test' });
-      const org = await Org.create({ aliasOrUsername: 'outcomes-local-test' });
+      notes.length = 0;
+      await registerLocalOrg({ instanceUrl: restarted.org.instanceUrl, accessToken: restarted.org.accessToken, username: restarted.org.username, alias: 'outcomes-restart' }, notify);
+      expect(notes).toEqual([`Alias "outcomes-restart" moved from ${first.org.username} (a local org that has stopped) to ${restarted.org.username}.`]);
+      const org = await Org.create({ aliasOrUsername: 'outcomes-restart' });
       expect(org.getConnection().instanceUrl).toBe(restarted.org.instanceUrl);
       const limits = (await org.getConnection().request('/services/data/v64.0/limits')) as { DailyApiRequests: { Max: number } };
       expect(limits.DailyApiRequests.Max).toBe(15000);
+      expect(await (await StateAggregator.getInstance()).orgs.hasFile(first.org.username)).toBe(false); // the stopped org's auth file is gone
     } finally {
       await restarted.org.stop();
+    }
+  });
+
+  it('registers again a restart that keeps its username (new token)', async () => {
+    const again = await startTestOrg({ username: t.org.username });
+    try {
+      await registerLocalOrg({ instanceUrl: again.org.instanceUrl, accessToken: again.org.accessToken, username: again.org.username, alias: 'outcomes-local-test' }, notify);
+      expect((await Org.create({ aliasOrUsername: 'outcomes-local-test' })).getConnection().instanceUrl).toBe(again.org.instanceUrl);
+    } finally {
+      await again.org.stop();
     }
   });
 });
