@@ -218,7 +218,7 @@ function buildSchema(org: OrgSchema): GraphQLSchema {
           const self = filters.get(object.name)!;
           const fields: GraphQLInputFieldConfigMap = { and: { type: new GraphQLList(self) }, or: { type: new GraphQLList(self) }, not: { type: self } };
           for (const field of object.fields) {
-            if (field.type === 'textarea' && (field.length ?? 255) > 255) continue; // long text is not filterable
+            if (field.type === 'address' || (field.type === 'textarea' && (field.length ?? 255) > 255)) continue; // long text and compounds are not filterable
             fields[field.name] = { type: operatorTypes.get(field.type === 'boolean' ? 'BooleanOperators' : valueKindOf(field).operators)! };
             const parent = field.relationshipName ? singleParent(field) : null;
             if (parent) fields[field.relationshipName!] = { type: filters.get(parent.name)! };
@@ -234,7 +234,7 @@ function buildSchema(org: OrgSchema): GraphQLSchema {
         fields: () => {
           const fields: GraphQLInputFieldConfigMap = {};
           for (const field of object.fields) {
-            if (field.type === 'textarea' && (field.length ?? 255) > 255) continue;
+            if (field.type === 'address' || (field.type === 'textarea' && (field.length ?? 255) > 255)) continue;
             fields[field.name] = { type: OrderByClause };
             const parent = field.relationshipName ? singleParent(field) : null;
             if (parent) fields[field.relationshipName!] = { type: orderBys.get(parent.name)! };
@@ -291,7 +291,8 @@ function buildSchema(org: OrgSchema): GraphQLSchema {
             DisplayValue: { type: GraphQLString, resolve: resolvers.displayValue },
           };
           for (const field of object.fields) {
-            if (field.name === 'Id') continue;
+            // A compound address is served through its parts, as Salesforce's GraphQL schema does.
+            if (field.name === 'Id' || field.type === 'address') continue;
             fields[field.name] = { type: valueType(valueKindOf(field)), resolve: resolvers.fieldValue };
             if (field.relationshipName && (field.referenceTo ?? []).some((t) => known.has(t))) {
               const parent = singleParent(field);

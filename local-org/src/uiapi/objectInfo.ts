@@ -25,6 +25,7 @@ const DATA_TYPES: Record<FieldSchema['type'], string> = {
   email: 'Email',
   phone: 'Phone',
   url: 'Url',
+  address: 'Address',
 };
 
 export const etagOf = (value: unknown): string => createHash('md5').update(JSON.stringify(value)).digest('hex');
