@@ -26,6 +26,12 @@ export type WriteRequest = {
   records: SfRecord[];
   /** For upsert: the external id field the records are matched on. */
   externalIdField?: string;
+  /**
+   * For upsert: fields only a create may set (a master-detail parent that cannot be reparented). When another run
+   * created the record between our read and our write, the upsert became an update and the org refuses these
+   * fields: the record is then upserted again without them, and its result says it was updated, not failed.
+   */
+  createOnlyFields?: readonly string[];
 };
 
 export type RecordError = { code: string; message: string; fields: string[] };
@@ -42,6 +48,22 @@ export type RecordResult = {
 /** True when every error of a failed record is transient: writing the same record again may succeed. */
 export function isTransientFailure(result: RecordResult): boolean {
   return !result.success && result.errors.length > 0 && result.errors.every((e) => TRANSIENT_RECORD_ERRORS.has(e.code));
+}
+
+/** True when an upsert was refused only for setting create-only fields: the record exists now, so it is an update. */
+export function refusedCreateOnlyFields(result: RecordResult, createOnlyFields: readonly string[] = []): boolean {
+  return (
+    !result.success &&
+    createOnlyFields.length > 0 &&
+    result.errors.length > 0 &&
+    result.errors.every((e) => e.code === 'INVALID_FIELD_FOR_INSERT_UPDATE' && createOnlyFields.some((f) => e.fields.includes(f) || e.message.includes(f)))
+  );
+}
+
+export function withoutFields(record: SfRecord, fields: readonly string[]): SfRecord {
+  const copy = { ...record };
+  for (const field of fields) delete copy[field];
+  return copy;
 }
 
 /** Waits before retry round `round` (1 = the first retry): exponential, with full jitter. */
@@ -112,6 +134,8 @@ export async function writeInCollections(
   onProgress?: (done: number, total: number) => void,
 ): Promise<RecordResult[]> {
   const results: RecordResult[] = new Array<RecordResult>(request.records.length);
+  const createOnly = request.operation === 'upsert' ? (request.createOnlyFields ?? []) : [];
+  const existsNow = new Set<number>();
   let pending = request.records.map((_, index) => index);
   for (let round = 0; round < RECORD_RETRY_ROUNDS && pending.length > 0; round++) {
     // eslint-disable-next-line no-await-in-loop
@@ -119,7 +143,7 @@ export async function writeInCollections(
     const retryNext: number[] = [];
     let done = 0;
     for (const batch of chunk(pending, COLLECTION_LIMIT)) {
-      const records = batch.map((i) => request.records[i]);
+      const records = batch.map((i) => (existsNow.has(i) ? withoutFields(request.records[i], createOnly) : request.records[i]));
       // eslint-disable-next-line no-await-in-loop
       const raw = await withRetry(() => {
         usage.count('collections');
@@ -128,7 +152,10 @@ export async function writeInCollections(
       raw.forEach((r, k) => {
         const result = toRecordResult(batch[k], r);
         results[batch[k]] = result;
-        if (isTransientFailure(result)) retryNext.push(batch[k]);
+        if (!existsNow.has(batch[k]) && refusedCreateOnlyFields(result, createOnly)) {
+          existsNow.add(batch[k]);
+          retryNext.push(batch[k]);
+        } else if (isTransientFailure(result)) retryNext.push(batch[k]);
       });
       done += batch.length;
       if (round === 0) onProgress?.(done, request.records.length);

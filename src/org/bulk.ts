@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ApiUsage } from './apiUsage.js';
-import { isTransientFailure, pauseBeforeRound, type RecordResult } from './apply.js';
+import { isTransientFailure, pauseBeforeRound, refusedCreateOnlyFields, type RecordResult } from './apply.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { withRetry } from './retry.js';
 import { allSettledOrThrow } from './settled.js';
@@ -16,6 +16,8 @@ export type BulkUpsertRequest = {
    * a job contend less for the same parent's lock (Salesforce's advice for UNABLE_TO_LOCK_ROW).
    */
   parentField?: string;
+  /** Fields only a create may set; a row refused for them (another run created it first) goes again without them. */
+  createOnlyFields?: readonly string[];
   /** Longest wait between two checks of the job's state (default `BULK_POLLING.maxDelayMs`). */
   maxPollIntervalMs?: number;
   pollTimeoutMs?: number;
@@ -99,16 +101,27 @@ export async function upsertWithBulk(conn: OrgConnection, request: BulkUpsertReq
     const parent = (i: number): string => String(request.records[i][request.parentField as string] ?? '');
     pending.sort((a, b) => (parent(a) < parent(b) ? -1 : parent(a) > parent(b) ? 1 : a - b));
   }
+  const createOnly = request.createOnlyFields ?? [];
+  const existsNow = new Set<number>();
   for (let round = 0; round < BULK_JOB_ROUNDS && pending.length > 0; round++) {
     // eslint-disable-next-line no-await-in-loop
     await pauseBeforeRound(round);
-    // eslint-disable-next-line no-await-in-loop
-    const jobResults = await runUpsertJob(conn, { ...request, records: pending.map((i) => request.records[i]) }, usage);
     const retryNext: number[] = [];
-    jobResults.forEach((result, k) => {
-      results[pending[k]] = { ...result, index: pending[k] };
-      if (isTransientFailure(result)) retryNext.push(pending[k]);
-    });
+    // A job has one set of columns: rows that exist now go in a job of their own, without the create-only fields.
+    for (const exists of [false, true]) {
+      const rows = pending.filter((i) => existsNow.has(i) === exists);
+      if (rows.length === 0) continue;
+      const fields = exists ? request.fields.filter((f) => !createOnly.includes(f)) : request.fields;
+      // eslint-disable-next-line no-await-in-loop
+      const jobResults = await runUpsertJob(conn, { ...request, fields, records: rows.map((i) => request.records[i]) }, usage);
+      jobResults.forEach((result, k) => {
+        results[rows[k]] = { ...result, index: rows[k] };
+        if (!exists && refusedCreateOnlyFields(result, createOnly)) {
+          existsNow.add(rows[k]);
+          retryNext.push(rows[k]);
+        } else if (isTransientFailure(result)) retryNext.push(rows[k]);
+      });
+    }
     pending = retryNext;
   }
   return results;

@@ -25,9 +25,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export class InvalidSoqlValueError extends Error {
   public constructor(
     public readonly value: string,
-    public readonly expected: 'id' | 'date',
+    public readonly expected: 'id' | 'date' | 'dateTime',
   ) {
-    super(`"${value}" is not a valid Salesforce ${expected === 'id' ? 'record Id (15 or 18 letters and digits)' : 'date (YYYY-MM-DD)'}`);
+    const what = { id: 'record Id (15 or 18 letters and digits)', date: 'date (YYYY-MM-DD)', dateTime: 'date and time' }[expected];
+    super(`"${value}" is not a valid Salesforce ${what}`);
     this.name = 'InvalidSoqlValueError';
   }
 }
@@ -56,6 +57,12 @@ export function soqlStringList(values: readonly string[]): string {
 export function soqlDate(value: string): string {
   if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new InvalidSoqlValueError(value, 'date');
   return value;
+}
+
+/** A dateTime literal (unquoted in SOQL), in UTC to the second. */
+export function soqlDateTime(value: Date): string {
+  if (Number.isNaN(value.getTime())) throw new InvalidSoqlValueError(String(value), 'dateTime');
+  return `${value.toISOString().slice(0, 19)}Z`;
 }
 
 /**

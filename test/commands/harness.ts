@@ -91,3 +91,22 @@ export async function runCommand<R>(command: RunnableCommand<R>, argv: string[],
     process.exitCode = 0;
   }
 }
+
+/**
+ * Runs several commands at the same time in this process, as two cron jobs would against one org. Output is
+ * captured once for all of them (their --json results are what they return); exit statuses are not kept apart.
+ */
+export async function runConcurrently<R>(runs: Array<{ command: RunnableCommand<R>; argv: string[] }>): Promise<R[]> {
+  const restoreOut = capture(process.stdout, () => undefined);
+  const restoreErr = capture(process.stderr, () => undefined);
+  const saved = { log: console.log, info: console.info, error: console.error, warn: console.warn };
+  Object.assign(console, { log: () => undefined, info: () => undefined, error: () => undefined, warn: () => undefined });
+  try {
+    return await Promise.all(runs.map(({ command, argv }) => command.run([...argv, '--json'], projectRoot)));
+  } finally {
+    restoreOut();
+    restoreErr();
+    Object.assign(console, saved);
+    process.exitCode = 0;
+  }
+}

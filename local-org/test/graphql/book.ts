@@ -39,7 +39,7 @@ export function writeBook(org: LocalOrg): Book {
   ]);
   const componentIds = create(org, 'Solution_Component__c', [
     { Name: 'Scheduling Cloud', Initiative__c: initiativeId, Component_Type__c: 'Subscription', Lifecycle__c: 'Renewable', Annual_Value__c: 80000 },
-    { Name: 'Implementation', Initiative__c: initiativeId, Component_Type__c: 'Professional Services', Lifecycle__c: 'One-Time' },
+    { Name: 'Implementation', Initiative__c: initiativeId, Component_Type__c: 'Professional Services', Lifecycle__c: 'One_Time' },
   ]);
   create(org, 'Outcome_Component__c', [
     { Outcome_Requirement__c: outcomeIds[0], Solution_Component__c: componentIds[0], Contribution__c: 'Self-service booking' },

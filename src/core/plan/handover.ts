@@ -675,3 +675,25 @@ export function accountsNeedingCsm(opportunities: readonly SourceOpportunity[], 
   }
   return [...accounts];
 }
+
+// ---- Review tasks two runs created at once ----------------------------------------------------------
+
+/** An open review task, as read back after a run created tasks. */
+export type RecentReviewTask = { readonly id: string; readonly whatId: string; readonly createdDate: string };
+
+/**
+ * Review tasks are inserts, not upserts (Salesforce has no unique external id on activities), so two handover runs
+ * at the same moment can each create one for an initiative. Each run, after creating tasks, reads the recent open
+ * ones back and removes all but the oldest of each initiative (ties broken by Id). Every run decides the same,
+ * so two runs converge on one task per initiative whichever finishes first.
+ */
+export function duplicateReviewTasks(tasks: readonly RecentReviewTask[]): string[] {
+  const oldestFirst = [...tasks].sort((a, b) => (a.createdDate === b.createdDate ? (a.id < b.id ? -1 : 1) : a.createdDate < b.createdDate ? -1 : 1));
+  const kept = new Set<string>();
+  const duplicates: string[] = [];
+  for (const task of oldestFirst) {
+    if (kept.has(task.whatId)) duplicates.push(task.id);
+    else kept.add(task.whatId);
+  }
+  return duplicates;
+}

@@ -32,6 +32,7 @@ import {
   type ExistingComponent,
   type ExistingInitiative,
   type ExistingTask,
+  type RecentReviewTask,
   type SourceLineItem,
   type SourceOpportunity,
 } from '../../core/plan/handover.js';
@@ -39,7 +40,7 @@ import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll, parentField } from '../fetch.js';
 import { withRetry } from '../retry.js';
-import { chunk, isSalesforceId, soqlDate, soqlId, soqlIdList, soqlString } from '../soql.js';
+import { chunk, isSalesforceId, soqlDate, soqlDateTime, soqlId, soqlIdList, soqlString } from '../soql.js';
 
 const I = fieldsOf(Initiative);
 const S = fieldsOf(SolutionComponent);
@@ -358,6 +359,19 @@ export function handoverTasksSoql(initiativeIds: readonly string[]): string {
     // The prefix holds no LIKE wildcard (% or _), so it matches literally.
     `AND Subject LIKE ${soqlString(`${HANDOVER_TASK_SUBJECT_PREFIX}%`)}`
   );
+}
+
+/** Open review tasks created since `since`, the ones two runs at once may have duplicated. */
+export function recentReviewTasksSoql(since: Date): string {
+  return (
+    `SELECT Id, WhatId, CreatedDate FROM Task WHERE IsClosed = false AND CreatedDate >= ${soqlDateTime(since)} ` +
+    `AND Subject LIKE ${soqlString(`${HANDOVER_TASK_SUBJECT_PREFIX}%`)} ORDER BY WhatId, CreatedDate, Id`
+  );
+}
+
+export async function fetchRecentReviewTasks(conn: OrgConnection, since: Date, usage: ApiUsage): Promise<RecentReviewTask[]> {
+  const rows = await fetchAll(conn, recentReviewTasksSoql(since), usage);
+  return rows.map((row) => ({ id: String(row.Id), whatId: String(row.WhatId), createdDate: String(row.CreatedDate) }));
 }
 
 export async function fetchHandoverTasks(conn: OrgConnection, initiativeIds: readonly string[], usage: ApiUsage): Promise<ExistingTask[]> {

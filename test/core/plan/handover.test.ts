@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   accountsNeedingCsm,
   countActions,
+  duplicateReviewTasks,
   planHandover,
   type ExistingComponent,
   type ExistingInitiative,
@@ -492,5 +493,19 @@ describe('planHandover', () => {
       );
       expect(accounts).toEqual([ACCOUNT]);
     });
+  });
+});
+
+describe('duplicateReviewTasks', () => {
+  it('keeps the oldest open review task of each initiative (ties by Id) and names the rest, whatever order they are read in', () => {
+    const tasks = [
+      { id: '00T000000000003AAA', whatId: 'A', createdDate: '2026-11-30T10:00:01.000+0000' },
+      { id: '00T000000000002AAA', whatId: 'A', createdDate: '2026-11-30T10:00:01.000+0000' },
+      { id: '00T000000000001AAA', whatId: 'A', createdDate: '2026-11-30T10:00:02.000+0000' },
+      { id: '00T000000000004AAA', whatId: 'B', createdDate: '2026-11-30T10:00:00.000+0000' },
+    ];
+    expect(duplicateReviewTasks(tasks).sort()).toEqual(['00T000000000001AAA', '00T000000000003AAA']);
+    expect(duplicateReviewTasks([...tasks].reverse()).sort()).toEqual(['00T000000000001AAA', '00T000000000003AAA']);
+    expect(duplicateReviewTasks(tasks.slice(3))).toEqual([]);
   });
 });

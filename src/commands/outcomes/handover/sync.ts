@@ -16,6 +16,7 @@ import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
 import { describeRecordErrors, type RecordResult, writeInCollections, type WriteRequest } from '../../../org/apply.js';
 import type { OrgConnection, SfRecord } from '../../../org/connection.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
+import { removeDuplicateReviewTasks } from '../../../org/reviewTasks.js';
 import { isSalesforceId } from '../../../org/soql.js';
 import { errorMessage, localToday } from '../../../cli/runtime.js';
 import { OutcomesCommand } from '../../../cli/command.js';
@@ -121,6 +122,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       throw messages.createError('error.DefaultCsmNotUser', [defaultCsmFlag]);
     }
     const today = localToday();
+    const startedAt = new Date();
     const dryRun = flags['dry-run'];
     const usage = new ApiUsage();
     const conn = flags['target-org'].getConnection(flags['api-version']);
@@ -153,7 +155,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     });
 
     // Apply.
-    const outcome = dryRun ? plannedOnly(plan) : await this.apply(conn, plan, usage);
+    const outcome = dryRun ? plannedOnly(plan) : await this.apply(conn, plan, usage, startedAt);
 
     // Report.
     const result: HandoverSyncResult = {
@@ -209,7 +211,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
    * opportunities' statuses. An opportunity whose initiative or components failed gets no task and no status:
    * a rerun finishes it, and what was written is found again by its external ids.
    */
-  private async apply(conn: OrgConnection, plan: HandoverPlan, usage: ApiUsage): Promise<ApplyOutcome> {
+  private async apply(conn: OrgConnection, plan: HandoverPlan, usage: ApiUsage, startedAt: Date): Promise<ApplyOutcome> {
     const tracker = new ApplyTracker();
     const write = async (request: WriteRequest, label: string): Promise<RecordResult[]> => {
       if (request.records.length === 0) return [];
@@ -250,6 +252,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
         sobject: SolutionComponent.apiName,
         operation: 'upsert',
         externalIdField: S.Source_Line_Item_Id__c,
+        createOnlyFields: [S.Initiative__c],
         records: componentCreates.map((c) => ({ ...c.fields, [S.Initiative__c]: tracker.initiativeId(c.opportunityId) })),
       },
       SolutionComponent.apiName,
@@ -268,7 +271,9 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       { sobject: 'Task', operation: 'create', records: tasks.write.map((t) => ({ ...t.fields, WhatId: tracker.initiativeId(t.opportunityId) })) },
       'Task',
     );
-    tasks.write.forEach((change, i) => tracker.task(change, tasksCreated[i]));
+    // Two runs at once may both have created a task for an initiative: keep the oldest of each.
+    const removed = tasksCreated.some((r) => r.success) ? await this.query(removeDuplicateReviewTasks(conn, startedAt, usage)) : new Set<string>();
+    tasks.write.forEach((change, i) => tracker.task(change, tasksCreated[i], removed.has(tasksCreated[i].id ?? '')));
     tasks.leave.forEach((t) => tracker.task(t, null));
 
     const statuses = partition(plan.opportunities, (o) => o.action === 'update' && tracker.canWrite(o.opportunityId));
@@ -402,8 +407,13 @@ class ApplyTracker {
     this.record('Solution_Component__c', change, change.name, result?.id ?? change.componentId, change.fields, result);
   }
 
-  public task(change: HandoverPlan['tasks'][number], result: RecordResult | null): void {
+  public task(change: HandoverPlan['tasks'][number], result: RecordResult | null, duplicate = false): void {
     const name = String(change.fields.Subject ?? '');
+    if (duplicate) {
+      const reason = `${change.reason} (${messages.getMessage('reason.duplicateTask')})`;
+      this.record('Task', { ...change, action: 'skip', reason }, name, null, {}, null);
+      return;
+    }
     this.record('Task', change, name, result?.id ?? change.existingTaskId, change.action === 'create' ? change.fields : {}, result);
   }
 
@@ -436,14 +446,20 @@ class ApplyTracker {
     if (change.action === 'skip') outcome = 'done';
     else if (!result) outcome = 'blocked';
     else outcome = result.success ? 'done' : 'failed';
-    this.changes.add(object, change.action, outcome, () => ({
+    // An upsert planned as a create that found the record (another run created it first) was an update.
+    const createdElsewhere = change.action === 'create' && result?.success === true && result.created === false;
+    const action: PlanAction = createdElsewhere ? 'update' : change.action;
+    let reason = change.reason;
+    if (outcome === 'blocked') reason = `${change.reason} (${messages.getMessage('reason.blocked')})`;
+    else if (createdElsewhere) reason = `${change.reason} (${messages.getMessage('reason.createdElsewhere')})`;
+    this.changes.add(object, action, outcome, () => ({
       object,
-      action: change.action,
+      action,
       recordId,
       name,
       opportunityId: change.opportunityId,
       fields: Object.keys(fields),
-      reason: outcome === 'blocked' ? `${change.reason} (${messages.getMessage('reason.blocked')})` : change.reason,
+      reason,
       result: outcome,
     }));
     if (result && !result.success) {

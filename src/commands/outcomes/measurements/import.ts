@@ -175,7 +175,7 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
       this.progress.start(records.length, {}, { title: messages.getMessage('progress.title'), format: messages.getMessage('progress.format') });
       const results = await writeInCollections(
         conn,
-        { sobject: Measurement.apiName, operation: 'upsert', records, externalIdField: M.External_Id__c },
+        { sobject: Measurement.apiName, operation: 'upsert', records, externalIdField: M.External_Id__c, createOnlyFields: [M.Outcome_Requirement__c] },
         usage,
         (done) => this.progress.update(done),
       );
@@ -207,6 +207,7 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
           records: indexes.map((i) => ({ ...upserts[i].record })),
           fields,
           parentField: M.Outcome_Requirement__c,
+          createOnlyFields: [M.Outcome_Requirement__c],
         },
         usage,
       );
