@@ -506,9 +506,11 @@ describe('permission sets', () => {
 
   it('CS ops integration: writes the fields the syncs own and nothing people enter', () => {
     const integration = set('Outcomes_CS_Ops_Integration');
-    for (const synced of ['Initiative__c', 'Solution_Component__c', 'Measurement__c', 'Outcome_Requirement__c']) {
-      expect({ synced, access: objectAccess(integration, synced) }).toEqual({ synced, access: 'RCEDVM' });
+    // Create and edit what the syncs write, never delete nor bypass sharing (least-privilege.test.ts holds the table).
+    for (const synced of ['Initiative__c', 'Solution_Component__c', 'Measurement__c']) {
+      expect({ synced, access: objectAccess(integration, synced) }).toEqual({ synced, access: 'RCE' });
     }
+    expect(objectAccess(integration, 'Outcome_Requirement__c')).toBe('RE');
     for (const standard of ['Account', 'Opportunity', 'Product2', 'Contract']) expect(objectAccess(integration, standard)).toMatch(/^R/);
     // Edit on Opportunity only because the handover sync writes Handover_Status__c.
     expect(objectAccess(integration, 'Opportunity')).toBe('RE');
