@@ -26,7 +26,8 @@ export class UnreadableCsv extends Error {}
 type ParsedRecord = { record: string[]; info: { lines: number } };
 
 /**
- * Parses CSV text; blank lines are skipped, a UTF-8 byte-order mark is dropped, short rows are padded with blanks.
+ * Parses CSV text; blank lines and rows of only blank cells are skipped, a UTF-8 byte-order mark is dropped, short rows
+ * are padded with blanks.
  * A header naming a column twice is refused: which of the two a reader takes would be a guess.
  * Cells the tool neutralised in an error file it wrote (`'=…`) read back as they were.
  */
@@ -46,7 +47,8 @@ export function parseCsv(text: string): CsvTable {
     seen.add(key);
   }
   const read = isErrorFileHeader(header) ? restoreFormula : (value: string): string => value;
-  const rows = records.slice(1).map(({ record, info }) => ({
+  // A row of only blanks (",,,", as spreadsheets export below the data) holds nothing to import or report.
+  const rows = records.slice(1).filter(({ record }) => record.some((value) => value.trim() !== '')).map(({ record, info }) => ({
     // csv-parse counts lines up to the end of the record; step back over line breaks inside quoted values.
     line: info.lines - record.reduce((breaks, value) => breaks + (value.match(/\r\n|\n|\r/g)?.length ?? 0), 0),
     values: Object.fromEntries(header.map((name, i) => [name, read(record[i] ?? '')])),
