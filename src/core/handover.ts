@@ -26,6 +26,7 @@ export const HANDOVER_GAP_CODES = [
   'OUTCOME_QUANTITY_MISSING',
   'OUTCOME_DEADLINE_MISSING',
   'OUTCOME_MEASUREMENT_METHOD_MISSING',
+  'NO_COMPONENTS',
   'COMPONENT_TYPE_MISSING',
   'COMPONENT_LIFECYCLE_MISSING',
   'RENEWAL_DATE_MISSING',
@@ -93,6 +94,13 @@ export function handoverGaps({ initiative, outcomes, components }: HandoverInput
     }
   }
 
+  if (components.length === 0) {
+    add(
+      'NO_COMPONENTS',
+      `${initiativeName} has no solution components: add the products sold to its opportunity (Opportunity Products), then run the handover again`,
+      initiative.Id,
+    );
+  }
   for (const component of components) {
     const name = label('Line', component.Name, component.Id);
     if (!component.Component_Type__c) add('COMPONENT_TYPE_MISSING', `${name} has no type: set ${S.Component_Type__c}`, component.Id);

@@ -49,6 +49,7 @@ describe('handoverGaps', () => {
     ['OUTCOME_QUANTITY_MISSING', { ...complete, outcomes: [{ ...outcome, Target_Value__c: null, Direction__c: null }] }, OUTCOME, 'quantity', ['Raw-material wastage', 'Direction__c, Target_Value__c']],
     ['OUTCOME_DEADLINE_MISSING', { ...complete, outcomes: [{ ...outcome, Deadline_Date__c: null }] }, OUTCOME, 'no deadline', ['Deadline_Date__c']],
     ['OUTCOME_MEASUREMENT_METHOD_MISSING', { ...complete, outcomes: [{ ...outcome, Measurement_Method__c: null }] }, OUTCOME, 'measured', ['Measurement_Method__c']],
+    ['NO_COMPONENTS', { ...complete, components: [] }, INITIATIVE, 'no solution components', ['Opportunity Products']],
     ['COMPONENT_TYPE_MISSING', { ...complete, components: [{ ...line, Component_Type__c: null }] }, LINE, 'no type', ['Manufacturing Cloud licence', 'Component_Type__c']],
     ['COMPONENT_LIFECYCLE_MISSING', { ...complete, components: [{ ...line, Lifecycle__c: null }] }, LINE, 'no lifecycle', ['Lifecycle__c']],
     ['RENEWAL_DATE_MISSING', { ...complete, components: [{ ...line, Renewal_Date__c: null }] }, LINE, 'Renewable but has no renewal date', ['Renewal_Date__c']],
