@@ -34,12 +34,35 @@ const COMPARED: readonly Keyed[] = [
   { object: Measurement.apiName, key: (r) => `Measurement ${String(r[M.External_Id__c])}` },
 ];
 
+/** Records sharing a key with another of their object (two initiatives of one opportunity, two review tasks): object → count of extras. */
+export function duplicateRecords(records: RecordSource): Record<string, number> {
+  const keyById = new Map<string, string>();
+  const keyOf = (id: unknown): string => (typeof id === 'string' ? (keyById.get(id) ?? id) : String(id));
+  for (const { object, key } of COMPARED) {
+    if (object !== 'Task') for (const row of records(object)) keyById.set(row.Id, key(row, keyOf));
+  }
+  const extras: Record<string, number> = {};
+  for (const { object, key } of COMPARED) {
+    const seen = new Set<string>();
+    for (const row of records(object)) {
+      const k = key(row, keyOf);
+      if (seen.has(k)) extras[object] = (extras[object] ?? 0) + 1;
+      seen.add(k);
+    }
+  }
+  return extras;
+}
+
 /** object → record key → canonical JSON of the record. */
 export type EndState = Map<string, Map<string, string>>;
 
-export function captureEndState(records: RecordSource): EndState {
+/**
+ * `runningUserId`: the org's own admin user, whose Id differs between any two local orgs; the records it owns or
+ * created compare as owned by "the running user".
+ */
+export function captureEndState(records: RecordSource, options: { runningUserId?: string } = {}): EndState {
   // Records loaded from the data folder have the same Ids in both orgs; written ones are known by their source keys.
-  const keyById = new Map<string, string>();
+  const keyById = new Map<string, string>(options.runningUserId ? [[options.runningUserId, 'the running user']] : []);
   const keyOf = (id: unknown): string => (typeof id === 'string' ? (keyById.get(id) ?? id) : String(id));
   const byObject = COMPARED.map(({ object, key }) => ({ object, key, rows: records(object) }));
   // Initiatives first: tasks are keyed by the initiative they hang on.

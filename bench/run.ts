@@ -95,7 +95,7 @@ async function runSize(size: number, options: Options, today: string, naive: boo
       commands.push(measure);
       progress(`    ${describeStep(measure)}`);
     }
-    commandsState = captureEndState((sobject) => org.engine.records(sobject));
+    commandsState = captureEndState((sobject) => org.engine.records(sobject), { runningUserId: org.engine.userId });
   } finally {
     await org.stop();
   }
@@ -113,7 +113,7 @@ async function runSize(size: number, options: Options, today: string, naive: boo
         naiveMeasures.push(measure);
         progress(`    ${describeStep(measure)}`);
       }
-      const naiveState = captureEndState((sobject) => naiveOrg.engine.records(sobject));
+      const naiveState = captureEndState((sobject) => naiveOrg.engine.records(sobject), { runningUserId: naiveOrg.engine.userId });
       endState = { compared: true, counts: endStateCounts(commandsState), differences: compareEndStates(commandsState, naiveState) };
     } finally {
       await naiveOrg.stop();
