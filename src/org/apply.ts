@@ -1,7 +1,7 @@
 import type { ApiUsage } from './apiUsage.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { chunk } from './soql.js';
-import { withRetry } from './retry.js';
+import { isDailyCapError, withRetry } from './retry.js';
 
 /** sObject Collections take at most 200 records a call (REST API Developer Guide, "sObject Collections"). */
 export const COLLECTION_LIMIT = 200;
@@ -64,6 +64,21 @@ export function withoutFields(record: SfRecord, fields: readonly string[]): SfRe
   const copy = { ...record };
   for (const field of fields) delete copy[field];
   return copy;
+}
+
+/**
+ * A write that stopped part way (the org unreachable, the daily API limit): says how far it got, so the user knows
+ * what is left, and why. What was written stays written; the commands' upserts make a rerun finish the job.
+ */
+export class WriteStoppedError extends Error {
+  public constructor(cause: unknown, written: number, total: number) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const cap = isDailyCapError(cause)
+      ? " The org's daily API request limit is used up: it frees up over a rolling 24 hours (`sf limits api display` shows what is left)."
+      : '';
+    super(`${written} of ${total} records were written before it stopped: ${reason}.${cap}`, { cause });
+    this.name = 'WriteStoppedError';
+  }
 }
 
 /** Waits before retry round `round` (1 = the first retry): exponential, with full jitter. */
@@ -144,11 +159,16 @@ export async function writeInCollections(
     let done = 0;
     for (const batch of chunk(pending, COLLECTION_LIMIT)) {
       const records = batch.map((i) => (existsNow.has(i) ? withoutFields(request.records[i], createOnly) : request.records[i]));
-      // eslint-disable-next-line no-await-in-loop
-      const raw = await withRetry(() => {
-        usage.count('collections');
-        return sendCollection(conn, request, records);
-      }, { onRetry: () => usage.countRetry() });
+      let raw: RawSaveResult[];
+      try {
+        // eslint-disable-next-line no-await-in-loop
+        raw = await withRetry(() => {
+          usage.count('collections');
+          return sendCollection(conn, request, records);
+        }, { onRetry: () => usage.countRetry() });
+      } catch (error) {
+        throw new WriteStoppedError(error, results.filter((r) => r?.success).length, request.records.length);
+      }
       raw.forEach((r, k) => {
         const result = toRecordResult(batch[k], r);
         results[batch[k]] = result;

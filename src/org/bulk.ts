@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ApiUsage } from './apiUsage.js';
-import { isTransientFailure, pauseBeforeRound, refusedCreateOnlyFields, type RecordResult } from './apply.js';
+import { isTransientFailure, pauseBeforeRound, refusedCreateOnlyFields, WriteStoppedError, type RecordResult } from './apply.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { withRetry } from './retry.js';
 import { allSettledOrThrow } from './settled.js';
@@ -112,8 +112,13 @@ export async function upsertWithBulk(conn: OrgConnection, request: BulkUpsertReq
       const rows = pending.filter((i) => existsNow.has(i) === exists);
       if (rows.length === 0) continue;
       const fields = exists ? request.fields.filter((f) => !createOnly.includes(f)) : request.fields;
-      // eslint-disable-next-line no-await-in-loop
-      const jobResults = await runUpsertJob(conn, { ...request, fields, records: rows.map((i) => request.records[i]) }, usage);
+      let jobResults: RecordResult[];
+      try {
+        // eslint-disable-next-line no-await-in-loop
+        jobResults = await runUpsertJob(conn, { ...request, fields, records: rows.map((i) => request.records[i]) }, usage);
+      } catch (error) {
+        throw new WriteStoppedError(error, results.filter((r) => r?.success).length, request.records.length);
+      }
       jobResults.forEach((result, k) => {
         results[rows[k]] = { ...result, index: rows[k] };
         if (!exists && refusedCreateOnlyFields(result, createOnly)) {

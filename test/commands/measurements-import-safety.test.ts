@@ -175,7 +175,7 @@ describe('sf outcomes measurements import: data safety', () => {
       env.setFaults({ apiCallCap: env.stats().apiCalls + 3 });
       await expect(runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', file])).rejects.toMatchObject({
         name: 'WriteFailedError',
-        message: expect.stringContaining('TotalRequests Limit exceeded'),
+        message: expect.stringMatching(/\d+ of 700 records were written before it stopped: .*TotalRequests Limit exceeded.*daily API request limit is used up/),
       });
       expect(lastExitCode).toBe(2);
       env.setFaults({ apiCallCap: null });
