@@ -14,6 +14,7 @@ import MeasurementsImport from '../../src/commands/outcomes/measurements/import.
 import Recompute from '../../src/commands/outcomes/recompute.js';
 import RenewalsSync from '../../src/commands/outcomes/renewals/sync.js';
 import type { LocalOrgEngine } from '../../local-org/src/engine/index.js';
+import { mulberry32 } from '../../local-org/src/faults/faults.js';
 import { projectRoot, runCommand, sampleDataDir, startTestOrg, type TestOrg } from './harness.js';
 
 const TIMEOUT = 300_000;
@@ -27,18 +28,6 @@ const DAY: Step[] = [
   { name: 'measurements import', command: MeasurementsImport, argv: (alias, file) => ['outcomes', 'measurements', 'import', '--target-org', alias, '--file', file] },
   { name: 'recompute', command: Recompute, argv: (alias) => ['outcomes', 'recompute', '--target-org', alias, '--as-of', AS_OF] },
 ];
-
-/** mulberry32, as the local org's faults use: the same kill points on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Runs `sf outcomes …` as its own process and kills it with SIGKILL once the org has answered `afterCalls` more calls. */
 async function runAndKill(env: TestOrg, argv: string[], afterCalls: number): Promise<{ killed: boolean }> {
@@ -84,7 +73,7 @@ describe('kills', () => {
   it(
     'each sync killed part way, then rerun: the fault-free end state, no duplicates',
     async () => {
-      const random = seeded(2026);
+      const random = mulberry32(2026);
       const kills: Array<{ step: string; afterCalls: number; killed: boolean }> = [];
       for (const step of DAY) {
         const argv = step.argv(env.alias, file);

@@ -29,7 +29,7 @@ export const NO_FAULTS: FaultSettings = {
 };
 
 /** mulberry32: small, fast and good enough to spread failures evenly; only repeatability matters here. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
