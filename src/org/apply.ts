@@ -5,9 +5,17 @@ import { withRetry } from './retry.js';
 
 /** sObject Collections take at most 200 records a call (REST API Developer Guide, "sObject Collections"). */
 export const COLLECTION_LIMIT = 200;
-/** Record-level failures worth another round (row locks, busy server); anything else is the record's own fault. */
-const TRANSIENT_RECORD_ERRORS = new Set(['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE', 'REQUEST_RUNNING_TOO_LONG']);
-const RECORD_RETRY_ROUNDS = 3;
+/**
+ * Record-level failures worth another round: a row lock held by another transaction, a busy server, or a Bulk
+ * API row the job never reached. Anything else (validation, a bad value) is the record's own fault.
+ */
+const TRANSIENT_RECORD_ERRORS = new Set(['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE', 'REQUEST_RUNNING_TOO_LONG', 'NOT_PROCESSED']);
+/**
+ * Rounds for records that failed transiently, the first write included. Salesforce's guidance for row locks is to
+ * retry after a pause: each round waits longer (full jitter), so two runs contending for a parent drift apart.
+ */
+export const RECORD_RETRY_ROUNDS = 6;
+const ROUND_BASE_DELAY_MS = (): number => Number(process.env.OUTCOMES_RETRY_BASE_MS ?? 250);
 
 export type WriteOperation = 'create' | 'update' | 'upsert' | 'delete';
 
@@ -30,6 +38,17 @@ export type RecordResult = {
   created?: boolean;
   errors: RecordError[];
 };
+
+/** True when every error of a failed record is transient: writing the same record again may succeed. */
+export function isTransientFailure(result: RecordResult): boolean {
+  return !result.success && result.errors.length > 0 && result.errors.every((e) => TRANSIENT_RECORD_ERRORS.has(e.code));
+}
+
+/** Waits before retry round `round` (1 = the first retry): exponential, with full jitter. */
+export async function pauseBeforeRound(round: number): Promise<void> {
+  if (round <= 0) return;
+  await new Promise((resolve) => setTimeout(resolve, Math.random() * ROUND_BASE_DELAY_MS() * 2 ** (round - 1)));
+}
 
 /** A record's errors as one line, "CODE: message; CODE: message" (empty when the org gave none). */
 export function describeRecordErrors(errors: readonly RecordError[]): string {
@@ -95,6 +114,8 @@ export async function writeInCollections(
   const results: RecordResult[] = new Array<RecordResult>(request.records.length);
   let pending = request.records.map((_, index) => index);
   for (let round = 0; round < RECORD_RETRY_ROUNDS && pending.length > 0; round++) {
+    // eslint-disable-next-line no-await-in-loop
+    await pauseBeforeRound(round);
     const retryNext: number[] = [];
     let done = 0;
     for (const batch of chunk(pending, COLLECTION_LIMIT)) {
@@ -107,7 +128,7 @@ export async function writeInCollections(
       raw.forEach((r, k) => {
         const result = toRecordResult(batch[k], r);
         results[batch[k]] = result;
-        if (!result.success && result.errors.some((e) => TRANSIENT_RECORD_ERRORS.has(e.code))) retryNext.push(batch[k]);
+        if (isTransientFailure(result)) retryNext.push(batch[k]);
       });
       done += batch.length;
       if (round === 0) onProgress?.(done, request.records.length);

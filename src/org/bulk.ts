@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ApiUsage } from './apiUsage.js';
-import type { RecordResult } from './apply.js';
+import { isTransientFailure, pauseBeforeRound, type RecordResult } from './apply.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { withRetry } from './retry.js';
 import { allSettledOrThrow } from './settled.js';
@@ -11,6 +11,11 @@ export type BulkUpsertRequest = {
   records: SfRecord[];
   /** Fields of the CSV, in order; the external id field must be one of them. */
   fields: string[];
+  /**
+   * The master-detail parent of the records, if any: rows are uploaded grouped by parent, so the parallel batches of
+   * a job contend less for the same parent's lock (Salesforce's advice for UNABLE_TO_LOCK_ROW).
+   */
+  parentField?: string;
   /** Longest wait between two checks of the job's state (default `BULK_POLLING.maxDelayMs`). */
   maxPollIntervalMs?: number;
   pollTimeoutMs?: number;
@@ -79,24 +84,66 @@ function parseBulkError(text: string): RecordResult['errors'] {
   return [{ code: match[1], message: match[2].trim(), fields: match[3] ? match[3].split(',').map((f) => f.trim()).filter(Boolean) : [] }];
 }
 
+/** Jobs for the rows of one upsert: the first, then follow-ups for rows that failed transiently. */
+export const BULK_JOB_ROUNDS = 4;
+
 /**
- * Upserts through a Bulk API 2.0 ingest job: open, upload, close, poll, then read successful, failed and
- * unprocessed rows back and match them to the request by external id. Every call is counted.
+ * Upserts through Bulk API 2.0 ingest jobs and returns one result per record, in request order. Rows that fail
+ * for a transient reason (a row lock, a row the job never reached) go again in a follow-up job after a pause;
+ * rows the org refuses for good keep their error. Every call is counted.
  */
 export async function upsertWithBulk(conn: OrgConnection, request: BulkUpsertRequest, usage: ApiUsage): Promise<RecordResult[]> {
-  const retry = { onRetry: () => usage.countRetry() };
-  const job = conn.bulk2.createJob({ object: request.sobject, operation: 'upsert', externalIdFieldName: request.externalIdField, lineEnding: 'LF' });
-  await withRetry(() => {
+  const results = new Array<RecordResult>(request.records.length);
+  let pending = request.records.map((_, index) => index);
+  if (request.parentField) {
+    const parent = (i: number): string => String(request.records[i][request.parentField as string] ?? '');
+    pending.sort((a, b) => (parent(a) < parent(b) ? -1 : parent(a) > parent(b) ? 1 : a - b));
+  }
+  for (let round = 0; round < BULK_JOB_ROUNDS && pending.length > 0; round++) {
+    // eslint-disable-next-line no-await-in-loop
+    await pauseBeforeRound(round);
+    // eslint-disable-next-line no-await-in-loop
+    const jobResults = await runUpsertJob(conn, { ...request, records: pending.map((i) => request.records[i]) }, usage);
+    const retryNext: number[] = [];
+    jobResults.forEach((result, k) => {
+      results[pending[k]] = { ...result, index: pending[k] };
+      if (isTransientFailure(result)) retryNext.push(pending[k]);
+    });
+    pending = retryNext;
+  }
+  return results;
+}
+
+/** Opens a job and uploads its rows; an upload that fails aborts that job, and a new one is opened for the retry. */
+async function openLoadedJob(conn: OrgConnection, request: BulkUpsertRequest, usage: ApiUsage): Promise<ReturnType<OrgConnection['bulk2']['createJob']>> {
+  const csv = toCsv(request.records, request.fields);
+  return withRetry(async () => {
+    const job = conn.bulk2.createJob({ object: request.sobject, operation: 'upsert', externalIdFieldName: request.externalIdField, lineEnding: 'LF' });
     usage.count('bulk');
-    return job.open();
-  }, retry);
-  usage.count('bulk');
-  await job.uploadData(toCsv(request.records, request.fields));
+    await job.open();
+    try {
+      usage.count('bulk');
+      await job.uploadData(csv);
+    } catch (error) {
+      usage.count('bulk');
+      await job.abort().catch(() => undefined);
+      throw error;
+    }
+    return job;
+  }, { onRetry: () => usage.countRetry() });
+}
+
+/**
+ * One Bulk API 2.0 ingest job: open, upload, close, poll, then read successful, failed and unprocessed rows back
+ * and match them to the request by external id.
+ */
+async function runUpsertJob(conn: OrgConnection, request: BulkUpsertRequest, usage: ApiUsage): Promise<RecordResult[]> {
+  const retry = { onRetry: () => usage.countRetry() };
+  const job = await openLoadedJob(conn, request, usage);
   await withRetry(() => {
     usage.count('bulk');
     return job.close();
   }, retry);
-
   const closedAt = Date.now();
   const deadline = closedAt + (request.pollTimeoutMs ?? 10 * 60_000);
   let poll: PollState = { rows: request.records.length, processed: null, elapsedMs: 0, previousDelayMs: null, maxDelayMs: request.maxPollIntervalMs };

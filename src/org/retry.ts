@@ -14,17 +14,25 @@ const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 
 
 type ErrorLike = { errorCode?: unknown; name?: unknown; message?: unknown; code?: unknown; statusCode?: unknown; cause?: unknown };
 
+/**
+ * The Salesforce error codes an error carries: its own, and those of a JSON error body that jsforce's Bulk API 2.0
+ * client leaves in the message (`[{"errorCode":"REQUEST_LIMIT_EXCEEDED","message":"…"}]`).
+ */
+function errorCodes(e: ErrorLike): string[] {
+  const inMessage = [...String(e.message ?? '').matchAll(/"errorCode"\s*:\s*"([A-Z_]+)"/g)].map((m) => m[1]);
+  return [String(e.errorCode ?? e.name ?? ''), ...inMessage];
+}
+
 export function isDailyCapError(error: unknown): boolean {
   const e = error as ErrorLike;
-  return e?.errorCode === 'REQUEST_LIMIT_EXCEEDED' && /TotalRequests/i.test(String(e.message ?? ''));
+  return Boolean(e) && errorCodes(e).includes('REQUEST_LIMIT_EXCEEDED') && /TotalRequests/i.test(String(e.message ?? ''));
 }
 
 export function isTransientError(error: unknown): boolean {
   const e = error as ErrorLike;
   if (!e) return false;
   if (isDailyCapError(e)) return false;
-  const code = String(e.errorCode ?? e.name ?? '');
-  if (TRANSIENT_ERROR_CODES.has(code) || code === 'REQUEST_LIMIT_EXCEEDED') return true;
+  if (errorCodes(e).some((code) => TRANSIENT_ERROR_CODES.has(code) || code === 'REQUEST_LIMIT_EXCEEDED')) return true;
   if (e.statusCode === 503 || /\b503\b|Service Unavailable/i.test(String(e.message ?? ''))) return true;
   const cause = e.cause as ErrorLike | undefined;
   const netCode = String(e.code ?? cause?.code ?? '');

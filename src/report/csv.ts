@@ -3,7 +3,7 @@
  * thousands separators, no units) so a spreadsheet reads them as numbers; the trend is in the JSON format.
  */
 import type { ValueReport } from '../core/plan/valueReport.js';
-import { toCsv } from './escape.js';
+import { toCsv } from '../csv/writeCsv.js';
 
 export const CSV_COLUMNS = [
   'As Of',

@@ -3,8 +3,6 @@
  * systems, so any of them may hold `<script>`, quotes, pipes or a leading `=`: each renderer passes every
  * piece of text through exactly one of these functions and never builds markup from raw text itself.
  */
-import { stringify } from 'csv-stringify/sync';
-
 const HTML_ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -50,19 +48,4 @@ export function escapeMarkdown(text: string | number | null | undefined): string
         /^\d/.test(mark) ? `${space}${mark.slice(0, -1)}\\${mark.slice(-1)}` : `${space}\\${mark}`,
       )
   );
-}
-
-/**
- * A cell that a spreadsheet would read as a formula (`=HYPERLINK(...)`, `+cmd`, `@SUM`) is prefixed with an
- * apostrophe, as OWASP advises for CSV exports; numbers are left alone, so negative values stay numbers.
- */
-function neutraliseFormula(value: string | number | null | undefined): string | number {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** Rows as RFC 4180 CSV (quoted where needed, CRLF-free), with formula-looking text neutralised. */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
-  return stringify([header.map(neutraliseFormula), ...rows.map((row) => row.map(neutraliseFormula))]);
 }

@@ -51,6 +51,8 @@ type RunnableCommand<R> = { run(argv?: string[], opts?: string): Promise<R> };
 export let lastOutput = '';
 /** What it printed on stderr (spinners, warnings, error messages). */
 export let lastErrorOutput = '';
+/** The exit status the command set: 0 all written, 1 records refused, 2 the run stopped. */
+export let lastExitCode = 0;
 
 type Write = typeof process.stdout.write;
 
@@ -69,6 +71,7 @@ function capture(stream: NodeJS.WriteStream, append: (text: string) => void): ()
 export async function runCommand<R>(command: RunnableCommand<R>, argv: string[], options: { json?: boolean } = {}): Promise<R> {
   lastOutput = '';
   lastErrorOutput = '';
+  process.exitCode = 0;
   const restoreOut = capture(process.stdout, (text) => (lastOutput += text));
   const restoreErr = capture(process.stderr, (text) => (lastErrorOutput += text));
   // oclif prints errors and warnings through console.error, which jest routes around process.stderr.
@@ -84,6 +87,7 @@ export async function runCommand<R>(command: RunnableCommand<R>, argv: string[],
     restoreErr();
     Object.assign(console, { log: consoleLog, info: consoleInfo, error: consoleError, warn: consoleWarn });
     // SfCommand.catch sets process.exitCode on failure; jest would then exit 1 with every test green.
+    lastExitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
     process.exitCode = 0;
   }
 }

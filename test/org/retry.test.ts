@@ -11,6 +11,9 @@ describe('isTransientError', () => {
     [sfError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.'), false],
     [sfError('INVALID_FIELD', "No such column 'Foo__c'"), false],
     [sfError('FIELD_CUSTOM_VALIDATION_EXCEPTION'), false],
+    // jsforce's Bulk API 2.0 client keeps the org's JSON error body as the message.
+    [sfError('ERROR_HTTP_403', '[{"message":"ConcurrentPerOrgLongTxn Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]'), true],
+    [sfError('ERROR_HTTP_403', '[{"message":"TotalRequests Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]'), false],
   ])('%s → %s', (error, expected) => {
     expect(isTransientError(error)).toBe(expected);
   });

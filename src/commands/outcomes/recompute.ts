@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { dateProblem } from '../../core/dates.js';
 import { Initiative, OutcomeRequirement, type OutcomeHealth, type OutcomeStatus } from '../../core/model.js';
 import {
@@ -15,6 +15,7 @@ import type { OrgConnection } from '../../org/connection.js';
 import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
 import { isSalesforceId } from '../../org/soql.js';
 import { errorMessage, localToday } from '../../cli/runtime.js';
+import { OutcomesCommand } from '../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.recompute');
@@ -59,7 +60,7 @@ export type RecomputeResult = {
   apiCalls: ApiUsageSnapshot;
 };
 
-export default class Recompute extends SfCommand<RecomputeResult> {
+export default class Recompute extends OutcomesCommand<RecomputeResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
@@ -137,6 +138,7 @@ export default class Recompute extends SfCommand<RecomputeResult> {
       apiCalls: usage.snapshot(),
     };
     this.report(result);
+    this.exitFor(result.failures.length);
     return result;
   }
 

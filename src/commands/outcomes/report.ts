@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { dateProblem, type IsoDate } from '../../core/dates.js';
 import { buildValueReport, nothingToReport, type ReportScope, type ValueReport } from '../../core/plan/valueReport.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
@@ -9,6 +9,7 @@ import { fetchReportSource } from '../../org/queries/report.js';
 import { isSalesforceId } from '../../org/soql.js';
 import { defaultReportFileName, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { errorMessage, localToday } from '../../cli/runtime.js';
+import { OutcomesCommand } from '../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.report');
@@ -26,7 +27,7 @@ export type ReportResult = {
   apiCalls: ApiUsageSnapshot;
 };
 
-export default class OutcomesReport extends SfCommand<ReportResult> {
+export default class OutcomesReport extends OutcomesCommand<ReportResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { addDays, dateProblem, type IsoDate } from '../../core/dates.js';
 import type { OutcomeStatus } from '../../core/model.js';
 import { DEFAULT_RENEWAL_WINDOW_DAYS, renewalRisk, sortRisks } from '../../core/risk.js';
@@ -7,6 +7,7 @@ import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchRiskCandidates, type RiskCandidate } from '../../org/queries/risk.js';
 import { formatMoney } from '../../report/format.js';
 import { errorMessage, localToday } from '../../cli/runtime.js';
+import { OutcomesCommand } from '../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.risk');
@@ -41,7 +42,7 @@ export type RiskResult = {
   apiCalls: ApiUsageSnapshot;
 };
 
-export default class OutcomesRisk extends SfCommand<RiskResult> {
+export default class OutcomesRisk extends OutcomesCommand<RiskResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');

@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { dateProblem } from '../../../core/dates.js';
 import type { HandoverGapCode } from '../../../core/handover.js';
 import { Initiative, OpportunityFields, SolutionComponent, fieldsOf } from '../../../core/model.js';
@@ -18,6 +18,7 @@ import type { OrgConnection, SfRecord } from '../../../org/connection.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
 import { isSalesforceId } from '../../../org/soql.js';
 import { errorMessage, localToday } from '../../../cli/runtime.js';
+import { OutcomesCommand } from '../../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.handover.sync');
@@ -91,7 +92,7 @@ export type HandoverSyncResult = {
   apiCalls: ApiUsageSnapshot;
 };
 
-export default class HandoverSync extends SfCommand<HandoverSyncResult> {
+export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
@@ -167,6 +168,7 @@ export default class HandoverSync extends SfCommand<HandoverSyncResult> {
       apiCalls: usage.snapshot(),
     };
     this.report(result);
+    this.exitFor(result.failures.length);
     return result;
   }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { Measurement, fieldsOf } from '../../../core/model.js';
 import {
   MEASUREMENT_COLUMNS,
@@ -13,14 +13,15 @@ import {
   type PlannedMeasurement,
   type RowProblem,
 } from '../../../core/plan/measurementImport.js';
-import { defaultErrorFilePath, writeErrorFile } from '../../../csv/errorFile.js';
+import { defaultErrorFilePath, errorFileProblem, writeErrorFile } from '../../../csv/errorFile.js';
 import { matchColumns, readCsvFile, type CsvRow, type CsvTable } from '../../../csv/readCsv.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
-import { writeInCollections, type RecordResult } from '../../../org/apply.js';
+import { isTransientFailure, writeInCollections, type RecordResult } from '../../../org/apply.js';
 import { upsertWithBulk } from '../../../org/bulk.js';
 import type { OrgConnection } from '../../../org/connection.js';
 import { fetchReferencedOutcomes } from '../../../org/queries/measurements.js';
 import { errorMessage, localToday } from '../../../cli/runtime.js';
+import { OutcomesCommand } from '../../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.measurements.import');
@@ -28,8 +29,6 @@ const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.me
 const M = fieldsOf(Measurement);
 /** Columns of the Bulk API 2.0 upload, in order. */
 const BULK_FIELDS = [M.External_Id__c, M.Outcome_Requirement__c, M.Measured_On__c, M.Value__c, M.Source__c, M.Notes__c];
-/** Record failures worth simply importing the row again: the org was busy, the row itself is fine. */
-const TRANSIENT_CODES = new Set(['UNABLE_TO_LOCK_ROW', 'SERVER_UNAVAILABLE', 'REQUEST_RUNNING_TOO_LONG', 'NOT_PROCESSED']);
 /** Warnings printed one by one before pointing at the error file. */
 const WARNINGS_SHOWN = 20;
 /** Planned rows shown in the dry-run table. */
@@ -69,13 +68,13 @@ export type MeasurementsImportResult = {
   failed: number;
   /** Earlier rows replaced by a later row with the same external id. */
   duplicates: number;
-  /** The error file written, or null when every row was fine (a stale one is removed). */
+  /** The error file written, or null when every row was fine (a stale one of an earlier run is removed) or on a dry run. */
   errorFile: string | null;
   failures: MeasurementImportFailure[];
   apiCalls: ApiUsageSnapshot;
 };
 
-export default class MeasurementsImport extends SfCommand<MeasurementsImportResult> {
+export default class MeasurementsImport extends OutcomesCommand<MeasurementsImportResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
@@ -95,6 +94,10 @@ export default class MeasurementsImport extends SfCommand<MeasurementsImportResu
     const file = path.resolve(flags.file);
     const errorFilePath = path.resolve(flags['error-file'] ?? defaultErrorFilePath(file));
     const usage = new ApiUsage();
+    // The error file may only replace an earlier error file: never the input, never a file of the user's.
+    const problem = await errorFileProblem(errorFilePath, file);
+    if (problem === 'isInput') throw messages.createError('error.ErrorFileIsInput', [errorFilePath, file]);
+    if (problem === 'notAnErrorFile') throw messages.createError('error.ErrorFileNotOwn', [errorFilePath], [errorFilePath]);
 
     // Read and check every row before any API call.
     const table = await readTable(file);
@@ -123,13 +126,17 @@ export default class MeasurementsImport extends SfCommand<MeasurementsImportResu
     // Report.
     const failures = collectFailures(invalid, plan, results);
     const byLine = new Map(table.rows.map((row) => [row.line, row]));
-    const errorFile = await writeErrorFile(
-      errorFilePath,
-      table.header,
-      failures.map((f) => ({ row: byLine.get(f.row) as CsvRow, error: f.error })),
-    ).catch((error: unknown) => {
-      throw messages.createError('error.ErrorFileFailed', [errorFilePath, errorMessage(error)]);
-    });
+    // A dry run writes nothing, the error file included: its failures are in the result.
+    const errorFile = flags['dry-run']
+      ? null
+      : await writeErrorFile(
+          errorFilePath,
+          file,
+          table.header,
+          failures.map((f) => ({ row: byLine.get(f.row) as CsvRow, error: f.error })),
+        ).catch((error: unknown) => {
+          throw messages.createError('error.ErrorFileFailed', [errorFilePath, errorMessage(error)]);
+        });
     const succeeded = results.filter((r) => r.success);
     const created = succeeded.filter((r) => r.created === true).length;
     const result: MeasurementsImportResult = {
@@ -151,6 +158,7 @@ export default class MeasurementsImport extends SfCommand<MeasurementsImportResu
       apiCalls: usage.snapshot(),
     };
     this.report(result, plan);
+    this.exitFor(result.failed);
     return result;
   }
 
@@ -193,7 +201,13 @@ export default class MeasurementsImport extends SfCommand<MeasurementsImportResu
       // eslint-disable-next-line no-await-in-loop
       const jobResults = await upsertWithBulk(
         conn,
-        { sobject: Measurement.apiName, externalIdField: M.External_Id__c, records: indexes.map((i) => ({ ...upserts[i].record })), fields },
+        {
+          sobject: Measurement.apiName,
+          externalIdField: M.External_Id__c,
+          records: indexes.map((i) => ({ ...upserts[i].record })),
+          fields,
+          parentField: M.Outcome_Requirement__c,
+        },
         usage,
       );
       jobResults.forEach((r, k) => {
@@ -225,7 +239,8 @@ export default class MeasurementsImport extends SfCommand<MeasurementsImportResu
       this.warn(messages.getMessage('warn.rowFailed', [failure.row, failure.error]));
     }
     if (result.failures.length > WARNINGS_SHOWN) {
-      this.warn(messages.getMessage('warn.moreFailures', [result.failures.length - WARNINGS_SHOWN, result.errorFile]));
+      const more = result.failures.length - WARNINGS_SHOWN;
+      this.warn(result.errorFile ? messages.getMessage('warn.moreFailures', [more, result.errorFile]) : messages.getMessage('warn.moreFailuresNoFile', [more]));
     }
     if (result.errorFile) this.log(messages.getMessage('info.errorFile', [result.failures.length, result.errorFile]));
     if (result.dryRun) this.log(messages.getMessage('info.dryRun', [result.toCreate, result.toUpdate]));
@@ -288,7 +303,7 @@ function collectFailures(invalid: RowProblem[], plan: MeasurementImportPlan, res
 
 function refusal(result: RecordResult): string {
   const errors = result.errors.map((e) => `${e.code}: ${e.message}${e.fields.length > 0 ? ` (${e.fields.join(', ')})` : ''}`).join('; ');
-  const transient = result.errors.length > 0 && result.errors.every((e) => TRANSIENT_CODES.has(e.code));
+  const transient = isTransientFailure(result);
   return transient
     ? `The org was busy and did not write the row (${errors}). Import the error file again; nothing is duplicated.`
     : `The org refused the row: ${errors}. Correct the row and import it again.`;

@@ -1,5 +1,5 @@
 import { Messages } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { Flags } from '@salesforce/sf-plugins-core';
 import { Initiative, SolutionComponent } from '../../../core/model.js';
 import { planRenewals, type RenewalDateChange, type RenewalsPlan } from '../../../core/plan/renewals.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
@@ -8,6 +8,7 @@ import type { OrgConnection, SfRecord } from '../../../org/connection.js';
 import { fetchLineRenewalInputs, fetchRenewableInitiatives } from '../../../org/queries/renewals.js';
 import { isSalesforceId } from '../../../org/soql.js';
 import { errorMessage, localToday } from '../../../cli/runtime.js';
+import { OutcomesCommand } from '../../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.renewals.sync');
@@ -65,7 +66,7 @@ export type RenewalsSyncResult = {
   apiCalls: ApiUsageSnapshot;
 };
 
-export default class RenewalsSync extends SfCommand<RenewalsSyncResult> {
+export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
   public static override readonly summary = messages.getMessage('summary');
   public static override readonly description = messages.getMessage('description');
   public static override readonly examples = messages.getMessages('examples');
@@ -119,6 +120,7 @@ export default class RenewalsSync extends SfCommand<RenewalsSyncResult> {
       apiCalls: usage.snapshot(),
     };
     this.report(result);
+    this.exitFor(result.failures.length);
     return result;
   }
 
