@@ -25,7 +25,7 @@ export default class LogMeasurement extends LightningElement {
     inline = false;
     today = userToday();
     measuredOn = this.today;
-    value = '';
+    measuredValue = '';
     source = DEFAULT_SOURCE;
     notes = '';
     problems = [];
@@ -101,7 +101,7 @@ export default class LogMeasurement extends LightningElement {
         this.measuredOn = event.detail.value ?? '';
     }
     handleValueChange(event) {
-        this.value = event.detail.value ?? '';
+        this.measuredValue = event.detail.value ?? '';
     }
     handleSourceChange(event) {
         this.source = event.detail.value;
@@ -116,12 +116,12 @@ export default class LogMeasurement extends LightningElement {
     }
     async handleSave() {
         const today = userToday();
-        this.problems = measurementProblems({ measuredOn: this.measuredOn, value: this.value, source: this.source, notes: this.notes }, today);
+        this.problems = measurementProblems({ measuredOn: this.measuredOn, value: this.measuredValue, source: this.source, notes: this.notes }, today);
         if (!this.outcome && !this.problems.length)
             this.problems = [this.outcomeError ?? 'The outcome is still loading: try again in a moment.'];
         if (this.problems.length || !this.outcome || !this.recordId)
             return;
-        const added = { Measured_On__c: this.measuredOn, Value__c: Number(this.value) };
+        const added = { Measured_On__c: this.measuredOn, Value__c: Number(this.measuredValue) };
         const fields = {
             [M.Outcome_Requirement__c]: this.recordId,
             [M.Measured_On__c]: added.Measured_On__c,
@@ -146,7 +146,7 @@ export default class LogMeasurement extends LightningElement {
             this.dispatchEvent(new CustomEvent('logged', { detail: { measurementId: created.id, changed } }));
             if (!this.inline)
                 this.dispatchEvent(new CloseActionScreenEvent());
-            this.value = '';
+            this.measuredValue = '';
             this.notes = '';
         }
         catch (error) {

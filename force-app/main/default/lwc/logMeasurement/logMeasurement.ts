@@ -27,7 +27,7 @@ export default class LogMeasurement extends LightningElement {
 
   today = userToday();
   measuredOn = this.today;
-  value = '';
+  measuredValue = '';
   source = DEFAULT_SOURCE;
   notes = '';
   problems: string[] = [];
@@ -111,7 +111,7 @@ export default class LogMeasurement extends LightningElement {
   }
 
   handleValueChange(event: CustomEvent<{ value: string }>): void {
-    this.value = event.detail.value ?? '';
+    this.measuredValue = event.detail.value ?? '';
   }
 
   handleSourceChange(event: CustomEvent<{ value: string }>): void {
@@ -129,11 +129,11 @@ export default class LogMeasurement extends LightningElement {
 
   async handleSave(): Promise<void> {
     const today = userToday();
-    this.problems = measurementProblems({ measuredOn: this.measuredOn, value: this.value, source: this.source, notes: this.notes }, today);
+    this.problems = measurementProblems({ measuredOn: this.measuredOn, value: this.measuredValue, source: this.source, notes: this.notes }, today);
     if (!this.outcome && !this.problems.length) this.problems = [this.outcomeError ?? 'The outcome is still loading: try again in a moment.'];
     if (this.problems.length || !this.outcome || !this.recordId) return;
 
-    const added = { Measured_On__c: this.measuredOn, Value__c: Number(this.value) };
+    const added = { Measured_On__c: this.measuredOn, Value__c: Number(this.measuredValue) };
     const fields: Record<string, unknown> = {
       [M.Outcome_Requirement__c]: this.recordId,
       [M.Measured_On__c]: added.Measured_On__c,
@@ -155,7 +155,7 @@ export default class LogMeasurement extends LightningElement {
       this.dispatchEvent(new ShowToastEvent({ title: 'Measurement logged', message: `${added.Value__c} on ${added.Measured_On__c}`, variant: 'success' }));
       this.dispatchEvent(new CustomEvent('logged', { detail: { measurementId: created.id, changed } }));
       if (!this.inline) this.dispatchEvent(new CloseActionScreenEvent());
-      this.value = '';
+      this.measuredValue = '';
       this.notes = '';
     } catch (error) {
       this.problems = [`The measurement was not saved: ${errorText(error)}`];
