@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import lwc from '@lwc/rollup-plugin';
-import replace from '@rollup/plugin-replace';
+import replaceModule from '@rollup/plugin-replace';
 import { rollup, type RollupLog } from 'rollup';
 import { bundleCore, CORE_MODULE, LWC_DIR, moduleFolders, PROJECT_ROOT, transpileComponent } from '../scripts/lwc/build.js';
 
@@ -75,6 +75,9 @@ function moduleRecords() {
     ...lbcAliases,
   ];
 }
+
+// Typed as CommonJS, so under NodeNext its default export is typed as the module; at run time it is the function.
+const replace = ((replaceModule as { default?: unknown }).default ?? replaceModule) as typeof replaceModule.default;
 
 // Template warnings of the base components themselves: noise, not ours to fix.
 const NOISE = /LWC1149|LWC1137|LWC1057/;

@@ -9,9 +9,6 @@ import path from 'node:path';
 import { startLocalOrg, type LocalOrg } from '../local-org/src/index.js';
 import { PROJECT_ROOT } from '../scripts/lwc/build.js';
 
-/** The day the sample data was generated for (as scripts/demo.ts): the org's formulas and rules judge by it. */
-export const SAMPLE_TODAY = '2026-11-23';
-
 const asUser = { allOrNone: false } as const;
 
 type Row = Record<string, unknown>;
@@ -69,8 +66,9 @@ function writeBillsOfMaterials(org: LocalOrg): void {
 
 export type Scenario = { org: LocalOrg; initiativeIds: string[]; accountIds: string[]; measurements: number };
 
-export async function startScenario(options: { port?: number } = {}): Promise<Scenario> {
-  const org = await startLocalOrg({ projectDir: PROJECT_ROOT, dataDir: 'data/sample', today: SAMPLE_TODAY, port: options.port ?? 0 });
+export async function startScenario(options: { port?: number; today?: string } = {}): Promise<Scenario> {
+  // The org's today is the real one: a measurement logged today in the browser must not be "in the future" to the org.
+  const org = await startLocalOrg({ projectDir: PROJECT_ROOT, dataDir: 'data/sample', today: options.today, port: options.port ?? 0 });
   const measurements = importMeasurements(org);
   writeBillsOfMaterials(org);
   const initiatives = rows(org, 'SELECT Id, Account__c FROM Initiative__c ORDER BY Name');

@@ -34,7 +34,7 @@ function page(title: string, body: string, withApp: boolean): string {
 </head>
 <body class="slds-scope">
 <header class="slds-page-header slds-var-m-bottom_small">
-  <p class="slds-text-body_small"><a href="/">Outcomes preview</a>: the local org, no Salesforce account</p>
+  <p class="slds-text-body_small"><a href="/" style="text-decoration: underline">Outcomes preview</a>: the local org, no Salesforce account</p>
   <h1 class="slds-page-header__title">${escapeHtml(title)}</h1>
 </header>
 <main class="slds-var-p-horizontal_medium">${body}</main>

@@ -33,6 +33,11 @@ export default class LogMeasurement extends LightningElement {
     outcome = null;
     outcomeError = null;
     notesMaxLength = NOTES_MAX_LENGTH;
+    /** Focus on the first field, for a keyboard user who just opened the form. */
+    @api
+    focus() {
+        this.template?.querySelector('lightning-input.measured-on')?.focus();
+    }
     get variables() {
         return { recordId: this.recordId };
     }

@@ -36,6 +36,12 @@ export default class LogMeasurement extends LightningElement {
   outcomeError: string | null = null;
   notesMaxLength = NOTES_MAX_LENGTH;
 
+  /** Focus on the first field, for a keyboard user who just opened the form. */
+  @api
+  focus(): void {
+    (this.template?.querySelector('lightning-input.measured-on') as (HTMLElement & { focus(): void }) | null)?.focus();
+  }
+
   get variables(): { recordId: string | undefined } {
     return { recordId: this.recordId };
   }

@@ -31,6 +31,8 @@ export default class OutcomeTracker extends LightningElement {
     actionError = null;
     saving = false;
     trackerResult;
+    /** Where keyboard focus goes after the next render: into the log form just opened, or back to its button. */
+    focusAfterRender = null;
     get variables() {
         return { recordId: this.recordId };
     }
@@ -140,15 +142,30 @@ export default class OutcomeTracker extends LightningElement {
     handleFilterChange(event) {
         this.filter = event.detail.value;
     }
+    renderedCallback() {
+        if (!this.focusAfterRender)
+            return;
+        const target = this.template?.querySelector(this.focusAfterRender.selector);
+        if (target) {
+            this.focusAfterRender = null;
+            target.focus();
+        }
+    }
     handleLogClick(event) {
         this.loggingOutcomeId = event.currentTarget.dataset.id ?? null;
+        this.focusAfterRender = { selector: 'c-log-measurement' };
     }
     handleLogCancel() {
-        this.loggingOutcomeId = null;
+        this.closeLogForm();
     }
     async handleLogged() {
-        this.loggingOutcomeId = null;
+        this.closeLogForm();
         await this.refresh();
+    }
+    closeLogForm() {
+        if (this.loggingOutcomeId)
+            this.focusAfterRender = { selector: `lightning-button.log[data-id="${this.loggingOutcomeId}"]` };
+        this.loggingOutcomeId = null;
     }
     handleComponentChoice(event) {
         const outcomeId = event.currentTarget.dataset.id;

@@ -32,6 +32,8 @@ export default class OutcomeTracker extends LightningElement {
   actionError: string | null = null;
   saving = false;
   private trackerResult: unknown;
+  /** Where keyboard focus goes after the next render: into the log form just opened, or back to its button. */
+  private focusAfterRender: { selector: string } | null = null;
 
   get variables(): { recordId: string | undefined } {
     return { recordId: this.recordId };
@@ -151,17 +153,32 @@ export default class OutcomeTracker extends LightningElement {
     this.filter = event.detail.value;
   }
 
+  renderedCallback(): void {
+    if (!this.focusAfterRender) return;
+    const target = this.template?.querySelector(this.focusAfterRender.selector) as (HTMLElement & { focus(): void }) | null;
+    if (target) {
+      this.focusAfterRender = null;
+      target.focus();
+    }
+  }
+
   handleLogClick(event: Event): void {
     this.loggingOutcomeId = (event.currentTarget as HTMLElement).dataset.id ?? null;
+    this.focusAfterRender = { selector: 'c-log-measurement' };
   }
 
   handleLogCancel(): void {
-    this.loggingOutcomeId = null;
+    this.closeLogForm();
   }
 
   async handleLogged(): Promise<void> {
-    this.loggingOutcomeId = null;
+    this.closeLogForm();
     await this.refresh();
+  }
+
+  private closeLogForm(): void {
+    if (this.loggingOutcomeId) this.focusAfterRender = { selector: `lightning-button.log[data-id="${this.loggingOutcomeId}"]` };
+    this.loggingOutcomeId = null;
   }
 
   handleComponentChoice(event: CustomEvent<{ value: string }>): void {
