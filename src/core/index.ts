@@ -15,3 +15,4 @@ export * from './renewal.js';
 export * from './handover.js';
 export * from './health.js';
 export * from './risk.js';
+export * from './words.js';

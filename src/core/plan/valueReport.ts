@@ -5,9 +5,10 @@
  * never read from the values stored on the outcome, which are only as fresh as the last recompute.
  */
 import { compareDates, daysBetween, isAfter, isBefore, type IsoDate } from '../dates.js';
-import { dueDateOf, missingDueDateReason } from '../deadline.js';
+import { dueDateOf } from '../deadline.js';
 import { OUTCOME_STATUSES, type InitiativeStatus, type OutcomeStatus, type Priority, type ValidationStatus } from '../model.js';
-import { isProgressDirection, quantityProblem, resolvedTarget } from '../quantity.js';
+import { resolvedTarget } from '../quantity.js';
+import { deadlineSummary, quantitySummary as quantityInWords } from '../words.js';
 import type { InitiativeRecord, MeasurementRecord, OutcomeRequirementRecord, SolutionComponentRecord } from '../schemas.js';
 import { nextRenewalDate } from '../renewal.js';
 import { DEFAULT_RENEWAL_WINDOW_DAYS, renewalRisk, RISKY_STATUSES } from '../risk.js';
@@ -293,33 +294,9 @@ function renewalSummary(date: IsoDate | null, daysLeft: number | null, windowDay
   return `${when}, beyond the ${windowDays}-day window; ${outcomes}.`;
 }
 
-/** "Increase from 100 to 115 (15% uplift)", "At most 6 months", or what is missing. */
+/** "Increase from 100 to 115 (15% uplift)", "At most 6 months", or what is missing (words shared with the components). */
 export function quantitySummary(outcome: OutcomeRequirementRecord): string {
-  const problem = quantityProblem(outcome);
-  if (problem !== null) return `Not quantified: ${problem}`;
-  const unit = outcome.Unit__c ? ` ${outcome.Unit__c}` : '';
-  const target = resolvedTarget(outcome) as number;
-  const direction = outcome.Direction__c as NonNullable<OutcomeRequirementRecord['Direction__c']>;
-  if (!isProgressDirection(direction)) return `${direction} ${target}${unit}`;
-  const from = `${direction} from ${outcome.Baseline_Value__c}${unit} to ${target}${unit}`;
-  if (outcome.Quantity_Type__c !== 'Relative_Percent') return from;
-  return `${from} (${outcome.Target_Value__c}% ${direction === 'Increase' ? 'uplift' : 'reduction'})`;
-}
-
-function deadlineSummary(
-  outcome: OutcomeRequirementRecord,
-  dueDate: IsoDate | null,
-  anchors: { goLiveDate: IsoDate | null; handoverDate: IsoDate | null },
-): string {
-  if (dueDate === null) return `No due date: ${missingDueDateReason(outcome, anchors) ?? 'no deadline'}`;
-  switch (outcome.Deadline_Type__c) {
-    case 'Months_After_Go_Live':
-      return `${outcome.Deadline_Offset_Months__c} months after go-live: ${dueDate}`;
-    case 'Immediate':
-      return `Immediate: from ${anchors.goLiveDate ? 'go-live' : 'handover'}, ${dueDate}`;
-    default:
-      return `By ${dueDate}`;
-  }
+  return quantityInWords(outcome);
 }
 
 function totalsOf(initiatives: InitiativeValue[]): ReportTotals {

@@ -1,0 +1,516 @@
+// Generated from src/core/forComponents.ts by `npm run build:lwc`: edit the source, not this file.
+// src/core/model.ts
+var INITIATIVE_STATUSES = ["Handover", "Onboarding", "Adopting", "Realizing Value", "At Risk", "Closed"];
+var OUTCOME_HEALTH_VALUES = ["On Track", "At Risk", "Off Track", "No Data"];
+var PRIORITIES = ["Primary", "Secondary"];
+var VALIDATION_STATUSES = ["Stated by Customer", "Assumed_Needs_Validation", "Validated"];
+var QUANTITY_TYPES = ["Absolute", "Relative_Percent"];
+var DIRECTIONS = ["Increase", "Decrease", "At Most", "At Least"];
+var DEADLINE_TYPES = ["Date", "Months_After_Go_Live", "Immediate"];
+var OUTCOME_STATUSES = ["No Data", "On Track", "At Risk", "Off Track", "Attained", "Missed"];
+var MEASUREMENT_SOURCES = ["Survey", "System", "Manual", "Import"];
+var COMPONENT_TYPES = ["Subscription", "Product", "Professional Services", "Support", "Training"];
+var LIFECYCLES = ["Renewable", "Planned Temporary", "One_Time"];
+var MILESTONE_STATUSES = ["Not Started", "In Progress", "Completed", "Blocked"];
+var HANDOVER_STATUSES = ["Not Started", "Handed Over", "Incomplete"];
+var text = (length, extra = {}) => ({ type: "Text", length, ...extra });
+var externalKey = (length) => ({ type: "Text", length, externalId: true, unique: true });
+var longText = (length = 32768) => ({ type: "LongTextArea", length });
+var num = (precision, scale) => ({ type: "Number", precision, scale });
+var money = { type: "Currency", precision: 16, scale: 2 };
+var date = { type: "Date" };
+var picklist = (values, extra = {}) => ({ type: "Picklist", values, ...extra });
+var lookup = (referenceTo, childRelationship, extra = {}) => ({
+  type: "Lookup",
+  referenceTo,
+  childRelationship,
+  ...extra
+});
+var master = (referenceTo, childRelationship) => ({
+  type: "MasterDetail",
+  referenceTo,
+  childRelationship,
+  required: true
+});
+var rollup = (summary) => ({ type: "Summary", summary });
+var countOutcomes = (...filters) => rollup({ childObject: "Outcome_Requirement__c", operation: "count", filters });
+var Initiative = {
+  apiName: "Initiative__c",
+  fields: {
+    Name: text(80, { required: true }),
+    Account__c: lookup("Account", "Initiatives", { required: true }),
+    Opportunity__c: lookup("Opportunity", "Initiatives"),
+    Source_Opportunity_Id__c: externalKey(18),
+    Purpose__c: longText(),
+    Strategic_Alignment__c: longText(),
+    Challenges__c: longText(),
+    Status__c: picklist(INITIATIVE_STATUSES),
+    CSM__c: lookup("User", "Managed_Initiatives"),
+    Handover_Date__c: date,
+    Handover_Notes__c: longText(),
+    Go_Live_Date__c: date,
+    Annual_Contract_Value__c: money,
+    Total_Contract_Value__c: money,
+    Next_Renewal_Date__c: date,
+    Outcome_Health__c: picklist(OUTCOME_HEALTH_VALUES),
+    Primary_Outcomes_Off_Track__c: countOutcomes(
+      { field: "Priority__c", equals: "Primary" },
+      { field: "Status__c", equals: "Off Track" }
+    ),
+    Outcome_Count__c: countOutcomes(),
+    Primary_Outcome_Count__c: countOutcomes({ field: "Priority__c", equals: "Primary" }),
+    Outcomes_Attained__c: countOutcomes({ field: "Status__c", equals: "Attained" }),
+    Outcomes_To_Validate__c: countOutcomes({ field: "Validation_Status__c", equals: "Assumed_Needs_Validation" }),
+    Renewable_Annual_Value__c: rollup({
+      childObject: "Solution_Component__c",
+      operation: "sum",
+      field: "Annual_Value__c",
+      filters: [{ field: "Lifecycle__c", equals: "Renewable" }]
+    })
+  }
+};
+var OutcomeRequirement = {
+  apiName: "Outcome_Requirement__c",
+  fields: {
+    Name: { type: "AutoNumber" },
+    Initiative__c: master("Initiative__c", "Outcome_Requirements"),
+    Description__c: { type: "TextArea", required: true },
+    Priority__c: picklist(PRIORITIES),
+    Validation_Status__c: picklist(VALIDATION_STATUSES),
+    Quantity_Type__c: picklist(QUANTITY_TYPES),
+    Direction__c: picklist(DIRECTIONS),
+    Baseline_Value__c: num(16, 4),
+    Baseline_Date__c: date,
+    Target_Value__c: num(16, 4),
+    Unit__c: text(40),
+    Deadline_Type__c: picklist(DEADLINE_TYPES),
+    Deadline_Date__c: date,
+    Deadline_Offset_Months__c: num(3, 0),
+    Due_Date__c: { type: "Date", formula: true },
+    Measurement_Method__c: { type: "TextArea" },
+    Business_Capability__c: lookup("Business_Capability__c", "Outcome_Requirements"),
+    External_Id__c: externalKey(80),
+    Latest_Value__c: num(16, 4),
+    Latest_Measured_On__c: date,
+    Attainment_Percent__c: { type: "Percent", precision: 8, scale: 1 },
+    Forecast_At_Deadline__c: num(16, 4),
+    Forecast_Attainment_Percent__c: { type: "Percent", precision: 8, scale: 1 },
+    Status__c: picklist(OUTCOME_STATUSES),
+    Measurement_Count__c: rollup({ childObject: "Measurement__c", operation: "count" })
+  }
+};
+var Measurement = {
+  apiName: "Measurement__c",
+  fields: {
+    Name: { type: "AutoNumber" },
+    Outcome_Requirement__c: master("Outcome_Requirement__c", "Measurements"),
+    Measured_On__c: { type: "Date", required: true },
+    Value__c: { type: "Number", precision: 16, scale: 4, required: true },
+    Source__c: picklist(MEASUREMENT_SOURCES),
+    Notes__c: { type: "TextArea" },
+    External_Id__c: externalKey(80)
+  }
+};
+var SolutionComponent = {
+  apiName: "Solution_Component__c",
+  fields: {
+    Name: text(80, { required: true }),
+    Initiative__c: master("Initiative__c", "Solution_Components"),
+    Product__c: lookup("Product2", "Solution_Components"),
+    Source_Line_Item_Id__c: externalKey(18),
+    Quantity__c: num(12, 2),
+    Total_Price__c: money,
+    Component_Type__c: picklist(COMPONENT_TYPES),
+    Role_In_Solution__c: { type: "TextArea" },
+    Lifecycle__c: picklist(LIFECYCLES),
+    Start_Date__c: date,
+    End_Date__c: date,
+    Renewal_Date__c: date,
+    Annual_Value__c: money
+  }
+};
+var OutcomeComponent = {
+  apiName: "Outcome_Component__c",
+  fields: {
+    Name: { type: "AutoNumber" },
+    Outcome_Requirement__c: master("Outcome_Requirement__c", "Outcome_Components"),
+    Solution_Component__c: lookup("Solution_Component__c", "Outcome_Components"),
+    Contribution__c: { type: "TextArea" }
+  }
+};
+var InitiativeMilestone = {
+  apiName: "Initiative_Milestone__c",
+  fields: {
+    Name: text(80, { required: true }),
+    Initiative__c: master("Initiative__c", "Milestones"),
+    Due_Date__c: date,
+    Completed_On__c: date,
+    Status__c: picklist(MILESTONE_STATUSES),
+    Description__c: { type: "TextArea" }
+  }
+};
+var BusinessCapability = {
+  apiName: "Business_Capability__c",
+  fields: {
+    Name: text(80, { required: true }),
+    Account__c: lookup("Account", "Business_Capabilities", { required: true }),
+    Level__c: { type: "Number", precision: 1, scale: 0, required: true },
+    Parent_Capability__c: lookup("Business_Capability__c", "Child_Capabilities"),
+    People_Impacted__c: num(9, 0),
+    Processes_Changed__c: { type: "TextArea" },
+    Tools_Changed__c: { type: "TextArea" }
+  }
+};
+var OpportunityFields = {
+  apiName: "Opportunity",
+  standard: true,
+  fields: {
+    Expected_Go_Live_Date__c: date,
+    Handover_Status__c: picklist(HANDOVER_STATUSES)
+  }
+};
+var OpportunityLineItemFields = {
+  apiName: "OpportunityLineItem",
+  standard: true,
+  fields: {
+    Term_Months__c: num(3, 0),
+    End_Date__c: date,
+    Role_In_Solution__c: { type: "TextArea" }
+  }
+};
+var Product2Fields = {
+  apiName: "Product2",
+  standard: true,
+  fields: {
+    Component_Type__c: picklist(COMPONENT_TYPES),
+    Lifecycle__c: picklist(LIFECYCLES),
+    Default_Term_Months__c: num(3, 0)
+  }
+};
+var CUSTOM_OBJECTS = [
+  Initiative,
+  OutcomeRequirement,
+  Measurement,
+  SolutionComponent,
+  OutcomeComponent,
+  InitiativeMilestone,
+  BusinessCapability
+];
+var STANDARD_OBJECT_EXTENSIONS = [OpportunityFields, OpportunityLineItemFields, Product2Fields];
+var ALL_OBJECTS = [...CUSTOM_OBJECTS, ...STANDARD_OBJECT_EXTENSIONS];
+function fieldsOf(spec) {
+  return Object.fromEntries(Object.keys(spec.fields).map((name) => [name, name]));
+}
+
+// src/core/dates.ts
+var MIN_YEAR = 1700;
+var MAX_YEAR = 4e3;
+var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+var MS_PER_DAY = 864e5;
+function isLeapYear(year) {
+  return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+}
+function daysInMonth(year, month) {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+function dateProblem(text2) {
+  if (typeof text2 !== "string") return `expected a date as YYYY-MM-DD, got ${describe(text2)}`;
+  const match = ISO_DATE.exec(text2);
+  if (!match) return `expected a date as YYYY-MM-DD, got "${text2}"`;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < MIN_YEAR || year > MAX_YEAR) return `"${text2}" is outside Salesforce's dates (${MIN_YEAR} to ${MAX_YEAR})`;
+  if (month < 1 || month > 12) return `"${text2}" has no month ${match[2]}`;
+  if (day < 1 || day > daysInMonth(year, month)) return `"${text2}" is not a day of ${year}-${match[2]}`;
+  return null;
+}
+function parseIsoDate(text2) {
+  const problem = dateProblem(text2);
+  if (problem) throw new RangeError(`Invalid date: ${problem}`);
+  const [year, month, day] = text2.split("-").map(Number);
+  return { year, month, day };
+}
+function formatIsoDate({ year, month, day }) {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+function toDayNumber(date2) {
+  const { year, month, day } = parseIsoDate(date2);
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+function fromDayNumber(dayNumber) {
+  if (!Number.isInteger(dayNumber)) throw new RangeError(`Invalid day number: ${dayNumber} is not a whole day`);
+  const utc = new Date(dayNumber * MS_PER_DAY);
+  return formatIsoDate({ year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() });
+}
+function addMonths(date2, months) {
+  if (!Number.isInteger(months)) throw new RangeError(`Invalid month count: ${months} is not a whole number of months`);
+  const { year, month, day } = parseIsoDate(date2);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(monthIndex / 12);
+  const targetMonth = monthIndex - targetYear * 12 + 1;
+  const targetLength = daysInMonth(targetYear, targetMonth);
+  const wasLastDay = day === daysInMonth(year, month);
+  return formatIsoDate({ year: targetYear, month: targetMonth, day: wasLastDay ? targetLength : Math.min(day, targetLength) });
+}
+function daysBetween(from, to) {
+  return toDayNumber(to) - toDayNumber(from);
+}
+function compareDates(a, b) {
+  return Math.sign(daysBetween(b, a));
+}
+function isBefore(a, b) {
+  return compareDates(a, b) < 0;
+}
+function isAfter(a, b) {
+  return compareDates(a, b) > 0;
+}
+function describe(value) {
+  if (value === void 0) return "nothing";
+  if (value === null) return "null";
+  return typeof value === "string" ? `"${value}"` : `${typeof value} ${String(value)}`;
+}
+
+// src/core/deadline.ts
+var F = fieldsOf(OutcomeRequirement);
+var I = fieldsOf(Initiative);
+function dueDateOf(outcome, { goLiveDate, handoverDate }) {
+  switch (outcome.Deadline_Type__c) {
+    case "Date":
+      return outcome.Deadline_Date__c ?? null;
+    case "Months_After_Go_Live":
+      if (goLiveDate == null || outcome.Deadline_Offset_Months__c == null) return null;
+      return addMonths(goLiveDate, outcome.Deadline_Offset_Months__c);
+    case "Immediate":
+      return goLiveDate ?? handoverDate ?? null;
+    default:
+      return null;
+  }
+}
+function missingDueDateReason(outcome, anchors) {
+  if (dueDateOf(outcome, anchors) !== null) return null;
+  switch (outcome.Deadline_Type__c) {
+    case "Date":
+      return `no ${F.Deadline_Date__c}: enter the date the outcome is due`;
+    case "Months_After_Go_Live":
+      return outcome.Deadline_Offset_Months__c == null ? `no ${F.Deadline_Offset_Months__c}: enter how many months after go-live it is due` : `due ${outcome.Deadline_Offset_Months__c} months after go-live, and the initiative has no ${I.Go_Live_Date__c} yet`;
+    case "Immediate":
+      return `due immediately, and the initiative has neither ${I.Go_Live_Date__c} nor ${I.Handover_Date__c}`;
+    default:
+      return `no ${F.Deadline_Type__c}: choose Date, Months After Go-Live or Immediate`;
+  }
+}
+
+// src/core/numbers.ts
+function withoutFloatNoise(value) {
+  return Number(value.toPrecision(15));
+}
+function roundTo(value, decimals) {
+  const factor = 10 ** decimals;
+  const scaled = withoutFloatNoise(value * factor);
+  const rounded = Math.sign(scaled) * Math.round(Math.abs(scaled)) / factor;
+  return rounded === 0 ? 0 : rounded;
+}
+
+// src/core/quantity.ts
+var F2 = fieldsOf(OutcomeRequirement);
+function isProgressDirection(direction) {
+  return direction === "Increase" || direction === "Decrease";
+}
+function missingQuantityFields(outcome) {
+  const missing = [];
+  if (outcome.Quantity_Type__c == null) missing.push(F2.Quantity_Type__c);
+  if (outcome.Direction__c == null) missing.push(F2.Direction__c);
+  const needsBaseline = outcome.Quantity_Type__c === "Relative_Percent" || isProgressDirection(outcome.Direction__c);
+  if (needsBaseline && outcome.Baseline_Value__c == null) missing.push(F2.Baseline_Value__c);
+  if (outcome.Target_Value__c == null) missing.push(F2.Target_Value__c);
+  return missing;
+}
+function resolvedTarget(outcome) {
+  return quantityProblem(outcome) === null ? targetOf(outcome) : null;
+}
+function quantityProblem(outcome) {
+  const missing = missingQuantityFields(outcome);
+  if (missing.length > 0) return `the quantity is incomplete: set ${missing.join(", ")}`;
+  if (outcome.Quantity_Type__c === "Relative_Percent" && !isProgressDirection(outcome.Direction__c)) {
+    return `a Relative % quantity needs ${F2.Direction__c} Increase or Decrease, not ${outcome.Direction__c}`;
+  }
+  if (isProgressDirection(outcome.Direction__c) && targetOf(outcome) === outcome.Baseline_Value__c) {
+    return `the target equals the baseline (${outcome.Baseline_Value__c}): set ${F2.Target_Value__c} so there is progress to make`;
+  }
+  return null;
+}
+function attainmentOf(outcome, value) {
+  const target = resolvedTarget(outcome);
+  if (target === null) return null;
+  if (!isProgressDirection(outcome.Direction__c)) return meetsTarget(outcome, value) ? 100 : 0;
+  const baseline = outcome.Baseline_Value__c;
+  return (value - baseline) / (target - baseline) * 100;
+}
+function meetsTarget(outcome, value) {
+  const target = resolvedTarget(outcome);
+  if (target === null) return false;
+  switch (outcome.Direction__c) {
+    case "Increase":
+    case "At Least":
+      return value >= target;
+    case "Decrease":
+    case "At Most":
+      return value <= target;
+    default:
+      return false;
+  }
+}
+function targetOf(outcome) {
+  const target = outcome.Target_Value__c;
+  if (outcome.Quantity_Type__c !== "Relative_Percent") return target;
+  const baseline = outcome.Baseline_Value__c;
+  const change = Math.abs(baseline) * target / 100;
+  return withoutFloatNoise(outcome.Direction__c === "Decrease" ? baseline - change : baseline + change);
+}
+
+// src/core/trajectory.ts
+var F3 = fieldsOf(OutcomeRequirement);
+var DEFAULT_AT_RISK_THRESHOLD_PERCENT = 80;
+var FORECAST_WINDOW_MONTHS = 12;
+function assessOutcome(outcome, measurements, { today, dueDate, atRiskThresholdPercent = DEFAULT_AT_RISK_THRESHOLD_PERCENT }) {
+  const baselineDate = outcome.Baseline_Date__c ?? null;
+  const counted = baselineDate ? measurements.filter((m) => !isBefore(m.Measured_On__c, baselineDate)) : [...measurements];
+  const ignoredBeforeBaseline = measurements.length - counted.length;
+  const targetValue = resolvedTarget(outcome);
+  const blank = {
+    latestValue: null,
+    latestMeasuredOn: null,
+    attainmentPercent: null,
+    forecastValue: null,
+    forecastAttainmentPercent: null,
+    measurementCount: counted.length,
+    ignoredBeforeBaseline,
+    targetValue,
+    dueDate
+  };
+  const latest = latestOf(counted);
+  if (!latest) {
+    const history = ignoredBeforeBaseline > 0 ? ` on or after the baseline date ${baselineDate} (${ignoredBeforeBaseline} earlier ignored as history)` : "";
+    return { ...blank, status: "No Data", reason: `No measurements${history}: log one to judge this outcome` };
+  }
+  const latestValues = { latestValue: latest.Value__c, latestMeasuredOn: latest.Measured_On__c };
+  const problem = quantityProblem(outcome);
+  if (targetValue === null || problem !== null) {
+    return { ...blank, ...latestValues, status: "No Data", reason: `Cannot judge the measurements: ${problem ?? "no target"}` };
+  }
+  const attainmentPercent = roundTo(attainmentOf(outcome, latest.Value__c), 1);
+  const forecastValue = dueDate === null ? null : forecastValueAt(counted, dueDate);
+  const forecastAttainmentPercent = forecastValue === null ? null : roundTo(attainmentOf(outcome, forecastValue), 1);
+  const numbers = { ...blank, ...latestValues, attainmentPercent, forecastValue, forecastAttainmentPercent };
+  const latestText = `latest value ${latest.Value__c} (${latest.Measured_On__c})`;
+  const targetText = `the target ${targetValue}`;
+  if (meetsTarget(outcome, latest.Value__c)) {
+    return { ...numbers, status: "Attained", reason: `Attained: ${latestText} meets ${targetText} (${attainmentPercent}% attainment)` };
+  }
+  if (dueDate !== null && isAfter(today, dueDate)) {
+    return { ...numbers, status: "Missed", reason: `Missed: due ${dueDate} and not met; ${latestText} against ${targetText} (${attainmentPercent}% attainment)` };
+  }
+  if (forecastValue !== null && forecastAttainmentPercent !== null) {
+    const forecastText = `the forecast ${forecastValue} at the due date ${dueDate}`;
+    if (meetsTarget(outcome, forecastValue)) {
+      return { ...numbers, status: "On Track", reason: `On Track: ${forecastText} meets ${targetText}` };
+    }
+    const level2 = forecastAttainmentPercent >= atRiskThresholdPercent ? "At Risk" : "Off Track";
+    return {
+      ...numbers,
+      status: level2,
+      reason: `${level2}: ${forecastText} ${progressText(outcome, forecastAttainmentPercent, targetValue, atRiskThresholdPercent)}`
+    };
+  }
+  const why = dueDate === null ? "no due date" : `fewer than two measurement dates in the ${FORECAST_WINDOW_MONTHS} months up to the latest`;
+  const level = attainmentPercent >= atRiskThresholdPercent ? "At Risk" : "Off Track";
+  return {
+    ...numbers,
+    status: level,
+    reason: `${level}: no forecast (${why}), so judged as if the ${latestText} stayed flat: it ${progressText(outcome, attainmentPercent, targetValue, atRiskThresholdPercent)}`
+  };
+}
+function progressText(outcome, percent, target, threshold) {
+  if (!isProgressDirection(outcome.Direction__c)) return `does not meet the limit ${target} (${outcome.Direction__c})`;
+  const side = percent >= threshold ? "at or above" : "below";
+  return `is ${percent}% of the way from the baseline ${outcome.Baseline_Value__c} to the target ${target}, ${side} the ${threshold}% threshold`;
+}
+function latestOf(measurements) {
+  let latest = null;
+  for (const measurement of measurements) {
+    if (latest === null || compareDates(measurement.Measured_On__c, latest.Measured_On__c) >= 0) latest = measurement;
+  }
+  return latest;
+}
+function forecastValueAt(measurements, date2) {
+  const latest = latestOf(measurements);
+  if (!latest) return null;
+  const windowStart = addMonths(latest.Measured_On__c, -FORECAST_WINDOW_MONTHS);
+  const points = measurements.filter((m) => !isBefore(m.Measured_On__c, windowStart)).map((m) => ({ x: toDayNumber(m.Measured_On__c), y: m.Value__c }));
+  if (new Set(points.map((p) => p.x)).size < 2) return null;
+  const meanX = points.reduce((sum, p) => sum + p.x, 0) / points.length;
+  const meanY = points.reduce((sum, p) => sum + p.y, 0) / points.length;
+  const covariance = points.reduce((sum, p) => sum + (p.x - meanX) * (p.y - meanY), 0);
+  const variance = points.reduce((sum, p) => sum + (p.x - meanX) ** 2, 0);
+  const slopePerDay = covariance / variance;
+  return roundTo(meanY + slopePerDay * (toDayNumber(date2) - meanX), 4);
+}
+function assessmentFields(assessment) {
+  return {
+    [F3.Latest_Value__c]: assessment.latestValue,
+    [F3.Latest_Measured_On__c]: assessment.latestMeasuredOn,
+    [F3.Attainment_Percent__c]: assessment.attainmentPercent,
+    [F3.Forecast_At_Deadline__c]: assessment.forecastValue,
+    [F3.Forecast_Attainment_Percent__c]: assessment.forecastAttainmentPercent,
+    [F3.Status__c]: assessment.status
+  };
+}
+
+// src/core/words.ts
+function quantitySummary(outcome) {
+  const problem = quantityProblem(outcome);
+  if (problem !== null) return `Not quantified: ${problem}`;
+  const unit = outcome.Unit__c ? ` ${outcome.Unit__c}` : "";
+  const target = resolvedTarget(outcome);
+  const direction = outcome.Direction__c;
+  if (!isProgressDirection(direction)) return `${direction} ${target}${unit}`;
+  const from = `${direction} from ${outcome.Baseline_Value__c}${unit} to ${target}${unit}`;
+  if (outcome.Quantity_Type__c !== "Relative_Percent") return from;
+  return `${from} (${outcome.Target_Value__c}% ${direction === "Increase" ? "uplift" : "reduction"})`;
+}
+function deadlineSummary(outcome, dueDate, anchors) {
+  if (dueDate === null) return `No due date: ${missingDueDateReason(outcome, anchors) ?? "no deadline"}`;
+  switch (outcome.Deadline_Type__c) {
+    case "Months_After_Go_Live":
+      return `${outcome.Deadline_Offset_Months__c} months after go-live: ${dueDate}`;
+    case "Immediate":
+      return `Immediate: from ${anchors.goLiveDate ? "go-live" : "handover"}, ${dueDate}`;
+    default:
+      return `By ${dueDate}`;
+  }
+}
+export {
+  BusinessCapability,
+  DEFAULT_AT_RISK_THRESHOLD_PERCENT,
+  Initiative,
+  MEASUREMENT_SOURCES,
+  Measurement,
+  OUTCOME_STATUSES,
+  OutcomeComponent,
+  OutcomeRequirement,
+  PRIORITIES,
+  SolutionComponent,
+  VALIDATION_STATUSES,
+  assessOutcome,
+  assessmentFields,
+  compareDates,
+  dateProblem,
+  deadlineSummary,
+  dueDateOf,
+  fieldsOf,
+  fromDayNumber,
+  isAfter,
+  quantitySummary,
+  resolvedTarget,
+  toDayNumber
+};

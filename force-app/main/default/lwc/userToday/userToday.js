@@ -1,0 +1,18 @@
+// Generated from userToday.ts by `npm run build:lwc`: edit the source, not this file.
+/**
+ * Today's date where the user is (their Salesforce time zone, @salesforce/i18n/timeZone), as YYYY-MM-DD. The domain
+ * core never reads the clock; components ask here, and tests mock this one module.
+ */
+import timeZone from '@salesforce/i18n/timeZone';
+export function todayIn(zone, now = new Date()) {
+    try {
+        // en-CA formats a date as YYYY-MM-DD.
+        return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    }
+    catch {
+        return now.toISOString().slice(0, 10);
+    }
+}
+export function userToday() {
+    return todayIn(timeZone);
+}
