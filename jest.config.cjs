@@ -21,7 +21,8 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       roots: ['<rootDir>/test', '<rootDir>/local-org'],
-      testMatch: ['**/*.test.ts'],
+      // *.nut.ts: the commands run as the CLI runs them (see test/nuts).
+      testMatch: ['**/*.test.ts', '**/*.nut.ts'],
       extensionsToTreatAsEsm: ['.ts'],
       transform: { '^.+\\.ts$': swcEsm },
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
