@@ -66,6 +66,12 @@ describe('standard objects carry their documented standard fields', () => {
     const line = new Map((await t.conn.sobject('OpportunityLineItem').describe()).fields.map((f) => [f.name, f]));
     expect(line.get('Discount')).toMatchObject({ type: 'percent', precision: 5, scale: 2, createable: true });
     expect(line.get('Subtotal')).toMatchObject({ type: 'currency', createable: false, updateable: false });
+    // UI API's object-info reports the same compounds (what LDS and the base address components read).
+    const info = (await raw(t.org, '/services/data/v64.0/ui-api/object-info/Contract')).body as { fields: Record<string, Record<string, unknown>> };
+    expect(info.fields.BillingAddress).toMatchObject({ dataType: 'Address', compound: true, filterable: false });
+    expect(info.fields.BillingCity).toMatchObject({ compound: false, compoundFieldName: 'BillingAddress', compoundComponentName: 'City' });
+    const userInfo = (await raw(t.org, '/services/data/v64.0/ui-api/object-info/User')).body as { fields: Record<string, Record<string, unknown>> };
+    expect(userInfo.fields.PostalCode).toMatchObject({ compoundFieldName: 'Address', compoundComponentName: 'PostalCode' });
     const profile = await t.conn.sobject('Profile').describe();
     expect(profile).toMatchObject({ createable: false, updateable: false, deletable: false });
   });
