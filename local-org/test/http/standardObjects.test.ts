@@ -1,7 +1,7 @@
 /**
  * The other standard objects' documented fields (Object Reference: "User", "Organization", "Profile",
  * "Opportunity", "OpportunityLineItem", "Product2", "Pricebook2", "PricebookEntry", "Contract", "Task",
- * "AccountTeamMember"): described with Salesforce's types and rights, loaded from the columns an admin's
+ * "AccountTeamMember", "Campaign"): described with Salesforce's types and rights, loaded from the columns an admin's
  * export carries through Bulk API 2.0 without INVALID_FIELD, and the fields the platform computes computed.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -13,7 +13,9 @@ const DOCUMENTED: Record<string, string[]> = {
   Organization: ['Name', 'Division', 'Street', 'City', 'Country', 'Address', 'Phone', 'FiscalYearStartMonth', 'LanguageLocaleKey', 'OrganizationType', 'IsSandbox'],
   Profile: ['Name', 'Description', 'UserType'],
   UserRole: ['Name', 'DeveloperName', 'ParentRoleId', 'RollupDescription'],
-  Opportunity: ['ContactId', 'ExpectedRevenue', 'TotalOpportunityQuantity', 'IsPrivate', 'ForecastCategory', 'Fiscal', 'FiscalQuarter', 'FiscalYear', 'HasOpenActivity', 'HasOverdueTask', 'LastActivityDate', 'LastStageChangeDate', 'PushCount'],
+  Campaign: ['Name', 'ParentId', 'Type', 'Status', 'StartDate', 'EndDate', 'IsActive', 'BudgetedCost', 'ActualCost', 'ExpectedRevenue', 'ExpectedResponse', 'NumberSent'],
+  Contact: ['ReportsToId'],
+  Opportunity: ['CampaignId', 'ContactId', 'ExpectedRevenue', 'TotalOpportunityQuantity', 'IsPrivate', 'ForecastCategory', 'Fiscal', 'FiscalQuarter', 'FiscalYear', 'HasOpenActivity', 'HasOverdueTask', 'LastActivityDate', 'LastStageChangeDate', 'PushCount'],
   OpportunityLineItem: ['Discount', 'Subtotal', 'SortOrder', 'HasSchedule', 'HasQuantitySchedule', 'HasRevenueSchedule'],
   Product2: ['ExternalId', 'StockKeepingUnit', 'QuantityUnitOfMeasure', 'DisplayUrl', 'IsArchived', 'CanUseQuantitySchedule'],
   Pricebook2: ['IsArchived', 'ValidFrom', 'ValidTo'],

@@ -19,6 +19,7 @@ import {
   type ObjectDefinition,
 } from '../field-builders.js';
 import { activityObjectDefinitions } from './activities.js';
+import { campaignObjectDefinitions } from './campaigns.js';
 import { salesObjectDefinitions } from './sales.js';
 import { userObjectDefinitions } from './users.js';
 
@@ -28,7 +29,7 @@ export { STANDARD_PROFILES } from './users.js';
 const LEAD_SOURCES = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'];
 
 export function standardObjectDefinitions(): ObjectDefinition[] {
-  return [...userObjectDefinitions(), ...accountObjectDefinitions(), ...salesObjectDefinitions(), ...activityObjectDefinitions()];
+  return [...userObjectDefinitions(), ...accountObjectDefinitions(), ...campaignObjectDefinitions(), ...salesObjectDefinitions(), ...activityObjectDefinitions()];
 }
 
 function accountObjectDefinitions(): ObjectDefinition[] {
@@ -81,6 +82,7 @@ function accountObjectDefinitions(): ObjectDefinition[] {
         derived(text('Name', 121, { nameField: true, label: 'Full Name' })),
         ...addressFields('Mailing', 'Mailing'),
         ...addressFields('Other', 'Other'),
+        reference('ReportsToId', 'Contact', 'ReportsTo', { label: 'Reports To ID' }),
         text('Title', 128),
         text('Department', 80),
         dateField('Birthdate'),

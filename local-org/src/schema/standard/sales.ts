@@ -2,7 +2,7 @@
  * Sales objects with the standard fields Salesforce's Object Reference documents: Opportunity,
  * OpportunityLineItem, Product2, Pricebook2, PricebookEntry, Contract. Fields the platform computes are
  * `derived` here and set by the store (store/derived-fields.ts); fields of features the local org does not
- * have (Campaigns, multi-currency, schedules, Salesforce to Salesforce, Einstein) are left out, so naming
+ * have (multi-currency, schedules, Salesforce to Salesforce, Einstein) are left out, so naming
  * them is refused with INVALID_FIELD as such an org would.
  */
 import {
@@ -88,6 +88,7 @@ export function salesObjectDefinitions(): ObjectDefinition[] {
         derived(text('Fiscal', 6, { label: 'Fiscal Period' })),
         derived(makeField('FiscalQuarter', 'int', { precision: 8, scale: 0, label: 'Fiscal Quarter' })),
         derived(makeField('FiscalYear', 'int', { precision: 8, scale: 0, label: 'Fiscal Year' })),
+        reference('CampaignId', 'Campaign', 'Campaign', { label: 'Campaign ID', childRelationshipName: 'Opportunities' }),
         reference('ContractId', 'Contract', 'Contract', { label: 'Contract ID' }),
         reference('Pricebook2Id', 'Pricebook2', 'Pricebook2', { childRelationshipName: 'Opportunities', label: 'Price Book ID' }),
         derived(checkbox('HasOpportunityLineItem', { label: 'Has Line Item' })),
