@@ -29,7 +29,8 @@ export function deriveStandardFields(object: string, record: Candidate, context:
     case 'User':
     case 'Contact':
       record.Name = fullName(record);
-      if (object === 'User' && !record.Alias) record.Alias = String(record.LastName ?? '').slice(0, 8);
+      // The platform makes up a nickname when none is given; the username's local part keeps saves reproducible.
+      if (object === 'User' && !record.CommunityNickname) record.CommunityNickname = String(record.Username ?? '').split('@')[0].slice(0, 40);
       return [];
     case 'Opportunity':
       return deriveOpportunity(record, context);

@@ -101,14 +101,17 @@ describe('standard objects carry their documented standard fields', () => {
     expect(unknown.failed.join(' ')).toMatch(/INVALID_FIELD|Colour/);
   });
 
-  it('refuses a user without ProfileId, as Salesforce does, and takes one with a standard profile', async () => {
-    const base = { Username: 'new.user@outcomes.example', LastName: 'User', Email: 'new.user@outcomes.example', Alias: 'nuser' };
+  it('refuses a user without ProfileId, Alias or locale keys, as Salesforce does, and takes one with a standard profile', async () => {
+    const base = { Username: 'new.user@outcomes.example', LastName: 'User', Email: 'new.user@outcomes.example' };
+    // Salesforce's required user fields (@salesforce/core lists the same in org/user REQUIRED_FIELDS): no defaults.
     const [missing] = t.org.engine.create('User', [base], { allOrNone: false });
-    expect(missing.errors[0]).toMatchObject({ statusCode: 'REQUIRED_FIELD_MISSING', fields: ['ProfileId'] });
+    expect(missing.errors[0]).toMatchObject({ statusCode: 'REQUIRED_FIELD_MISSING' });
+    expect([...missing.errors[0].fields].sort()).toEqual(['Alias', 'EmailEncodingKey', 'LanguageLocaleKey', 'LocaleSidKey', 'ProfileId', 'TimeZoneSidKey']);
+    const locale = { Alias: 'nuser', TimeZoneSidKey: 'Europe/London', LocaleSidKey: 'en_GB', EmailEncodingKey: 'UTF-8', LanguageLocaleKey: 'en_US' };
     const profileId = String(t.org.engine.query("SELECT Id FROM Profile WHERE Name = 'Standard User'").records[0].Id);
-    const { id } = (await t.conn.sobject('User').create({ ...base, ProfileId: profileId, City: 'Leeds', Country: 'UK', CompanyName: 'Outcomes' })) as { id: string };
+    const { id } = (await t.conn.sobject('User').create({ ...base, ...locale, ProfileId: profileId, City: 'Leeds', Country: 'UK', CompanyName: 'Outcomes' })) as { id: string };
     const user = (await t.conn.sobject('User').retrieve(id)) as Record<string, unknown>;
-    expect(user).toMatchObject({ Address: { city: 'Leeds', country: 'UK' }, CompanyName: 'Outcomes', ProfileId: profileId });
+    expect(user).toMatchObject({ Address: { city: 'Leeds', country: 'UK' }, CompanyName: 'Outcomes', ProfileId: profileId, CommunityNickname: 'new.user' });
     const admin = t.org.engine.query(`SELECT Profile.Name FROM User WHERE Id = '${t.org.userId}'`).records[0] as { Profile: { Name: string } };
     expect(admin.Profile.Name).toBe('System Administrator');
   });

@@ -115,7 +115,7 @@ export function userObjectDefinitions(): ObjectDefinition[] {
         derived(text('Name', 121, { nameField: true, label: 'Full Name' })),
         text('CommunityNickname', 40, { label: 'Nickname' }),
         makeField('Email', 'email', { length: 128, required: true }),
-        text('Alias', 8),
+        text('Alias', 8, { required: true }),
         text('Title', 80),
         text('CompanyName', 80, { label: 'Company Name' }),
         text('Department', 80),
@@ -132,7 +132,7 @@ export function userObjectDefinitions(): ObjectDefinition[] {
         makeField('SenderEmail', 'email', { length: 80, label: 'Email Sender Address' }),
         text('FederationIdentifier', 512, { label: 'SAML Federation ID' }),
         checkbox('IsActive', { defaultValue: true, label: 'Active' }),
-        // Required by Salesforce on create. A data set that cannot know the org's profile Ids leaves it out:
+        // Required by Salesforce on create, like Alias and the four locale keys (no defaults through the API). A data set that cannot know the org's profile Ids leaves it out:
         // the local org's own loader (tree/load.ts) gives such users the Standard User profile.
         reference('ProfileId', 'Profile', 'Profile', { required: true, label: 'Profile ID' }),
         reference('UserRoleId', 'UserRole', 'UserRole', { label: 'Role ID', childRelationshipName: 'Users' }),
@@ -140,13 +140,13 @@ export function userObjectDefinitions(): ObjectDefinition[] {
         reference('DelegatedApproverId', 'User', 'DelegatedApprover', { label: 'Delegated Approver ID' }),
         reference('ContactId', 'Contact', 'Contact', { label: 'Contact ID', updateable: false }),
         derived(reference('AccountId', 'Account', 'Account', { label: 'Account ID' })),
-        picklist('TimeZoneSidKey', TIME_ZONES, { defaultPick: 'GMT', label: 'Time Zone' }),
-        picklist('LocaleSidKey', LOCALES, { defaultPick: 'en_US', label: 'Locale' }),
+        picklist('TimeZoneSidKey', TIME_ZONES, { required: true, label: 'Time Zone' }),
+        picklist('LocaleSidKey', LOCALES, { required: true, label: 'Locale' }),
         picklist('EmailEncodingKey', ['UTF-8', 'ISO-8859-1', 'Shift_JIS', 'ISO-2022-JP', 'EUC-JP', 'ks_c_5601-1987', 'Big5', 'GB2312'], {
-          defaultPick: 'UTF-8',
+          required: true,
           label: 'Email Encoding',
         }),
-        picklist('LanguageLocaleKey', LANGUAGES, { defaultPick: 'en_US', label: 'Language' }),
+        picklist('LanguageLocaleKey', LANGUAGES, { required: true, label: 'Language' }),
         picklist('UserType', ['Standard', 'PowerPartner', 'CspLitePortal', 'CustomerSuccess', 'PowerCustomerSuccess', 'CsnOnly', 'Guest'], {
           defaultPick: 'Standard',
           label: 'User Type',
