@@ -119,6 +119,7 @@ export function checklistView(data) {
             label: item.label,
             done,
             iconName: done ? 'utility:success' : 'utility:warning',
+            iconVariant: done ? 'success' : 'warning',
             iconText: done ? 'Complete' : 'Missing',
             itemClass: `item slds-var-p-vertical_xx-small ${done ? 'item-done' : 'item-missing'}`,
             gaps: itemGaps,

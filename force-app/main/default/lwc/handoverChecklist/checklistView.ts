@@ -110,6 +110,7 @@ export type ChecklistItem = {
   label: string;
   done: boolean;
   iconName: string;
+  iconVariant: string;
   iconText: string;
   itemClass: string;
   gaps: GapView[];
@@ -230,6 +231,7 @@ export function checklistView(data: ChecklistData | null | undefined): Checklist
       label: item.label,
       done,
       iconName: done ? 'utility:success' : 'utility:warning',
+      iconVariant: done ? 'success' : 'warning',
       iconText: done ? 'Complete' : 'Missing',
       itemClass: `item slds-var-p-vertical_xx-small ${done ? 'item-done' : 'item-missing'}`,
       gaps: itemGaps,
