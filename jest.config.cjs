@@ -42,6 +42,7 @@ module.exports = {
         '^@lwc/wire-service$': engineOfSfdxLwcJest('@lwc/wire-service'),
         '^lightning/uiGraphQLApi$': '<rootDir>/force-app/test/jest-mocks/lightning/uiGraphQLApi',
         '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions',
+        '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
       },
       setupFilesAfterEnv: [...(lwcJestConfig.setupFilesAfterEnv ?? []), '<rootDir>/force-app/test/jest-setup.js'],
     },
