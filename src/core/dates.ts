@@ -109,3 +109,13 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   return typeof value === 'string' ? `"${value}"` : `${typeof value} ${String(value)}`;
 }
+
+/**
+ * The calendar date of `instant` in an IANA time zone (a Salesforce user's TimeZoneSidKey, e.g. "Europe/Paris"):
+ * Salesforce's TODAY for that user. The core never reads the clock; the instant comes from the caller.
+ */
+export function dateInTimeZone(instant: Date, timeZone: string): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

@@ -63,6 +63,15 @@ export type LocalOrgEngine = OrgEngine & {
   records(sobject: string): StoredRecord[];
 };
 
+/** The calendar date of an instant in an IANA time zone; an unknown zone reads as GMT. */
+function dateInZone(instant: Date, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  } catch {
+    return instant.toISOString().slice(0, 10);
+  }
+}
+
 export async function createEngine(options: CreateEngineOptions): Promise<LocalOrgEngine> {
   const schema = loadSchema(options.projectDir, options.features);
   return new Engine(schema, options);
@@ -88,8 +97,8 @@ class Engine implements LocalOrgEngine {
     options: CreateEngineOptions,
   ) {
     const fixedToday = options.today;
-    this.todayFn =
-      typeof fixedToday === 'string' ? () => fixedToday : (fixedToday ?? (() => new Date().toISOString().slice(0, 10)));
+    // As in Salesforce, TODAY is the running user's date in their time zone (TimeZoneSidKey), not the server's.
+    this.todayFn = typeof fixedToday === 'string' ? () => fixedToday : (fixedToday ?? (() => dateInZone(new Date(), this.runningUserTimeZone())));
     this.nowFn =
       options.now ??
       (() => {
@@ -223,6 +232,12 @@ class Engine implements LocalOrgEngine {
     const out: SfRecord = { attributes: { type: object.name, url: `/services/data/v${apiVersion}/sobjects/${object.name}/${record.Id}` } };
     for (const field of selected) out[field.name] = this.reader.value(object, record, field) ?? null;
     return out;
+  }
+
+  /** The running user's TimeZoneSidKey, GMT until it is set. */
+  private runningUserTimeZone(): string {
+    const user = this.store.table('User').live.get(this.userId);
+    return typeof user?.TimeZoneSidKey === 'string' && user.TimeZoneSidKey ? user.TimeZoneSidKey : 'GMT';
   }
 
   public records(sobject: string): StoredRecord[] {

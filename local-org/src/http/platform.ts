@@ -119,7 +119,14 @@ export function runToolingQuery(soql: string): QueryResult {
 }
 
 /** `GET /services/oauth2/userinfo`, with the keys `@salesforce/core` and `sf` read. */
-export function userInfo(identity: OrgIdentity): Record<string, unknown> {
+/** The running user's TimeZoneSidKey as the org holds it now (an admin may change it), GMT by default. */
+export function runningUserTimeZone(engine: OrgEngine, userId: string): string {
+  const [user] = engine.query(`SELECT TimeZoneSidKey FROM User WHERE Id = '${userId}'`).records;
+  return typeof user?.TimeZoneSidKey === 'string' && user.TimeZoneSidKey ? user.TimeZoneSidKey : 'GMT';
+}
+
+/** `GET /services/oauth2/userinfo`, with the keys `@salesforce/core` and `sf` read; zoneinfo is the user's time zone. */
+export function userInfo(identity: OrgIdentity, timeZone = 'GMT'): Record<string, unknown> {
   const { instanceUrl, orgId, userId, username } = identity;
   const base = `${instanceUrl}/services/data/v{version}`;
   return {
@@ -133,7 +140,7 @@ export function userInfo(identity: OrgIdentity): Record<string, unknown> {
     email_verified: true,
     given_name: 'Local',
     family_name: 'Admin',
-    zoneinfo: 'GMT',
+    zoneinfo: timeZone,
     photos: {},
     profile: `${instanceUrl}/${userId}`,
     picture: null,

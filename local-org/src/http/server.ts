@@ -17,7 +17,7 @@ import { dailyApiAllowance, orgLimits } from './limits.js';
 import { Meter, type CallKind } from './meter.js';
 import { pageSizeFrom, QueryCursors } from './paging.js';
 import { queryColumns } from './queryColumns.js';
-import { runQuery, runToolingQuery, userInfo, type OrgIdentity } from './platform.js';
+import { runningUserTimeZone, runQuery, runToolingQuery, userInfo, type OrgIdentity } from './platform.js';
 import { errorReply, json, methodNotAllowed, notFound, writeReply, type Reply } from './respond.js';
 import { sobjectRoute } from './sobjects.js';
 import { treeRoute } from './tree.js';
@@ -223,7 +223,7 @@ export function createOrgServer(identity: OrgIdentity, options: OrgServerOptions
     meter.countCall(kind);
     state.counted = true;
 
-    if (path === '/services/oauth2/userinfo') return json(userInfo(identity));
+    if (path === '/services/oauth2/userinfo') return json(userInfo(identity, runningUserTimeZone(context.engine, identity.userId)));
     if (path === '/services/data' || path === '/services/data/') {
       if (method !== 'GET') throw methodNotAllowed(method, ['GET']);
       return json(apiVersions());
