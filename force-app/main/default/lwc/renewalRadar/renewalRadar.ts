@@ -11,71 +11,17 @@ import { addDays, DEFAULT_RENEWAL_WINDOW_DAYS } from 'c/outcomesCore';
 import { userToday } from 'c/userToday';
 import { formatAmount, radarRows, type RadarData, type RadarRow } from './radarView';
 
-/** Every initiative renewing in the window (Home and app pages). */
-const EVERY_INITIATIVE = gql`
-  query RenewalRadar($from: Date, $until: Date) {
+/**
+ * Initiatives renewing in the window, with their primary outcomes' measurements and linked lines: one query. The
+ * filter is a variable, so the Account page's radar (its account only) and the Home page's (every initiative the user
+ * can see) share the selection.
+ */
+const RADAR = gql`
+  query RenewalRadar($where: Initiative__c_Filter) {
     uiapi {
       query {
         Initiative__c(
-          where: { and: [{ Next_Renewal_Date__c: { gte: { value: $from } } }, { Next_Renewal_Date__c: { lte: { value: $until } } }] }
-          orderBy: { Next_Renewal_Date__c: { order: ASC } }
-          first: 200
-        ) {
-          edges {
-            node {
-                  Id
-                  Name { value }
-                  Account__c { value }
-                  Account__r { Name { value } }
-                  Next_Renewal_Date__c { value }
-                  Renewable_Annual_Value__c { value }
-                  Annual_Contract_Value__c { value }
-                  Go_Live_Date__c { value }
-                  Handover_Date__c { value }
-                  Outcome_Requirements__r(first: 200, where: { Priority__c: { eq: "Primary" } }, orderBy: { Name: { order: ASC } }) {
-                    edges {
-                      node {
-                        Id
-                        Description__c { value }
-                        Priority__c { value }
-                        Quantity_Type__c { value }
-                        Direction__c { value }
-                        Baseline_Value__c { value }
-                        Baseline_Date__c { value }
-                        Target_Value__c { value }
-                        Deadline_Type__c { value }
-                        Deadline_Date__c { value }
-                        Deadline_Offset_Months__c { value }
-                        Due_Date__c { value }
-                        Measurements__r(first: 200, orderBy: { Measured_On__c: { order: ASC } }) {
-                          edges { node { Measured_On__c { value } Value__c { value } } }
-                        }
-                        Outcome_Components__r(first: 200) {
-                          edges {
-                            node {
-                              Id
-                              Solution_Component__r { Id Name { value } Lifecycle__c { value } Renewal_Date__c { value } Annual_Value__c { value } }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-/** The initiatives of one account (its record page). A second query, not a filter that matches all: GraphQL has no "any". */
-const ONE_ACCOUNT = gql`
-  query RenewalRadarOfAccount($from: Date, $until: Date, $accountId: ID) {
-    uiapi {
-      query {
-        Initiative__c(
-          where: { and: [{ Next_Renewal_Date__c: { gte: { value: $from } } }, { Next_Renewal_Date__c: { lte: { value: $until } } }, { Account__c: { eq: $accountId } }] }
+          where: $where
           orderBy: { Next_Renewal_Date__c: { order: ASC } }
           first: 200
         ) {
@@ -151,16 +97,15 @@ export default class RenewalRadar extends NavigationMixin(LightningElement) {
     return this.objectApiName === 'Account' && !!this.recordId;
   }
 
-  get radarQuery(): unknown {
-    return this.forAccount ? ONE_ACCOUNT : EVERY_INITIATIVE;
+  get variables(): { where: { and: Array<Record<string, unknown>> } } {
+    const window = [
+      { Next_Renewal_Date__c: { gte: { value: this.today } } },
+      { Next_Renewal_Date__c: { lte: { value: addDays(this.today, this.window) } } },
+    ];
+    return { where: { and: this.forAccount ? [...window, { Account__c: { eq: this.recordId } }] : window } };
   }
 
-  get variables(): Record<string, string | undefined> {
-    const range = { from: this.today, until: addDays(this.today, this.window) };
-    return this.forAccount ? { ...range, accountId: this.recordId } : range;
-  }
-
-  @wire(graphql, { query: '$radarQuery', variables: '$variables' })
+  @wire(graphql, { query: RADAR, variables: '$variables' })
   wiredRadar(result: GraphqlResult<RadarData>): void {
     if (result.errors?.length) {
       this.loadError = errorText(result.errors);

@@ -46,9 +46,10 @@ describe('c-renewal-radar', () => {
       createRadar();
       await flushPromises();
       const config = graphqlAdapter.getLastConfig();
-      expect(config.variables).toEqual({ from: '2026-11-23', until: '2027-03-23' });
-      expect(config.query).toContain('query RenewalRadar(');
-      expect(config.query).not.toContain('Account__c: { eq: $accountId }');
+      expect(config.variables).toEqual({
+        where: { and: [{ Next_Renewal_Date__c: { gte: { value: '2026-11-23' } } }, { Next_Renewal_Date__c: { lte: { value: '2027-03-23' } } }] },
+      });
+      expect(config.query).toContain('query RenewalRadar($where: Initiative__c_Filter)');
       expect(config.query).toContain('Outcome_Components__r');
     });
 
@@ -56,14 +57,23 @@ describe('c-renewal-radar', () => {
       createRadar({ recordId: '001000000000001AAA', objectApiName: 'Account', windowDays: 30 });
       await flushPromises();
       const config = graphqlAdapter.getLastConfig();
-      expect(config.variables).toEqual({ from: '2026-11-23', until: '2026-12-23', accountId: '001000000000001AAA' });
-      expect(config.query).toContain('Account__c: { eq: $accountId }');
+      expect(config.variables).toEqual({
+        where: {
+          and: [
+            { Next_Renewal_Date__c: { gte: { value: '2026-11-23' } } },
+            { Next_Renewal_Date__c: { lte: { value: '2026-12-23' } } },
+            { Account__c: { eq: '001000000000001AAA' } },
+          ],
+        },
+      });
     });
 
     it('takes the default window when the page gives one that is not a number of days', async () => {
       createRadar({ windowDays: 'soon' as unknown as number });
       await flushPromises();
-      expect(graphqlAdapter.getLastConfig().variables).toEqual({ from: '2026-11-23', until: '2027-03-23' });
+      expect(graphqlAdapter.getLastConfig().variables).toEqual({
+        where: { and: [{ Next_Renewal_Date__c: { gte: { value: '2026-11-23' } } }, { Next_Renewal_Date__c: { lte: { value: '2027-03-23' } } }] },
+      });
     });
 
     it('shows a spinner while loading', async () => {
