@@ -18,6 +18,8 @@ export abstract class OutcomesCommand<T> extends SfCommand<T> {
   protected override async catch(error: Parameters<SfCommand<T>['catch']>[0]): Promise<never> {
     const stopped = error as { exitCode?: number };
     stopped.exitCode = ExitStatus.stopped;
+    // SfCommand.catch stops the spinner; an import's progress bar is stopped here, so the error is not drawn over.
+    this.progress.stop();
     return super.catch(error);
   }
 

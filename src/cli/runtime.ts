@@ -11,3 +11,4 @@ export function localToday(): IsoDate {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
