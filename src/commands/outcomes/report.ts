@@ -39,20 +39,20 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     initiative: recordIdFlag({
       object: 'Initiative__c',
       char: 'i',
-      summary: messages.getMessage('flags.initiative.summary'),
+      summary: messages.getMessage('flags.initiative.summary'), description: messages.getMessage('flags.initiative.description'),
       exactlyOne: ['initiative', 'account'],
     }),
     account: recordIdFlag({
       object: 'Account',
       startsWith: '001',
       char: 'a',
-      summary: messages.getMessage('flags.account.summary'),
+      summary: messages.getMessage('flags.account.summary'), description: messages.getMessage('flags.account.description'),
       exactlyOne: ['initiative', 'account'],
     }),
     // No short flag: -f is --file wherever a command reads a file.
-    format: Flags.option({ options: REPORT_FORMATS, default: 'html', summary: messages.getMessage('flags.format.summary') })(),
-    output: Flags.file({ char: 'd', summary: messages.getMessage('flags.output.summary') }),
-    'as-of': isoDateFlag({ summary: messages.getMessage('flags.as-of.summary') }),
+    format: Flags.option({ options: REPORT_FORMATS, default: 'html', summary: messages.getMessage('flags.format.summary'), description: messages.getMessage('flags.format.description') })(),
+    output: Flags.file({ char: 'd', summary: messages.getMessage('flags.output.summary'), description: messages.getMessage('flags.output.description') }),
+    'as-of': isoDateFlag({ summary: messages.getMessage('flags.as-of.summary'), description: messages.getMessage('flags.as-of.description') }),
   };
 
   public async run(): Promise<ReportResult> {

@@ -23,7 +23,7 @@ export type RiskEntry = {
   initiativeName: string | null;
   renewalDate: IsoDate;
   daysLeft: number;
-  /** Renewable annual value, else annual contract value, else 0. */
+  /** The renewable annual value when it is positive, else the annual contract value, else 0 (core/risk.ts `valueAtStake`). */
   valueAtStake: number;
   outcomesAtRisk: RiskOutcomeEntry[];
 };
@@ -52,8 +52,8 @@ export default class OutcomesRisk extends OutcomesCommand<RiskResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    within: Flags.integer({ min: 0, max: 3650, default: DEFAULT_RENEWAL_WINDOW_DAYS, summary: messages.getMessage('flags.within.summary') }),
-    'as-of': isoDateFlag({ summary: messages.getMessage('flags.as-of.summary') }),
+    within: Flags.integer({ min: 0, max: 3650, default: DEFAULT_RENEWAL_WINDOW_DAYS, summary: messages.getMessage('flags.within.summary'), description: messages.getMessage('flags.within.description') }),
+    'as-of': isoDateFlag({ summary: messages.getMessage('flags.as-of.summary'), description: messages.getMessage('flags.as-of.description') }),
   };
 
   public async run(): Promise<RiskResult> {

@@ -60,16 +60,16 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    since: isoDateFlag({ summary: messages.getMessage('flags.since.summary'), exclusive: ['opportunity'] }),
+    since: isoDateFlag({ summary: messages.getMessage('flags.since.summary'), description: messages.getMessage('flags.since.description'), exclusive: ['opportunity'] }),
     opportunity: recordIdFlag({
       object: 'Opportunity',
       startsWith: '006',
       multiple: true,
-      summary: messages.getMessage('flags.opportunity.summary'),
+      summary: messages.getMessage('flags.opportunity.summary'), description: messages.getMessage('flags.opportunity.description'),
       exclusive: ['since'],
     }),
-    'default-csm': Flags.string({ summary: messages.getMessage('flags.default-csm.summary') }),
-    'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary') }),
+    'default-csm': Flags.string({ summary: messages.getMessage('flags.default-csm.summary'), description: messages.getMessage('flags.default-csm.description') }),
+    'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary'), description: messages.getMessage('flags.dry-run.description') }),
   };
 
   public async run(): Promise<HandoverSyncResult> {
