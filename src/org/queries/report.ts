@@ -12,10 +12,8 @@ import {
   SolutionComponent,
   fieldsOf,
   relationshipName,
-  type FieldSpec,
 } from '../../core/model.js';
 import {
-  formatIssues,
   initiativeSchema,
   measurementSchema,
   outcomeRequirementFieldsSchema,
@@ -27,6 +25,7 @@ import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll, parentField } from '../fetch.js';
 import { soqlId } from '../soql.js';
 import { allSettledOrThrow } from '../settled.js';
+import { child, parseRecord } from '../records.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);
@@ -34,11 +33,6 @@ const M = fieldsOf(Measurement);
 const S = fieldsOf(SolutionComponent);
 const J = fieldsOf(OutcomeComponent);
 
-/** The child relationship of a master-detail or lookup, as a subquery names it (Measurements → Measurements__r). */
-export const child = (field: FieldSpec): string => {
-  if (!field.childRelationship) throw new Error(`model.ts: ${field.referenceTo ?? 'a relationship'} field has no child relationship name`);
-  return `${field.childRelationship}__r`;
-};
 const COMPONENTS = child(SolutionComponent.fields.Initiative__c);
 const MEASUREMENTS = child(Measurement.fields.Outcome_Requirement__c);
 const OUTCOME_COMPONENTS = child(OutcomeComponent.fields.Outcome_Requirement__c);
@@ -115,20 +109,6 @@ export function outcomesSoql(scope: ReportScope): string {
     `(SELECT Id, ${J.Solution_Component__c} FROM ${OUTCOME_COMPONENTS}) ` +
     `FROM ${OutcomeRequirement.apiName} WHERE ${where} ORDER BY ${O.Name}, Id`
   );
-}
-
-/** A row the org returned that does not fit the data model: named, with what is wrong, rather than reported on wrongly. */
-export class UnexpectedRecordError extends Error {
-  public constructor(public readonly problems: string[]) {
-    super(problems.join('; '));
-    this.name = 'UnexpectedRecordError';
-  }
-}
-
-export function parseRecord<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof formatIssues>[0] } }, row: SfRecord, label: string): T {
-  const result = schema.safeParse(row);
-  if (!result.success) throw new UnexpectedRecordError(formatIssues(result.error, label));
-  return result.data;
 }
 
 /** Both queries, side by side, assembled into initiatives that carry their outcomes. */

@@ -10,7 +10,7 @@ import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection } from '../connection.js';
 import { childRecords, fetchAll, parentField } from '../fetch.js';
 import { soqlDate, soqlString } from '../soql.js';
-import { child, parseRecord } from './report.js';
+import { child, parseRecord } from '../records.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);

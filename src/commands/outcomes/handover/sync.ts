@@ -69,7 +69,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       exclusive: ['since'],
     }),
     'default-csm': Flags.string({ summary: messages.getMessage('flags.default-csm.summary'), description: messages.getMessage('flags.default-csm.description') }),
-    'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary'), description: messages.getMessage('flags.dry-run.description') }),
+    'dry-run': Flags.boolean({ default: false, summary: messages.getMessage('flags.dry-run.summary'), description: messages.getMessage('flags.dry-run.description') }),
   };
 
   public async run(): Promise<HandoverSyncResult> {
