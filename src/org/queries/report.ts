@@ -21,7 +21,7 @@ import {
 } from '../../core/schemas.js';
 import type { InitiativeSource, OutcomeSource, ReportScope } from '../../core/plan/valueReport.js';
 import type { ApiUsage } from '../apiUsage.js';
-import type { OrgConnection, SfRecord } from '../connection.js';
+import type { OrgConnection } from '../connection.js';
 import { childRecords, fetchAll, parentField } from '../fetch.js';
 import { soqlId } from '../soql.js';
 import { allSettledOrThrow } from '../settled.js';
