@@ -8,7 +8,7 @@ import type { HandoverGapCode } from '../core/handover.js';
 import { Initiative, OpportunityFields, SolutionComponent, fieldsOf } from '../core/model.js';
 import type { FieldValues, HandoverPlan, HandoverStatus, PlanAction } from '../core/plan/handover.js';
 import type { ApiUsage } from './apiUsage.js';
-import { describeRecordErrors, type RecordResult, writeInCollections, type WriteRequest } from './apply.js';
+import { describeRecordErrors, type RecordResult, writeInCollections, type WriteProgress, type WriteRequest } from './apply.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { failWith } from './failWith.js';
 import { removeDuplicateReviewTasks } from './reviewTasks.js';
@@ -61,13 +61,6 @@ export type HandoverReport = {
 export type HandoverFailure = { object: HandoverObject; opportunityId: string; recordId: string | null; name: string; error: string };
 
 export type ApplyOutcome = { changes: ChangeLog; failures: HandoverFailure[]; initiativeIds: Map<string, string> };
-
-/** How a command shows a write in progress (its spinner); the apply step itself prints nothing. */
-export type WriteProgress = {
-  started(count: number, label: string): void;
-  progressed(done: number, total: number): void;
-  finished(): void;
-};
 
 /**
  * Initiatives first (their Ids are the parents of everything else), then components, review tasks and the

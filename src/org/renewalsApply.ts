@@ -3,9 +3,9 @@ import { Messages } from '@salesforce/core';
 import { Initiative, SolutionComponent } from '../core/model.js';
 import type { RenewalDateChange, RenewalsPlan } from '../core/plan/renewals.js';
 import type { ApiUsage } from './apiUsage.js';
+import type { WriteProgress } from './apply.js';
 import type { OrgConnection } from './connection.js';
 import { failWith } from './failWith.js';
-import type { WriteProgress } from './handoverApply.js';
 import { updateRecords } from './updateRecords.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);

@@ -48,10 +48,12 @@ describe('paths typed with npm run sf', () => {
 
   it('writes --output to the folder the command was typed in', async () => {
     const { records } = await env.conn.query<{ Id: string }>('SELECT Id FROM Initiative__c ORDER BY Name LIMIT 1');
-    const { status, result } = await npmRunSf(folder, ['outcomes', 'report', '--target-org', env.alias, '--initiative', records[0].Id, '--format', 'md', '--output', 'value.md']);
+    // A name of this run's own, so a file left in the package root by an earlier run cannot pass or fail the test.
+    const output = `${path.basename(folder)}.md`;
+    const { status, result } = await npmRunSf(folder, ['outcomes', 'report', '--target-org', env.alias, '--initiative', records[0].Id, '--format', 'md', '--output', output]);
     expect(status).toBe(0);
-    expect(result.outputFile).toBe(path.join(folder, 'value.md'));
-    expect(existsSync(path.join(folder, 'value.md'))).toBe(true);
-    expect(existsSync(path.join(projectRoot, 'value.md'))).toBe(false);
+    expect(result.outputFile).toBe(path.join(folder, output));
+    expect(existsSync(path.join(folder, output))).toBe(true);
+    expect(existsSync(path.join(projectRoot, output))).toBe(false);
   }, TIMEOUT);
 });

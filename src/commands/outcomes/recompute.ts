@@ -63,15 +63,29 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    initiative: recordIdFlag({ object: 'Initiative__c', char: 'i', multiple: true, summary: messages.getMessage('flags.initiative.summary'), description: messages.getMessage('flags.initiative.description') }),
-    'as-of': isoDateFlag({ summary: messages.getMessage('flags.as-of.summary'), description: messages.getMessage('flags.as-of.description') }),
+    initiative: recordIdFlag({
+      object: 'Initiative__c',
+      char: 'i',
+      multiple: true,
+      summary: messages.getMessage('flags.initiative.summary'),
+      description: messages.getMessage('flags.initiative.description'),
+    }),
+    'as-of': isoDateFlag({
+      summary: messages.getMessage('flags.as-of.summary'),
+      description: messages.getMessage('flags.as-of.description'),
+    }),
     'at-risk-threshold': Flags.integer({
       min: 0,
       max: 100,
       default: DEFAULT_AT_RISK_THRESHOLD_PERCENT,
-      summary: messages.getMessage('flags.at-risk-threshold.summary'), description: messages.getMessage('flags.at-risk-threshold.description'),
+      summary: messages.getMessage('flags.at-risk-threshold.summary'),
+      description: messages.getMessage('flags.at-risk-threshold.description'),
     }),
-    'dry-run': Flags.boolean({ default: false, summary: messages.getMessage('flags.dry-run.summary'), description: messages.getMessage('flags.dry-run.description') }),
+    'dry-run': Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.dry-run.summary'),
+      description: messages.getMessage('flags.dry-run.description'),
+    }),
   };
 
   public async run(): Promise<RecomputeResult> {

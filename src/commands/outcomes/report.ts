@@ -50,9 +50,21 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
       exactlyOne: ['initiative', 'account'],
     }),
     // No short flag: -f is --file wherever a command reads a file.
-    format: Flags.option({ options: REPORT_FORMATS, default: 'html', summary: messages.getMessage('flags.format.summary'), description: messages.getMessage('flags.format.description') })(),
-    output: Flags.file({ char: 'd', summary: messages.getMessage('flags.output.summary'), description: messages.getMessage('flags.output.description') }),
-    'as-of': isoDateFlag({ summary: messages.getMessage('flags.as-of.summary'), description: messages.getMessage('flags.as-of.description') }),
+    format: Flags.option({
+      options: REPORT_FORMATS,
+      default: 'html',
+      summary: messages.getMessage('flags.format.summary'),
+      description: messages.getMessage('flags.format.description'),
+    })(),
+    output: Flags.file({
+      char: 'd',
+      summary: messages.getMessage('flags.output.summary'),
+      description: messages.getMessage('flags.output.description'),
+    }),
+    'as-of': isoDateFlag({
+      summary: messages.getMessage('flags.as-of.summary'),
+      description: messages.getMessage('flags.as-of.description'),
+    }),
   };
 
   public async run(): Promise<ReportResult> {

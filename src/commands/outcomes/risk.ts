@@ -52,8 +52,17 @@ export default class OutcomesRisk extends OutcomesCommand<RiskResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    within: Flags.integer({ min: 0, max: 3650, default: DEFAULT_RENEWAL_WINDOW_DAYS, summary: messages.getMessage('flags.within.summary'), description: messages.getMessage('flags.within.description') }),
-    'as-of': isoDateFlag({ summary: messages.getMessage('flags.as-of.summary'), description: messages.getMessage('flags.as-of.description') }),
+    within: Flags.integer({
+      min: 0,
+      max: 3650,
+      default: DEFAULT_RENEWAL_WINDOW_DAYS,
+      summary: messages.getMessage('flags.within.summary'),
+      description: messages.getMessage('flags.within.description'),
+    }),
+    'as-of': isoDateFlag({
+      summary: messages.getMessage('flags.as-of.summary'),
+      description: messages.getMessage('flags.as-of.description'),
+    }),
   };
 
   public async run(): Promise<RiskResult> {

@@ -60,16 +60,28 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    since: isoDateFlag({ summary: messages.getMessage('flags.since.summary'), description: messages.getMessage('flags.since.description'), exclusive: ['opportunity'] }),
+    since: isoDateFlag({
+      summary: messages.getMessage('flags.since.summary'),
+      description: messages.getMessage('flags.since.description'),
+      exclusive: ['opportunity'],
+    }),
     opportunity: recordIdFlag({
       object: 'Opportunity',
       startsWith: '006',
       multiple: true,
-      summary: messages.getMessage('flags.opportunity.summary'), description: messages.getMessage('flags.opportunity.description'),
+      summary: messages.getMessage('flags.opportunity.summary'),
+      description: messages.getMessage('flags.opportunity.description'),
       exclusive: ['since'],
     }),
-    'default-csm': Flags.string({ summary: messages.getMessage('flags.default-csm.summary'), description: messages.getMessage('flags.default-csm.description') }),
-    'dry-run': Flags.boolean({ default: false, summary: messages.getMessage('flags.dry-run.summary'), description: messages.getMessage('flags.dry-run.description') }),
+    'default-csm': Flags.string({
+      summary: messages.getMessage('flags.default-csm.summary'),
+      description: messages.getMessage('flags.default-csm.description'),
+    }),
+    'dry-run': Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.dry-run.summary'),
+      description: messages.getMessage('flags.dry-run.description'),
+    }),
   };
 
   public async run(): Promise<HandoverSyncResult> {
@@ -114,11 +126,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     });
 
     // Apply.
-    const progress = {
-      started: (count: number, label: string): void => this.spinner.start(messages.getMessage('spinner.write', [count, label])),
-      progressed: (done: number, total: number): void => void (this.spinner.status = `${done}/${total}`),
-      finished: (): void => this.spinner.stop(),
-    };
+    const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
     const outcome = dryRun ? plannedOnly(plan) : await applyHandover(conn, plan, { usage, startedAt, progress });
 
     // Report.

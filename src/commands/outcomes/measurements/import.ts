@@ -56,11 +56,34 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    file: Flags.file({ char: 'f', required: true, exists: true, summary: messages.getMessage('flags.file.summary'), description: messages.getMessage('flags.file.description') }),
-    'dry-run': Flags.boolean({ default: false, summary: messages.getMessage('flags.dry-run.summary'), description: messages.getMessage('flags.dry-run.description') }),
-    mode: Flags.option({ options: ['auto', 'collections', 'bulk'] as const, default: 'auto', summary: messages.getMessage('flags.mode.summary'), description: messages.getMessage('flags.mode.description') })(),
-    'bulk-threshold': Flags.integer({ min: 1, default: 2000, summary: messages.getMessage('flags.bulk-threshold.summary'), description: messages.getMessage('flags.bulk-threshold.description') }),
-    'error-file': Flags.file({ summary: messages.getMessage('flags.error-file.summary'), description: messages.getMessage('flags.error-file.description') }),
+    file: Flags.file({
+      char: 'f',
+      required: true,
+      exists: true,
+      summary: messages.getMessage('flags.file.summary'),
+      description: messages.getMessage('flags.file.description'),
+    }),
+    'dry-run': Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.dry-run.summary'),
+      description: messages.getMessage('flags.dry-run.description'),
+    }),
+    mode: Flags.option({
+      options: ['auto', 'collections', 'bulk'] as const,
+      default: 'auto',
+      summary: messages.getMessage('flags.mode.summary'),
+      description: messages.getMessage('flags.mode.description'),
+    })(),
+    'bulk-threshold': Flags.integer({
+      min: 1,
+      default: 2000,
+      summary: messages.getMessage('flags.bulk-threshold.summary'),
+      description: messages.getMessage('flags.bulk-threshold.description'),
+    }),
+    'error-file': Flags.file({
+      summary: messages.getMessage('flags.error-file.summary'),
+      description: messages.getMessage('flags.error-file.description'),
+    }),
   };
 
   public async run(): Promise<MeasurementsImportResult> {

@@ -74,7 +74,11 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    'dry-run': Flags.boolean({ default: false, summary: messages.getMessage('flags.dry-run.summary'), description: messages.getMessage('flags.dry-run.description') }),
+    'dry-run': Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.dry-run.summary'),
+      description: messages.getMessage('flags.dry-run.description'),
+    }),
   };
 
   public async run(): Promise<RenewalsSyncResult> {
@@ -96,11 +100,7 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
     const plan = planRenewals({ initiatives, lines, today });
 
     // Apply.
-    const progress = {
-      started: (count: number, object: string): void => this.spinner.start(messages.getMessage('spinner.write', [count, object])),
-      progressed: (done: number, total: number): void => void (this.spinner.status = `${done}/${total}`),
-      finished: (): void => this.spinner.stop(),
-    };
+    const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
     const failures = dryRun ? [] : await applyRenewals(conn, plan, { usage, progress });
 
     // Report.
