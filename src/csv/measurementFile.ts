@@ -4,16 +4,14 @@
  */
 import { Messages } from '@salesforce/core';
 import { MEASUREMENT_COLUMNS, REQUIRED_MEASUREMENT_COLUMNS, type MeasurementRow } from '../core/plan/measurementImport.js';
-import { stoppedBy } from '../org/failWith.js';
+import { failWith } from '../org/failWith.js';
 import { matchColumns, readCsvFile, type CsvTable } from './readCsv.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.measurements.import');
 
 export async function readMeasurementFile(file: string): Promise<{ table: CsvTable; rows: MeasurementRow[] }> {
-  const table = await readCsvFile(file).catch((error: unknown) => {
-    throw stoppedBy(messages, 'error.UnreadableFile', [file], error);
-  });
+  const table = await failWith(messages, 'error.UnreadableFile', [file])(readCsvFile(file));
   return { table, rows: toMeasurementRows(file, table) };
 }
 

@@ -16,7 +16,7 @@ export function failWith<K extends string>(messages: Messages<K>, key: K, tokens
   };
 }
 
-export function stoppedBy<K extends string>(messages: Messages<K>, key: K, tokens: Tokens, error: unknown): SfError {
+function stoppedBy<K extends string>(messages: Messages<K>, key: K, tokens: Tokens, error: unknown): SfError {
   const cause = error instanceof Error ? error : new Error(String(error));
   return messages.createError(key, [...tokens, cause.message], [], cause);
 }
