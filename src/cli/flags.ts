@@ -19,21 +19,35 @@ type RecordIdOptions = { object: string; startsWith?: string };
  * here rather than matching nothing (or another record) in the org.
  */
 export const recordIdFlag = Flags.custom<string, RecordIdOptions>({
-  parse: async (input, context, { object, startsWith }) => {
-    const id = input.trim();
-    const salesforceId = Flags.salesforceId({ startsWith, length: 'both' });
-    const refuse = (why: string, cause?: Error): Error =>
-      messages.createError('error.InvalidRecordId', [id, object, why], [object, startsWith ? ` (it starts with ${startsWith})` : ''], cause);
-    try {
-      await salesforceId.parse(id, context, salesforceId);
-    } catch (error) {
-      const cause = error instanceof Error ? error : new Error(String(error));
-      throw refuse(cause.message, cause);
-    }
-    if (!suffixMatches(id)) throw refuse(messages.getMessage('reason.badSuffix'));
-    return id;
+  parse: async (input, context, options) => checkedRecordId(input.trim(), context, options),
+});
+
+/**
+ * A user by username or by User Id, the two ways people name a user: text that has the shape of a record Id must
+ * be a valid User Id (an Account Id given by mistake is refused here, not looked up as a username).
+ */
+export const userFlag = Flags.custom<string>({
+  parse: async (input, context) => {
+    const value = input.trim();
+    return RECORD_ID_SHAPE.test(value) ? checkedRecordId(value, context, { object: 'User', startsWith: '005' }) : value;
   },
 });
+
+const RECORD_ID_SHAPE = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+async function checkedRecordId(id: string, context: unknown, { object, startsWith }: RecordIdOptions): Promise<string> {
+  const salesforceId = Flags.salesforceId({ startsWith, length: 'both' });
+  const refuse = (why: string, cause?: Error): Error =>
+    messages.createError('error.InvalidRecordId', [id, object, why], [object, startsWith ? ` (it starts with ${startsWith})` : ''], cause);
+  try {
+    await salesforceId.parse(id, context as Parameters<typeof salesforceId.parse>[1], salesforceId);
+  } catch (error) {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    throw refuse(cause.message, cause);
+  }
+  if (!suffixMatches(id)) throw refuse(messages.getMessage('reason.badSuffix'));
+  return id;
+}
 
 /** A calendar date as YYYY-MM-DD: only a real day (not 2026-02-30) between Salesforce's first and last dates. */
 export const isoDateFlag = Flags.custom<IsoDate>({

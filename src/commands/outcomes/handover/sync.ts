@@ -15,9 +15,8 @@ import {
   type WriteCounts,
 } from '../../../org/handoverApply.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
-import { isSalesforceId } from '../../../org/soql.js';
 import { localToday } from '../../../cli/runtime.js';
-import { isoDateFlag, recordIdFlag } from '../../../cli/flags.js';
+import { isoDateFlag, recordIdFlag, userFlag } from '../../../cli/flags.js';
 import { OutcomesCommand } from '../../../cli/command.js';
 
 export { CHANGES_LISTED, type HandoverChange, type HandoverFailure, type HandoverReport, type WriteCounts };
@@ -26,7 +25,6 @@ Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.handover.sync');
 const query = failWith(messages, 'error.QueryFailed');
 
-const USER_PREFIX = '005';
 /** Rows of the change table shown to people. */
 const TABLE_ROWS_SHOWN = 100;
 
@@ -73,7 +71,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       description: messages.getMessage('flags.opportunity.description'),
       exclusive: ['since'],
     }),
-    'default-csm': Flags.string({
+    'default-csm': userFlag({
       summary: messages.getMessage('flags.default-csm.summary'),
       description: messages.getMessage('flags.default-csm.description'),
     }),
@@ -87,11 +85,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
   public async run(): Promise<HandoverSyncResult> {
     const { flags } = await this.parse(HandoverSync);
     const { since, opportunity: opportunityIds } = flags;
-    // A username or a User Id: an Id of another object is refused before any API call.
-    const defaultCsmFlag = flags['default-csm']?.trim();
-    if (defaultCsmFlag !== undefined && isSalesforceId(defaultCsmFlag) && !defaultCsmFlag.startsWith(USER_PREFIX)) {
-      throw messages.createError('error.DefaultCsmNotUser', [defaultCsmFlag]);
-    }
+    const defaultCsmFlag = flags['default-csm'];
     const today = localToday();
     const startedAt = new Date();
     const dryRun = flags['dry-run'];
