@@ -3,7 +3,8 @@
  * value of the wrong type (or a picklist value the model does not know) stops the run with an error that names
  * the record and the field, instead of being cast and computed on wrongly.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { textSchema } from '../core/fieldSchemas.js';
 import type { FieldSpec } from '../core/model.js';
 import { formatIssues } from '../core/schemas.js';
 import type { SfRecord } from './connection.js';
@@ -33,6 +34,15 @@ export function readRecord<S extends z.ZodObject>(schema: S, row: SfRecord, labe
   const record = parseRecord(schema, row, label) as Record<string, unknown>;
   for (const field of Object.keys(schema.shape)) record[field] ??= null;
   return record as Blanks<z.infer<S>>;
+}
+
+const parentNameSchema = (relationship: string) => z.object({ Name: textSchema(`${relationship}.Name`, 255).nullish() });
+
+/** The Name of a row's parent (Account__r.Name), checked as text; null when the row has no parent. */
+export function parentName(row: SfRecord, relationship: string, label: string): string | null {
+  const parent = row[relationship];
+  if (parent === null || parent === undefined) return null;
+  return readRecord(parentNameSchema(relationship), parent as SfRecord, label).Name;
 }
 
 /** "Initiative__c a015g…": how an error names a row. */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { initiativeSchema } from '../../src/core/schemas.js';
-import { readRecord, UnexpectedRecordError } from '../../src/org/records.js';
+import { parentName, readRecord, UnexpectedRecordError } from '../../src/org/records.js';
 import { toExistingTask, toRenewalInputs, toSourceOpportunity, toTeamMember } from '../../src/org/queries/handoverRows.js';
 
 const OPPORTUNITY = '0065g000000000zAAA';
@@ -77,5 +77,15 @@ describe('handover and renewal rows', () => {
       userActive: false,
     });
     expect(() => toTeamMember({ AccountId: '0015g000000000CAAQ', UserId: 42 })).toThrow(/AccountTeamMember .*UserId must be a record id, got 42/);
+  });
+});
+
+describe('parentName', () => {
+  it("reads a parent's Name, null without a parent, and refuses a Name that is not text", () => {
+    expect(parentName({ Account__r: { attributes: { type: 'Account' }, Name: 'Acme' } }, 'Account__r', 'Initiative__c a025g0000000001AAA')).toBe('Acme');
+    expect(parentName({ Account__r: null }, 'Account__r', 'Initiative__c a025g0000000001AAA')).toBeNull();
+    expect(() => parentName({ Account__r: { Name: 7 } }, 'Account__r', 'Initiative__c a025g0000000001AAA')).toThrow(
+      /Initiative__c a025g0000000001AAA: Account__r.Name must be text, got 7/,
+    );
   });
 });

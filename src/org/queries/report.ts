@@ -22,10 +22,10 @@ import {
 import type { InitiativeSource, OutcomeSource, ReportScope } from '../../core/plan/valueReport.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection } from '../connection.js';
-import { childRecords, fetchAll, parentField } from '../fetch.js';
+import { childRecords, fetchAll } from '../fetch.js';
 import { soqlId } from '../soql.js';
 import { allSettledOrThrow } from '../settled.js';
-import { child, parseRecord } from '../records.js';
+import { child, parentName, parseRecord, recordLabel } from '../records.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);
@@ -137,7 +137,7 @@ export async function fetchReportSource(conn: OrgConnection, scope: ReportScope,
     const record = parseRecord(initiativeSchema, row, `${Initiative.apiName} ${String(row.Id)}`);
     return {
       record,
-      accountName: parentField<string>(row, ACCOUNT_NAME),
+      accountName: parentName(row, relationshipName(I.Account__c), recordLabel(Initiative.apiName, row)),
       components: childRecords(row, COMPONENTS).map((c) => parseRecord(solutionComponentSchema, c, `${SolutionComponent.apiName} ${String(c.Id)}`)),
       outcomes: outcomesByInitiative.get(String(row.Id)) ?? [],
     };
