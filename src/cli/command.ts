@@ -10,6 +10,7 @@
  * A dry run exits 1 when records would be refused, so a pipeline can check a file before it writes.
  */
 import { SfCommand } from '@salesforce/sf-plugins-core';
+import type { WriteProgress } from '../org/apply.js';
 
 export const ExitStatus = { written: 0, refused: 1, stopped: 2 } as const;
 
@@ -18,11 +19,22 @@ export abstract class OutcomesCommand<T> extends SfCommand<T> {
   protected override async catch(error: Parameters<SfCommand<T>['catch']>[0]): Promise<never> {
     const stopped = error as { exitCode?: number };
     stopped.exitCode = ExitStatus.stopped;
+    // SfCommand.catch stops the spinner; an import's progress bar is stopped here, so the error is not drawn over.
+    this.progress.stop();
     return super.catch(error);
   }
 
   /** Sets the exit status from the records refused or left unwritten (the result is still returned and printed). */
   protected exitFor(refused: number): void {
     process.exitCode = refused > 0 ? ExitStatus.refused : ExitStatus.written;
+  }
+
+  /** The spinner as an apply step's progress: `startMessage` for each write (count, object), then done/total. */
+  protected spinnerProgress(startMessage: (count: number, label: string) => string): WriteProgress {
+    return {
+      started: (count, label): void => this.spinner.start(startMessage(count, label)),
+      progressed: (done, total): void => void (this.spinner.status = `${done}/${total}`),
+      finished: (): void => this.spinner.stop(),
+    };
   }
 }

@@ -315,6 +315,32 @@ export const contractSchema = z.object({
 });
 export type ContractRecord = z.infer<typeof contractSchema>;
 
+/** The review tasks a handover creates and reads back (CreatedDate is a dateTime, compared as ISO text). */
+export const taskSchema = z.object({
+  ...recordId,
+  WhatId: idSchema('WhatId').nullish(),
+  Subject: textSchema('Subject', 255).nullish(),
+  IsClosed: checkboxSchema('IsClosed').nullish(),
+  CreatedDate: textSchema('CreatedDate', 40).nullish(),
+});
+export type TaskRecord = z.infer<typeof taskSchema>;
+
+export const userSchema = z.object({
+  ...recordId,
+  Username: textSchema('Username', 80).nullish(),
+  IsActive: checkboxSchema('IsActive').nullish(),
+});
+export type UserRecord = z.infer<typeof userSchema>;
+
+/** A member of an account's team, with the user's IsActive (a CSM who left is no CSM). */
+export const accountTeamMemberSchema = z.object({
+  ...recordId,
+  AccountId: idSchema('AccountId'),
+  UserId: idSchema('UserId'),
+  User: userSchema.pick({ IsActive: true }).nullish(),
+});
+export type AccountTeamMemberRecord = z.infer<typeof accountTeamMemberSchema>;
+
 // ---- Reporting -------------------------------------------------------------------------------------
 
 /**

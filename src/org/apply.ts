@@ -34,6 +34,13 @@ export type WriteRequest = {
   createOnlyFields?: readonly string[];
 };
 
+/** How a command shows a write in progress (its spinner); the apply steps themselves print nothing. */
+export type WriteProgress = {
+  started(count: number, label: string): void;
+  progressed(done: number, total: number): void;
+  finished(): void;
+};
+
 export type RecordError = { code: string; message: string; fields: string[] };
 
 /** The outcome of one record of a write, in the order of the request. */

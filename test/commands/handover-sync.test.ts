@@ -236,9 +236,13 @@ describe('sf outcomes handover sync', () => {
     it.each([
       [['--since', '2026-02-30'], 'InvalidDateError', /not a day of 2026-02/],
       [['--since', "2026-01-01' OR Name != '"], 'InvalidDateError', /YYYY-MM-DD/],
-      [['--opportunity', "006' OR Id != '"], 'InvalidOpportunityIdError', /not an Opportunity Id/],
-      [['--opportunity', '001000000000001AAA'], 'InvalidOpportunityIdError', /not an Opportunity Id/],
-      [['--default-csm', '001000000000001AAA'], 'DefaultCsmNotUserError', /not a User Id/],
+      [['--opportunity', "006' OR Id != '"], 'InvalidRecordIdError', /not a valid Opportunity Id/],
+      [['--opportunity', '001000000000001AAA'], 'InvalidRecordIdError', /not a valid Opportunity Id: .*006/],
+      // Flags.salesforceId checks length, characters and prefix, not the case-safe suffix: a changed letter case is caught here.
+      [['--opportunity', '006000000000001AAB'], 'InvalidRecordIdError', /last three characters do not match/],
+      [['--opportunity', '006000000000A01AAA'], 'InvalidRecordIdError', /last three characters do not match/],
+      [['--default-csm', '001000000000001AAA'], 'InvalidRecordIdError', /not a valid User Id: .*005/],
+      [['--default-csm', '005000000000001AAB'], 'InvalidRecordIdError', /last three characters do not match/],
     ])('%j fails with %s', async (argv, name, message) => {
       const calls = env.stats().apiCalls;
       await expect(handover(env, argv)).rejects.toMatchObject({ name, message: expect.stringMatching(message), actions: [expect.any(String)] });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Connection } from 'jsforce';
 import { startLocalOrg, type OrgFeatures } from '../../local-org/src/index.js';
 import { registerLocalOrg } from '../../local-org/src/register.js';
+import { assertMatchesSchema } from './contracts.js';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const sampleDataDir = path.join(projectRoot, 'data', 'sample');
@@ -81,7 +82,10 @@ export async function runCommand<R>(command: RunnableCommand<R>, argv: string[],
   console.error = (...args: unknown[]): void => void (lastErrorOutput += `${args.map(String).join(' ')}\n`);
   console.warn = console.error;
   try {
-    return await command.run(options.json === false ? argv : [...argv, '--json'], projectRoot);
+    const result = await command.run(options.json === false ? argv : [...argv, '--json'], projectRoot);
+    // Every result a test gets is also held against the command's published --json schema.
+    assertMatchesSchema(command, result);
+    return result;
   } finally {
     restoreOut();
     restoreErr();

@@ -52,7 +52,7 @@ describe('hostile input', () => {
 
   it('an --account that is not a record Id is refused before any query', async () => {
     recorder.queries.length = 0;
-    await expect(runCommand(Report, ['--target-org', recorder.alias, '--account', `001' OR Name != '`])).rejects.toMatchObject({ name: 'InvalidIdError' });
+    await expect(runCommand(Report, ['--target-org', recorder.alias, '--account', `001' OR Name != '`])).rejects.toMatchObject({ name: 'InvalidRecordIdError' });
     expect(recorder.queries).toEqual([]);
   }, TIMEOUT);
 

@@ -199,7 +199,8 @@ describe('sf outcomes recompute', () => {
 
   describe('flag checks, before any API call', () => {
     it.each([
-      [['--initiative', "a00' OR Name != '"], 'InvalidInitiativeIdError', /is not a record Id/],
+      [['--initiative', "a00' OR Name != '"], 'InvalidRecordIdError', /is not a valid Initiative__c Id/],
+      [['--initiative', 'a00000000000000AAB'], 'InvalidRecordIdError', /last three characters do not match/],
       [['--as-of', '2025-02-30'], 'InvalidDateError', /"2025-02-30" is not a day of 2025-02/],
       [['--as-of', 'yesterday'], 'InvalidDateError', /YYYY-MM-DD/],
     ])('%j → %s', async (argv, name, message) => {

@@ -248,8 +248,10 @@ describe('sf outcomes report', () => {
 
   describe('refuses bad input before any API call, and says what to do', () => {
     it.each([
-      [['--initiative', "a00' OR Name != '"], /not a Salesforce record ID/],
-      [['--account', '001xx'], /not a Salesforce record ID/],
+      [['--initiative', "a00' OR Name != '"], /not a valid Initiative__c Id/],
+      [['--account', '001xx'], /not a valid Account Id/],
+      [['--account', '003000000000001AAA'], /not a valid Account Id: .*001/],
+      [['--account', '001000000000001AAB'], /last three characters do not match/],
       [['--initiative', 'a00000000000001AAA', '--as-of', '2026-02-30'], /not a day of 2026-02/],
       [['--initiative', 'a00000000000001AAA', '--as-of', '31/12/2026'], /YYYY-MM-DD/],
     ])('%j', async (argv, message) => {

@@ -1,24 +1,21 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { dateProblem } from '../../core/dates.js';
-import { Initiative, OutcomeRequirement, type OutcomeHealth, type OutcomeStatus } from '../../core/model.js';
-import {
-  healthUpdateRecord,
-  outcomeUpdateRecord,
-  planRecompute,
-  type RecomputePlan,
-} from '../../core/plan/recompute.js';
+import type { OutcomeHealth, OutcomeStatus } from '../../core/model.js';
+import { planRecompute } from '../../core/plan/recompute.js';
 import { DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../../core/trajectory.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
-import { describeRecordErrors, type RecordResult, writeInCollections } from '../../org/apply.js';
-import type { OrgConnection } from '../../org/connection.js';
+import { failWith } from '../../org/failWith.js';
 import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
-import { isSalesforceId } from '../../org/soql.js';
-import { errorMessage, localToday } from '../../cli/runtime.js';
+import { applyRecompute, type RecomputeFailure } from '../../org/recomputeApply.js';
+import { localToday } from '../../cli/runtime.js';
+import { isoDateFlag, recordIdFlag } from '../../cli/flags.js';
 import { OutcomesCommand } from '../../cli/command.js';
+
+export type { RecomputeFailure };
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.recompute');
+const query = failWith(messages, 'error.QueryFailed');
 
 export type RecomputedOutcome = {
   id: string;
@@ -38,8 +35,6 @@ export type RecomputedInitiative = {
   newHealth: OutcomeHealth;
   reason: string;
 };
-
-export type RecomputeFailure = { sobject: string; id: string; name: string | null; error: string };
 
 export type RecomputeResult = {
   asOf: string;
@@ -68,43 +63,54 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    initiative: Flags.string({ char: 'i', multiple: true, summary: messages.getMessage('flags.initiative.summary') }),
-    'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
+    initiative: recordIdFlag({
+      object: 'Initiative__c',
+      char: 'i',
+      multiple: true,
+      summary: messages.getMessage('flags.initiative.summary'),
+      description: messages.getMessage('flags.initiative.description'),
+    }),
+    'as-of': isoDateFlag({
+      summary: messages.getMessage('flags.as-of.summary'),
+      description: messages.getMessage('flags.as-of.description'),
+    }),
     'at-risk-threshold': Flags.integer({
       min: 0,
       max: 100,
       default: DEFAULT_AT_RISK_THRESHOLD_PERCENT,
       summary: messages.getMessage('flags.at-risk-threshold.summary'),
+      description: messages.getMessage('flags.at-risk-threshold.description'),
     }),
-    'dry-run': Flags.boolean({ default: false, summary: messages.getMessage('flags.dry-run.summary') }),
+    'dry-run': Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.dry-run.summary'),
+      description: messages.getMessage('flags.dry-run.description'),
+    }),
   };
 
   public async run(): Promise<RecomputeResult> {
     const { flags } = await this.parse(Recompute);
-    // Flag values are checked before any API call.
-    const initiativeIds = flags.initiative?.map((id) => id.trim());
-    for (const id of initiativeIds ?? []) {
-      if (!isSalesforceId(id)) throw messages.createError('error.InvalidInitiativeId', [id]);
-    }
+    const initiativeIds = flags.initiative;
     const asOf = flags['as-of'] ?? localToday();
-    const problem = dateProblem(asOf);
-    if (problem) throw messages.createError('error.InvalidDate', [problem]);
     const atRiskThresholdPercent = flags['at-risk-threshold'];
     const usage = new ApiUsage();
     const conn = flags['target-org'].getConnection(flags['api-version']);
 
     // Fetch: the initiatives, then their outcomes with every measurement (a child subquery, paged by fetchAll).
     this.spinner.start(messages.getMessage('spinner.fetch'));
-    const initiatives = await this.query(fetchInitiatives(conn, initiativeIds, usage));
+    const initiatives = await query(fetchInitiatives(conn, initiativeIds, usage));
     assertAllFound(initiativeIds, initiatives.map((i) => i.Id));
-    const outcomes = await this.query(fetchOutcomesWithMeasurements(conn, initiativeIds, usage));
+    const outcomes = await query(fetchOutcomesWithMeasurements(conn, initiativeIds, usage));
     this.spinner.stop();
 
     // Plan.
     const plan = planRecompute(outcomes, initiatives, { asOf, atRiskThresholdPercent });
 
     // Apply.
-    const failures = flags['dry-run'] ? [] : await this.apply(conn, plan, usage);
+    const writes = plan.outcomeUpdates.length + plan.healthUpdates.length;
+    if (!flags['dry-run'] && writes > 0) this.spinner.start(messages.getMessage('spinner.write', [plan.outcomeUpdates.length, plan.healthUpdates.length]));
+    const failures = flags['dry-run'] ? [] : await applyRecompute(conn, plan, usage);
+    this.spinner.stop();
 
     // Report.
     const failed = new Set(failures.map((f) => f.id));
@@ -140,47 +146,6 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     this.report(result);
     this.exitFor(result.failures.length);
     return result;
-  }
-
-  private async query<T>(pending: Promise<T>): Promise<T> {
-    try {
-      return await pending;
-    } catch (error) {
-      this.spinner.stop();
-      throw messages.createError('error.QueryFailed', [errorMessage(error)]);
-    }
-  }
-
-  /** Outcomes first, then initiatives; each record that the org refuses is reported, never dropped. */
-  private async apply(conn: OrgConnection, plan: RecomputePlan, usage: ApiUsage): Promise<RecomputeFailure[]> {
-    if (plan.outcomeUpdates.length === 0 && plan.healthUpdates.length === 0) return [];
-    this.spinner.start(messages.getMessage('spinner.write', [plan.outcomeUpdates.length, plan.healthUpdates.length]));
-    const failures: RecomputeFailure[] = [];
-    const write = async (sobject: string, updates: Array<{ id: string; name: string | null; record: Record<string, unknown> }>): Promise<void> => {
-      if (updates.length === 0) return;
-      let results: RecordResult[];
-      try {
-        results = await writeInCollections(conn, { sobject, operation: 'update', records: updates.map((u) => u.record) }, usage);
-      } catch (error) {
-        this.spinner.stop();
-        throw messages.createError('error.WriteFailed', [sobject, errorMessage(error)]);
-      }
-      for (const r of results) {
-        if (r.success) continue;
-        const { id, name } = updates[r.index];
-        failures.push({ sobject, id, name, error: describeRecordErrors(r.errors) || messages.getMessage('reason.noErrorGiven') });
-      }
-    };
-    await write(
-      OutcomeRequirement.apiName,
-      plan.outcomeUpdates.map((u) => ({ id: u.id, name: u.name, record: outcomeUpdateRecord(u) })),
-    );
-    await write(
-      Initiative.apiName,
-      plan.healthUpdates.map((u) => ({ id: u.id, name: u.name, record: healthUpdateRecord(u) })),
-    );
-    this.spinner.stop();
-    return failures;
   }
 
   private report(result: RecomputeResult): void {

@@ -1,14 +1,15 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { dateProblem, type IsoDate } from '../../core/dates.js';
+import type { IsoDate } from '../../core/dates.js';
 import { buildValueReport, nothingToReport, type ReportScope, type ValueReport } from '../../core/plan/valueReport.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchReportSource } from '../../org/queries/report.js';
-import { isSalesforceId } from '../../org/soql.js';
+import { failWith } from '../../org/failWith.js';
 import { defaultReportFileName, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
-import { errorMessage, localToday } from '../../cli/runtime.js';
+import { localToday } from '../../cli/runtime.js';
+import { isoDateFlag, recordIdFlag } from '../../cli/flags.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -35,27 +36,47 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    initiative: Flags.string({ char: 'i', summary: messages.getMessage('flags.initiative.summary'), exactlyOne: ['initiative', 'account'] }),
-    account: Flags.string({ char: 'a', summary: messages.getMessage('flags.account.summary'), exactlyOne: ['initiative', 'account'] }),
-    format: Flags.option({ char: 'f', options: REPORT_FORMATS, default: 'html', summary: messages.getMessage('flags.format.summary') })(),
-    output: Flags.file({ char: 'd', summary: messages.getMessage('flags.output.summary') }),
-    'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
+    initiative: recordIdFlag({
+      object: 'Initiative__c',
+      char: 'i',
+      summary: messages.getMessage('flags.initiative.summary'), description: messages.getMessage('flags.initiative.description'),
+      exactlyOne: ['initiative', 'account'],
+    }),
+    account: recordIdFlag({
+      object: 'Account',
+      startsWith: '001',
+      char: 'a',
+      summary: messages.getMessage('flags.account.summary'), description: messages.getMessage('flags.account.description'),
+      exactlyOne: ['initiative', 'account'],
+    }),
+    // No short flag: -f is --file wherever a command reads a file.
+    format: Flags.option({
+      options: REPORT_FORMATS,
+      default: 'html',
+      summary: messages.getMessage('flags.format.summary'),
+      description: messages.getMessage('flags.format.description'),
+    })(),
+    output: Flags.file({
+      char: 'd',
+      summary: messages.getMessage('flags.output.summary'),
+      description: messages.getMessage('flags.output.description'),
+    }),
+    'as-of': isoDateFlag({
+      summary: messages.getMessage('flags.as-of.summary'),
+      description: messages.getMessage('flags.as-of.description'),
+    }),
   };
 
   public async run(): Promise<ReportResult> {
     const { flags } = await this.parse(OutcomesReport);
-    // Every input is checked before any API call.
-    const scope = scopeOf(flags.initiative, flags.account);
-    const asOf = validDate(flags['as-of'] ?? localToday());
+    const scope: ReportScope = flags.initiative ? { kind: 'initiative', id: flags.initiative } : { kind: 'account', id: flags.account ?? '' };
+    const asOf = flags['as-of'] ?? localToday();
     const usage = new ApiUsage();
 
     // Fetch: two queries side by side (initiatives with their lines; outcomes with their measurements).
     const conn = flags['target-org'].getConnection(flags['api-version']);
     this.spinner.start(messages.getMessage('spinner.query', [scope.kind, scope.id]));
-    const initiatives = await fetchReportSource(conn, scope, usage).catch((error: unknown) => {
-      this.spinner.stop();
-      throw messages.createError('error.QueryFailed', [scope.kind, scope.id, errorMessage(error)]);
-    });
+    const initiatives = await failWith(messages, 'error.QueryFailed', [scope.kind, scope.id])(fetchReportSource(conn, scope, usage));
     this.spinner.stop();
 
     const empty = nothingToReport(initiatives);
@@ -77,9 +98,7 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     if (outputFile === null) {
       this.log(content.replace(/\n$/, ''));
     } else {
-      await writeFile(outputFile, content, 'utf8').catch((error: unknown) => {
-        throw messages.createError('error.WriteFailed', [outputFile, errorMessage(error)]);
-      });
+      await failWith(messages, 'error.WriteFailed', [outputFile])(writeFile(outputFile, content, 'utf8'));
       this.logSuccess(messages.getMessage('info.Written', [outputFile]));
     }
     // Standard output may carry the report itself: the summary goes to standard error, where a pipe won't take it.
@@ -108,18 +127,3 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     };
   }
 }
-
-function scopeOf(initiative: string | undefined, account: string | undefined): ReportScope {
-  const [kind, id] = initiative !== undefined ? (['initiative', initiative] as const) : (['account', account ?? ''] as const);
-  if (!isSalesforceId(id)) throw messages.createError('error.InvalidId', [kind, id]);
-  return { kind, id };
-}
-
-/** A date flag checked before any API call. */
-function validDate(text: string): IsoDate {
-  const problem = dateProblem(text);
-  if (problem) throw messages.createError('error.InvalidDate', [problem]);
-  return text;
-}
-
-

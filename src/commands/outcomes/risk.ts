@@ -1,12 +1,14 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { addDays, dateProblem, type IsoDate } from '../../core/dates.js';
+import { addDays, type IsoDate } from '../../core/dates.js';
 import type { OutcomeStatus } from '../../core/model.js';
 import { DEFAULT_RENEWAL_WINDOW_DAYS, renewalRisk, sortRisks } from '../../core/risk.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchRiskCandidates, type RiskCandidate } from '../../org/queries/risk.js';
 import { formatMoney } from '../../report/format.js';
-import { errorMessage, localToday } from '../../cli/runtime.js';
+import { failWith } from '../../org/failWith.js';
+import { localToday } from '../../cli/runtime.js';
+import { isoDateFlag } from '../../cli/flags.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -21,7 +23,7 @@ export type RiskEntry = {
   initiativeName: string | null;
   renewalDate: IsoDate;
   daysLeft: number;
-  /** Renewable annual value, else annual contract value, else 0. */
+  /** The renewable annual value when it is positive, else the annual contract value, else 0 (core/risk.ts `valueAtStake`). */
   valueAtStake: number;
   outcomesAtRisk: RiskOutcomeEntry[];
 };
@@ -50,23 +52,29 @@ export default class OutcomesRisk extends OutcomesCommand<RiskResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    within: Flags.integer({ min: 0, max: 3650, default: DEFAULT_RENEWAL_WINDOW_DAYS, summary: messages.getMessage('flags.within.summary') }),
-    'as-of': Flags.string({ summary: messages.getMessage('flags.as-of.summary') }),
+    within: Flags.integer({
+      min: 0,
+      max: 3650,
+      default: DEFAULT_RENEWAL_WINDOW_DAYS,
+      summary: messages.getMessage('flags.within.summary'),
+      description: messages.getMessage('flags.within.description'),
+    }),
+    'as-of': isoDateFlag({
+      summary: messages.getMessage('flags.as-of.summary'),
+      description: messages.getMessage('flags.as-of.description'),
+    }),
   };
 
   public async run(): Promise<RiskResult> {
     const { flags } = await this.parse(OutcomesRisk);
-    const asOf = validDate(flags['as-of'] ?? localToday());
+    const asOf = flags['as-of'] ?? localToday();
     const window = { from: asOf, to: addDays(asOf, flags.within) };
     const usage = new ApiUsage();
 
     // Fetch: one query, the primary outcomes as a child subquery.
     const conn = flags['target-org'].getConnection(flags['api-version']);
     this.spinner.start(messages.getMessage('spinner.query', [window.from, window.to]));
-    const candidates = await fetchRiskCandidates(conn, window, usage).catch((error: unknown) => {
-      this.spinner.stop();
-      throw messages.createError('error.QueryFailed', [window.from, window.to, errorMessage(error)]);
-    });
+    const candidates = await failWith(messages, 'error.QueryFailed', [window.from, window.to])(fetchRiskCandidates(conn, window, usage));
     this.spinner.stop();
 
     // Plan: the core's renewal-risk rule, soonest and largest first. The command only reads, so there is no apply.
@@ -136,12 +144,3 @@ function riskEntryOf(candidate: RiskCandidate, asOf: IsoDate, withinDays: number
     },
   ];
 }
-
-/** A date flag checked before any API call: only a real calendar date can reach the query. */
-function validDate(text: string): IsoDate {
-  const problem = dateProblem(text);
-  if (problem) throw messages.createError('error.InvalidDate', [problem]);
-  return text;
-}
-
-

@@ -8,37 +8,35 @@
  */
 import type { IsoDate } from '../../core/dates.js';
 import {
-  COMPONENT_TYPES,
   fieldsOf,
-  HANDOVER_STATUSES,
   relationshipName,
   Initiative,
-  INITIATIVE_STATUSES,
-  LIFECYCLES,
   OpportunityFields,
   OpportunityLineItemFields,
   OutcomeRequirement,
   Product2Fields,
   SolutionComponent,
-  DEADLINE_TYPES,
-  DIRECTIONS,
-  PRIORITIES,
-  QUANTITY_TYPES,
 } from '../../core/model.js';
-import type { HandoverOutcome } from '../../core/handover.js';
 import {
   HANDOVER_TASK_SUBJECT_PREFIX,
   idKey,
-  type ExistingComponent,
   type ExistingInitiative,
   type ExistingTask,
   type RecentReviewTask,
-  type SourceLineItem,
   type SourceOpportunity,
 } from '../../core/plan/handover.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
-import { childRecords, fetchAll, parentField } from '../fetch.js';
+import { childRecords, fetchAll } from '../fetch.js';
+import {
+  createdDateOf,
+  toExistingInitiative,
+  toExistingTask,
+  toOrgUser,
+  toRecentReviewTask,
+  toSourceOpportunity,
+  toTeamMember,
+} from './handoverRows.js';
 import { withRetry } from '../retry.js';
 import { chunk, isSalesforceId, soqlDate, soqlDateTime, soqlId, soqlIdList, soqlString } from '../soql.js';
 
@@ -52,6 +50,7 @@ const COMPONENTS = `${SolutionComponent.fields.Initiative__c.childRelationship}_
 const OUTCOMES = `${OutcomeRequirement.fields.Initiative__c.childRelationship}__r`;
 /** Task.WhatId's child relationship on every object with activities enabled, as Initiative__c has. */
 const TASKS = 'Tasks';
+const INITIATIVE_CHILDREN = { components: COMPONENTS, outcomes: OUTCOMES };
 
 /**
  * Ids per IN clause. A query travels in the URL of a GET, which Salesforce caps at 16,384 bytes; an Id in a list
@@ -116,40 +115,7 @@ export async function fetchOpportunities(conn: OrgConnection, selection: Opportu
     // eslint-disable-next-line no-await-in-loop
     rows.push(...(await fetchAll(conn, opportunitiesSoql(batch), usage)));
   }
-  return rows.map(toSourceOpportunity);
-}
-
-function toSourceOpportunity(row: SfRecord): SourceOpportunity {
-  return {
-    id: String(row.Id),
-    name: asString(row.Name) ?? String(row.Id),
-    accountId: asString(row.AccountId),
-    isWon: asBoolean(row.IsWon),
-    closeDate: asDate(row.CloseDate),
-    amount: asNumber(row.Amount),
-    contractEndDate: asDate(parentField(row, 'Contract.EndDate')),
-    expectedGoLiveDate: asDate(row[OPP.Expected_Go_Live_Date__c]),
-    handoverStatus: asPicklist(row[OPP.Handover_Status__c], HANDOVER_STATUSES),
-    accountOwnerId: parentField(row, 'Account.Owner.IsActive') === true ? asString(parentField(row, 'Account.OwnerId')) : null,
-    lines: childRecords(row, 'OpportunityLineItems').map(toSourceLine),
-  };
-}
-
-function toSourceLine(row: SfRecord): SourceLineItem {
-  return {
-    id: String(row.Id),
-    productId: asString(row.Product2Id),
-    productName: asString(parentField(row, 'Product2.Name')),
-    quantity: asNumber(row.Quantity),
-    totalPrice: asNumber(row.TotalPrice),
-    serviceDate: asDate(row.ServiceDate),
-    termMonths: asNumber(row[LINE.Term_Months__c]),
-    endDate: asDate(row[LINE.End_Date__c]),
-    roleInSolution: asString(row[LINE.Role_In_Solution__c]),
-    componentType: asPicklist(parentField(row, `Product2.${PRODUCT.Component_Type__c}`), COMPONENT_TYPES),
-    lifecycle: asPicklist(parentField(row, `Product2.${PRODUCT.Lifecycle__c}`), LIFECYCLES),
-    productDefaultTermMonths: asNumber(parentField(row, `Product2.${PRODUCT.Default_Term_Months__c}`)),
-  };
+  return rows.map((row) => toSourceOpportunity(row, 'OpportunityLineItems'));
 }
 
 // ---- Existing initiatives --------------------------------------------------------------------------
@@ -263,7 +229,7 @@ export async function fetchExistingHandovers(
   const initiatives: ExistingInitiative[] = [];
   const tasks: ExistingTask[] = [];
   for (const row of rows) {
-    const initiative = toExistingInitiative(row);
+    const initiative = toExistingInitiative(row, INITIATIVE_CHILDREN);
     // An opportunity won after the opportunities were read, or a lookup pointing elsewhere: not this run's business.
     if (!tiedToWon(initiative.Opportunity__c) && !tiedToWon(initiative.Source_Opportunity_Id__c)) continue;
     initiatives.push(initiative);
@@ -274,7 +240,7 @@ export async function fetchExistingHandovers(
 
 /** Initiatives of the given opportunities, by Ids (kept for callers that name a few opportunities). */
 export async function fetchInitiatives(conn: OrgConnection, opportunityIds: readonly string[], usage: ApiUsage): Promise<ExistingInitiative[]> {
-  return (await fetchInitiativeRowsByOpportunityIds(conn, opportunityIds, usage)).map(toExistingInitiative);
+  return (await fetchInitiativeRowsByOpportunityIds(conn, opportunityIds, usage)).map((row) => toExistingInitiative(row, INITIATIVE_CHILDREN));
 }
 
 async function fetchInitiativeRowsByOpportunityIds(conn: OrgConnection, opportunityIds: readonly string[], usage: ApiUsage): Promise<SfRecord[]> {
@@ -287,67 +253,9 @@ async function fetchInitiativeRowsByOpportunityIds(conn: OrgConnection, opportun
   const seen = new Set<string>();
   return rows
     .filter((row) => (seen.has(String(row.Id)) ? false : seen.add(String(row.Id))))
-    .map((row, index) => ({ row, index, created: asString(row.CreatedDate) ?? '' }))
+    .map((row, index) => ({ row, index, created: createdDateOf(row) }))
     .sort((a, b) => a.created.localeCompare(b.created) || a.index - b.index)
     .map(({ row }) => row);
-}
-
-function toExistingTask(row: SfRecord, whatId: string): ExistingTask {
-  return { id: String(row.Id), whatId: asString(row.WhatId) ?? whatId, subject: asString(row.Subject), isClosed: asBoolean(row.IsClosed) };
-}
-
-function toExistingInitiative(row: SfRecord): ExistingInitiative {
-  return {
-    Id: String(row.Id),
-    Name: asString(row[I.Name]) ?? String(row.Id),
-    Account__c: asString(row[I.Account__c]),
-    Opportunity__c: asString(row[I.Opportunity__c]),
-    Source_Opportunity_Id__c: asString(row[I.Source_Opportunity_Id__c]),
-    Purpose__c: asString(row[I.Purpose__c]),
-    Status__c: asPicklist(row[I.Status__c], INITIATIVE_STATUSES),
-    CSM__c: asString(row[I.CSM__c]),
-    Handover_Date__c: asDate(row[I.Handover_Date__c]),
-    Go_Live_Date__c: asDate(row[I.Go_Live_Date__c]),
-    Annual_Contract_Value__c: asNumber(row[I.Annual_Contract_Value__c]),
-    Total_Contract_Value__c: asNumber(row[I.Total_Contract_Value__c]),
-    Next_Renewal_Date__c: asDate(row[I.Next_Renewal_Date__c]),
-    components: childRecords(row, COMPONENTS).map(toExistingComponent),
-    outcomes: childRecords(row, OUTCOMES).map(toHandoverOutcome),
-  };
-}
-
-function toExistingComponent(row: SfRecord): ExistingComponent {
-  return {
-    Id: String(row.Id),
-    Name: asString(row[S.Name]),
-    Source_Line_Item_Id__c: asString(row[S.Source_Line_Item_Id__c]),
-    Product__c: asString(row[S.Product__c]),
-    Quantity__c: asNumber(row[S.Quantity__c]),
-    Total_Price__c: asNumber(row[S.Total_Price__c]),
-    Component_Type__c: asPicklist(row[S.Component_Type__c], COMPONENT_TYPES),
-    Lifecycle__c: asPicklist(row[S.Lifecycle__c], LIFECYCLES),
-    Role_In_Solution__c: asString(row[S.Role_In_Solution__c]),
-    Start_Date__c: asDate(row[S.Start_Date__c]),
-    End_Date__c: asDate(row[S.End_Date__c]),
-    Renewal_Date__c: asDate(row[S.Renewal_Date__c]),
-    Annual_Value__c: asNumber(row[S.Annual_Value__c]),
-  };
-}
-
-function toHandoverOutcome(row: SfRecord): HandoverOutcome {
-  return {
-    Id: String(row.Id),
-    Description__c: asString(row[O.Description__c]),
-    Priority__c: asPicklist(row[O.Priority__c], PRIORITIES),
-    Quantity_Type__c: asPicklist(row[O.Quantity_Type__c], QUANTITY_TYPES),
-    Direction__c: asPicklist(row[O.Direction__c], DIRECTIONS),
-    Baseline_Value__c: asNumber(row[O.Baseline_Value__c]),
-    Target_Value__c: asNumber(row[O.Target_Value__c]),
-    Deadline_Type__c: asPicklist(row[O.Deadline_Type__c], DEADLINE_TYPES),
-    Deadline_Date__c: asDate(row[O.Deadline_Date__c]),
-    Deadline_Offset_Months__c: asNumber(row[O.Deadline_Offset_Months__c]),
-    Measurement_Method__c: asString(row[O.Measurement_Method__c]),
-  };
 }
 
 // ---- Review tasks ----------------------------------------------------------------------------------
@@ -371,7 +279,7 @@ export function recentReviewTasksSoql(since: Date): string {
 
 export async function fetchRecentReviewTasks(conn: OrgConnection, since: Date, usage: ApiUsage): Promise<RecentReviewTask[]> {
   const rows = await fetchAll(conn, recentReviewTasksSoql(since), usage);
-  return rows.map((row) => ({ id: String(row.Id), whatId: String(row.WhatId), createdDate: String(row.CreatedDate) }));
+  return rows.map(toRecentReviewTask);
 }
 
 export async function fetchHandoverTasks(conn: OrgConnection, initiativeIds: readonly string[], usage: ApiUsage): Promise<ExistingTask[]> {
@@ -379,7 +287,7 @@ export async function fetchHandoverTasks(conn: OrgConnection, initiativeIds: rea
   for (const ids of chunk(initiativeIds, IDS_PER_QUERY)) {
     // eslint-disable-next-line no-await-in-loop
     const rows = await fetchAll(conn, handoverTasksSoql(ids), usage);
-    tasks.push(...rows.map((row) => toExistingTask(row, String(row.WhatId))));
+    tasks.push(...rows.map((row) => toExistingTask(row)));
   }
   return tasks;
 }
@@ -455,10 +363,9 @@ async function fetchTeamCsms(
   for (const filter of filters) {
     // eslint-disable-next-line no-await-in-loop
     const rows = await fetchAll(conn, accountCsmsSoql(filter), usage);
-    for (const row of rows) {
-      const accountId = String(row.AccountId);
-      if (!wanted.has(accountId) || parentField(row, 'User.IsActive') === false || csms.has(accountId)) continue;
-      csms.set(accountId, String(row.UserId));
+    for (const { accountId, userId, userActive } of rows.map(toTeamMember)) {
+      if (!wanted.has(accountId) || !userActive || csms.has(accountId)) continue;
+      csms.set(accountId, userId);
     }
   }
   return csms;
@@ -474,31 +381,5 @@ export function userSoql(usernameOrId: string): string {
 
 export async function fetchUser(conn: OrgConnection, usernameOrId: string, usage: ApiUsage): Promise<OrgUser | null> {
   const [row] = await fetchAll(conn, userSoql(usernameOrId), usage);
-  return row ? { id: String(row.Id), username: asString(row.Username) ?? '', isActive: asBoolean(row.IsActive) } : null;
-}
-
-// ---- Row values ------------------------------------------------------------------------------------
-
-export function asString(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
-export function asNumber(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
-  return null;
-}
-
-export function asBoolean(value: unknown): boolean {
-  return value === true || value === 'true';
-}
-
-/** Dates come back as YYYY-MM-DD; anything else is treated as blank rather than trusted. */
-export function asDate(value: unknown): IsoDate | null {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
-}
-
-/** A picklist value the model knows, else blank: an unknown value is not one the rules can reason about. */
-export function asPicklist<T extends string>(value: unknown, values: readonly T[]): T | null {
-  return typeof value === 'string' && (values as readonly string[]).includes(value) ? (value as T) : null;
+  return row ? toOrgUser(row) : null;
 }

@@ -11,10 +11,13 @@
  * (a call per 2,000 outcomes). A file that names a few outcomes takes the first; a feed that names thousands
  * takes the second, so its lookups grow with the outcomes the org holds, not with the references it makes.
  */
+import { idSchema } from '../../core/fieldSchemas.js';
 import { Measurement, OutcomeRequirement, fieldsOf } from '../../core/model.js';
+import { measurementSchema, outcomeRequirementFieldsSchema } from '../../core/schemas.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
+import { readRecord, recordLabel } from '../records.js';
 import { isSalesforceId, soqlIdList, soqlStringList } from '../soql.js';
 
 const O = fieldsOf(OutcomeRequirement);
@@ -164,21 +167,28 @@ export function referenceMatcher(references: readonly string[]): (row: SfRecord)
   };
 }
 
+const referencedOutcomeSchema = outcomeRequirementFieldsSchema.pick({ External_Id__c: true }).extend({ Id: idSchema('Id') });
+const storedMeasurementSchema = measurementSchema
+  .pick({ External_Id__c: true, Measured_On__c: true, Value__c: true, Source__c: true, Notes__c: true })
+  .extend({ Id: idSchema('Id') });
+
 function toStoredMeasurement(m: SfRecord): StoredMeasurement {
+  const stored = readRecord(storedMeasurementSchema, m, recordLabel(Measurement.apiName, m));
   return {
-    id: String(m.Id),
-    externalId: (m[M.External_Id__c] as string | null | undefined) ?? null,
-    measuredOn: String(m[M.Measured_On__c]),
-    value: Number(m[M.Value__c]),
-    source: (m[M.Source__c] as string | null | undefined) ?? null,
-    notes: (m[M.Notes__c] as string | null | undefined) ?? null,
+    id: stored.Id,
+    externalId: stored.External_Id__c,
+    measuredOn: stored.Measured_On__c,
+    value: stored.Value__c,
+    source: stored.Source__c,
+    notes: stored.Notes__c,
   };
 }
 
 function toReferencedOutcome(row: SfRecord): ReferencedOutcome {
+  const outcome = readRecord(referencedOutcomeSchema, row, recordLabel(OutcomeRequirement.apiName, row));
   return {
-    id: String(row.Id),
-    externalId: (row[O.External_Id__c] as string | null | undefined) ?? null,
+    id: outcome.Id,
+    externalId: outcome.External_Id__c,
     measurements: childRecords(row, MEASUREMENTS).map(toStoredMeasurement),
   };
 }

@@ -2,24 +2,14 @@
  * The queries of a recompute: the initiatives, and their outcome requirements with every measurement
  * (a child subquery, ordered by date) and the initiative dates a due date is resolved from.
  */
-import type { IsoDate } from '../../core/dates.js';
-import {
-  Initiative,
-  Measurement,
-  OutcomeRequirement,
-  fieldsOf,
-  relationshipName,
-  type DeadlineType,
-  type Direction,
-  type OutcomeHealth,
-  type OutcomeStatus,
-  type Priority,
-  type QuantityType,
-} from '../../core/model.js';
+import { Initiative, Measurement, OutcomeRequirement, fieldsOf, relationshipName } from '../../core/model.js';
 import type { RecomputeInitiative, RecomputeOutcome } from '../../core/plan/recompute.js';
+import { initiativeSchema, measurementSchema, outcomeRequirementFieldsSchema } from '../../core/schemas.js';
+import { idSchema } from '../../core/fieldSchemas.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
-import { childRecords, fetchAll, parentField } from '../fetch.js';
+import { childRecords, fetchAll } from '../fetch.js';
+import { readRecord, recordLabel } from '../records.js';
 import { chunk, soqlIdList } from '../soql.js';
 
 const I = fieldsOf(Initiative);
@@ -55,6 +45,31 @@ const OUTCOME_FIELDS = [
   `${INITIATIVE}.${I.Handover_Date__c}`,
 ];
 
+const recomputeInitiativeSchema = initiativeSchema.pick({ Name: true, Outcome_Health__c: true }).extend({ Id: idSchema('Id') });
+const recomputeOutcomeSchema = outcomeRequirementFieldsSchema
+  .pick({
+    Name: true,
+    Description__c: true,
+    Priority__c: true,
+    Quantity_Type__c: true,
+    Direction__c: true,
+    Baseline_Value__c: true,
+    Baseline_Date__c: true,
+    Target_Value__c: true,
+    Deadline_Type__c: true,
+    Deadline_Date__c: true,
+    Deadline_Offset_Months__c: true,
+    Latest_Value__c: true,
+    Latest_Measured_On__c: true,
+    Attainment_Percent__c: true,
+    Forecast_At_Deadline__c: true,
+    Forecast_Attainment_Percent__c: true,
+    Status__c: true,
+  })
+  .extend({ Id: idSchema('Id'), [O.Initiative__c]: idSchema(O.Initiative__c) });
+const dueDateSourceSchema = initiativeSchema.pick({ Go_Live_Date__c: true, Handover_Date__c: true });
+const datedValueSchema = measurementSchema.pick({ Measured_On__c: true, Value__c: true });
+
 export function initiativesSoql(initiativeIds?: readonly string[]): string {
   const where = initiativeIds ? ` WHERE Id IN ${soqlIdList(initiativeIds)}` : '';
   return `SELECT Id, ${I.Name}, ${I.Outcome_Health__c} FROM ${Initiative.apiName}${where} ORDER BY ${I.Name}, Id`;
@@ -76,11 +91,7 @@ export async function fetchInitiatives(
   usage: ApiUsage,
 ): Promise<RecomputeInitiative[]> {
   const rows = await fetchInChunks(conn, initiativeIds, initiativesSoql, usage);
-  return rows.map((row) => ({
-    Id: String(row.Id),
-    Name: (row[I.Name] as string | null) ?? null,
-    Outcome_Health__c: (row[I.Outcome_Health__c] as OutcomeHealth | null) ?? null,
-  }));
+  return rows.map((row) => readRecord(recomputeInitiativeSchema, row, recordLabel(Initiative.apiName, row)));
 }
 
 /** The outcomes of all initiatives, or of the given ones, each with all its measurements. */
@@ -108,38 +119,14 @@ async function fetchInChunks(
   return rows;
 }
 
-const text = <T extends string = string>(row: SfRecord, field: string): T | null => (row[field] as T | null | undefined) ?? null;
-const num = (row: SfRecord, field: string): number | null => {
-  const value = row[field];
-  return value === null || value === undefined || value === '' ? null : Number(value);
-};
-
 function toRecomputeOutcome(row: SfRecord): RecomputeOutcome {
+  const label = recordLabel(OutcomeRequirement.apiName, row);
+  // The initiative's dates a due date is resolved from; the parent is absent only if the row came without it.
+  const initiative = readRecord(dueDateSourceSchema, (row[INITIATIVE] as SfRecord | null | undefined) ?? {}, `${label}: ${INITIATIVE}`);
   return {
-    Id: String(row.Id),
-    Name: text(row, O.Name),
-    Description__c: text(row, O.Description__c),
-    Initiative__c: String(row[O.Initiative__c]),
-    Priority__c: text<Priority>(row, O.Priority__c),
-    Quantity_Type__c: text<QuantityType>(row, O.Quantity_Type__c),
-    Direction__c: text<Direction>(row, O.Direction__c),
-    Baseline_Value__c: num(row, O.Baseline_Value__c),
-    Baseline_Date__c: text<IsoDate>(row, O.Baseline_Date__c),
-    Target_Value__c: num(row, O.Target_Value__c),
-    Deadline_Type__c: text<DeadlineType>(row, O.Deadline_Type__c),
-    Deadline_Date__c: text<IsoDate>(row, O.Deadline_Date__c),
-    Deadline_Offset_Months__c: num(row, O.Deadline_Offset_Months__c),
-    Latest_Value__c: num(row, O.Latest_Value__c),
-    Latest_Measured_On__c: text<IsoDate>(row, O.Latest_Measured_On__c),
-    Attainment_Percent__c: num(row, O.Attainment_Percent__c),
-    Forecast_At_Deadline__c: num(row, O.Forecast_At_Deadline__c),
-    Forecast_Attainment_Percent__c: num(row, O.Forecast_Attainment_Percent__c),
-    Status__c: text<OutcomeStatus>(row, O.Status__c),
-    goLiveDate: parentField<IsoDate>(row, `${INITIATIVE}.${I.Go_Live_Date__c}`),
-    handoverDate: parentField<IsoDate>(row, `${INITIATIVE}.${I.Handover_Date__c}`),
-    measurements: childRecords(row, MEASUREMENTS).map((m) => ({
-      Measured_On__c: String(m[M.Measured_On__c]),
-      Value__c: Number(m[M.Value__c]),
-    })),
+    ...readRecord(recomputeOutcomeSchema, row, label),
+    goLiveDate: initiative.Go_Live_Date__c,
+    handoverDate: initiative.Handover_Date__c,
+    measurements: childRecords(row, MEASUREMENTS).map((m) => readRecord(datedValueSchema, m, `${label}: ${Measurement.apiName} ${String(m[M.Measured_On__c])}`)),
   };
 }

@@ -4,14 +4,14 @@
  * filtered on the org's side; Ids only for the few it cannot reach).
  */
 import type { RenewalInputs } from '../../core/renewal.js';
-import { fieldsOf, Initiative, LIFECYCLES, OpportunityLineItemFields, Product2Fields, SolutionComponent, type Lifecycle } from '../../core/model.js';
-import type { RenewalComponent, RenewalInitiative } from '../../core/plan/renewals.js';
+import { fieldsOf, Initiative, OpportunityLineItemFields, Product2Fields, SolutionComponent, type Lifecycle } from '../../core/model.js';
+import type { RenewalInitiative } from '../../core/plan/renewals.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
-import { childRecords, fetchAll, parentField } from '../fetch.js';
+import { fetchAll } from '../fetch.js';
 import { chunk, soqlIdList, soqlString } from '../soql.js';
 import { idKey } from '../../core/plan/handover.js';
-import { asDate, asNumber, asPicklist, asString } from './handover.js';
+import { toRenewalInitiative, toRenewalInputs } from './handoverRows.js';
 
 const I = fieldsOf(Initiative);
 const S = fieldsOf(SolutionComponent);
@@ -36,23 +36,7 @@ export function renewableInitiativesSoql(): string {
 
 export async function fetchRenewableInitiatives(conn: OrgConnection, usage: ApiUsage): Promise<RenewalInitiative[]> {
   const rows = await fetchAll(conn, renewableInitiativesSoql(), usage);
-  return rows.map((row) => ({
-    Id: String(row.Id),
-    Name: asString(row[I.Name]) ?? String(row.Id),
-    Next_Renewal_Date__c: asDate(row[I.Next_Renewal_Date__c]),
-    components: childRecords(row, COMPONENTS).map(toRenewalComponent),
-  }));
-}
-
-function toRenewalComponent(row: SfRecord): RenewalComponent {
-  return {
-    Id: String(row.Id),
-    Name: asString(row[S.Name]),
-    Lifecycle__c: asPicklist(row[S.Lifecycle__c], LIFECYCLES),
-    Source_Line_Item_Id__c: asString(row[S.Source_Line_Item_Id__c]),
-    End_Date__c: asDate(row[S.End_Date__c]),
-    Renewal_Date__c: asDate(row[S.Renewal_Date__c]),
-  };
+  return rows.map((row) => toRenewalInitiative(row, COMPONENTS));
 }
 
 const LINE_FIELDS = [
@@ -112,15 +96,4 @@ export async function fetchLineRenewalInputs(
     keep(await fetchAll(conn, lineItemsSoql(batch), usage));
   }
   return lines;
-}
-
-function toRenewalInputs(row: SfRecord): RenewalInputs {
-  return {
-    endDate: asDate(row[LINE.End_Date__c]),
-    contractEndDate: asDate(parentField(row, 'Opportunity.Contract.EndDate')),
-    serviceDate: asDate(row.ServiceDate),
-    closeDate: asDate(parentField(row, 'Opportunity.CloseDate')),
-    termMonths: asNumber(row[LINE.Term_Months__c]),
-    productDefaultTermMonths: asNumber(parentField(row, `Product2.${PRODUCT.Default_Term_Months__c}`)),
-  };
 }

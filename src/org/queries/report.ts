@@ -12,10 +12,8 @@ import {
   SolutionComponent,
   fieldsOf,
   relationshipName,
-  type FieldSpec,
 } from '../../core/model.js';
 import {
-  formatIssues,
   initiativeSchema,
   measurementSchema,
   outcomeRequirementFieldsSchema,
@@ -23,10 +21,11 @@ import {
 } from '../../core/schemas.js';
 import type { InitiativeSource, OutcomeSource, ReportScope } from '../../core/plan/valueReport.js';
 import type { ApiUsage } from '../apiUsage.js';
-import type { OrgConnection, SfRecord } from '../connection.js';
-import { childRecords, fetchAll, parentField } from '../fetch.js';
+import type { OrgConnection } from '../connection.js';
+import { childRecords, fetchAll } from '../fetch.js';
 import { soqlId } from '../soql.js';
 import { allSettledOrThrow } from '../settled.js';
+import { child, parentName, parseRecord, recordLabel } from '../records.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);
@@ -34,11 +33,6 @@ const M = fieldsOf(Measurement);
 const S = fieldsOf(SolutionComponent);
 const J = fieldsOf(OutcomeComponent);
 
-/** The child relationship of a master-detail or lookup, as a subquery names it (Measurements → Measurements__r). */
-export const child = (field: FieldSpec): string => {
-  if (!field.childRelationship) throw new Error(`model.ts: ${field.referenceTo ?? 'a relationship'} field has no child relationship name`);
-  return `${field.childRelationship}__r`;
-};
 const COMPONENTS = child(SolutionComponent.fields.Initiative__c);
 const MEASUREMENTS = child(Measurement.fields.Outcome_Requirement__c);
 const OUTCOME_COMPONENTS = child(OutcomeComponent.fields.Outcome_Requirement__c);
@@ -117,20 +111,6 @@ export function outcomesSoql(scope: ReportScope): string {
   );
 }
 
-/** A row the org returned that does not fit the data model: named, with what is wrong, rather than reported on wrongly. */
-export class UnexpectedRecordError extends Error {
-  public constructor(public readonly problems: string[]) {
-    super(problems.join('; '));
-    this.name = 'UnexpectedRecordError';
-  }
-}
-
-export function parseRecord<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof formatIssues>[0] } }, row: SfRecord, label: string): T {
-  const result = schema.safeParse(row);
-  if (!result.success) throw new UnexpectedRecordError(formatIssues(result.error, label));
-  return result.data;
-}
-
 /** Both queries, side by side, assembled into initiatives that carry their outcomes. */
 export async function fetchReportSource(conn: OrgConnection, scope: ReportScope, usage: ApiUsage): Promise<InitiativeSource[]> {
   const [initiativeRows, outcomeRows] = await allSettledOrThrow([
@@ -157,7 +137,7 @@ export async function fetchReportSource(conn: OrgConnection, scope: ReportScope,
     const record = parseRecord(initiativeSchema, row, `${Initiative.apiName} ${String(row.Id)}`);
     return {
       record,
-      accountName: parentField<string>(row, ACCOUNT_NAME),
+      accountName: parentName(row, relationshipName(I.Account__c), recordLabel(Initiative.apiName, row)),
       components: childRecords(row, COMPONENTS).map((c) => parseRecord(solutionComponentSchema, c, `${SolutionComponent.apiName} ${String(c.Id)}`)),
       outcomes: outcomesByInitiative.get(String(row.Id)) ?? [],
     };

@@ -8,9 +8,9 @@ import type { RiskInitiative, RiskOutcome } from '../../core/risk.js';
 import { initiativeSchema, outcomeRequirementFieldsSchema } from '../../core/schemas.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection } from '../connection.js';
-import { childRecords, fetchAll, parentField } from '../fetch.js';
+import { childRecords, fetchAll } from '../fetch.js';
 import { soqlDate, soqlString } from '../soql.js';
-import { child, parseRecord } from './report.js';
+import { child, parentName, parseRecord, recordLabel } from '../records.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);
@@ -51,7 +51,7 @@ export async function fetchRiskCandidates(conn: OrgConnection, window: RiskWindo
   const rows = await fetchAll(conn, riskSoql(window), usage);
   return rows.map((row) => ({
     initiative: parseRecord(riskInitiativeSchema, row, `${Initiative.apiName} ${String(row.Id)}`),
-    accountName: parentField<string>(row, ACCOUNT_NAME),
+    accountName: parentName(row, relationshipName(I.Account__c), recordLabel(Initiative.apiName, row)),
     outcomes: childRecords(row, OUTCOMES).map((o) => parseRecord(riskOutcomeSchema, o, `${OutcomeRequirement.apiName} ${String(o.Id)}`)),
   }));
 }

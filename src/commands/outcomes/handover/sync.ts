@@ -1,75 +1,32 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { dateProblem } from '../../../core/dates.js';
-import type { HandoverGapCode } from '../../../core/handover.js';
-import { Initiative, OpportunityFields, SolutionComponent, fieldsOf } from '../../../core/model.js';
-import {
-  accountsNeedingCsm,
-  idKey,
-  planHandover,
-  type FieldValues,
-  type HandoverPlan,
-  type HandoverStatus,
-  type PlanAction,
-} from '../../../core/plan/handover.js';
+import { accountsNeedingCsm, idKey, planHandover } from '../../../core/plan/handover.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
-import { describeRecordErrors, type RecordResult, writeInCollections, type WriteRequest } from '../../../org/apply.js';
-import type { OrgConnection, SfRecord } from '../../../org/connection.js';
+import type { OrgConnection } from '../../../org/connection.js';
+import { failWith } from '../../../org/failWith.js';
+import {
+  applyHandover,
+  CHANGES_LISTED,
+  handoverReports,
+  plannedOnly,
+  type HandoverChange,
+  type HandoverFailure,
+  type HandoverReport,
+  type WriteCounts,
+} from '../../../org/handoverApply.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
-import { removeDuplicateReviewTasks } from '../../../org/reviewTasks.js';
-import { isSalesforceId } from '../../../org/soql.js';
-import { errorMessage, localToday } from '../../../cli/runtime.js';
+import { localToday } from '../../../cli/runtime.js';
+import { isoDateFlag, recordIdFlag, userFlag } from '../../../cli/flags.js';
 import { OutcomesCommand } from '../../../cli/command.js';
+
+export { CHANGES_LISTED, type HandoverChange, type HandoverFailure, type HandoverReport, type WriteCounts };
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.handover.sync');
+const query = failWith(messages, 'error.QueryFailed');
 
-const I = fieldsOf(Initiative);
-const S = fieldsOf(SolutionComponent);
-const OPP = fieldsOf(OpportunityFields);
-const OPPORTUNITY_PREFIX = '006';
-const USER_PREFIX = '005';
 /** Rows of the change table shown to people. */
 const TABLE_ROWS_SHOWN = 100;
-/**
- * Items the result lists in `changes`. A first run over 10,000 opportunities plans some 80,000 items: listing them
- * all made a --json document of 55 MB, which took a gigabyte to print. The counts cover every item, `failures`
- * names every record not written, and `handovers` every opportunity; `changes` shows what was done and why.
- */
-export const CHANGES_LISTED = 1000;
-
-export type HandoverObject = 'Initiative__c' | 'Solution_Component__c' | 'Task' | 'Opportunity';
-
-/** What became of a planned item: planned (dry run), done, failed, or blocked because its initiative failed. */
-export type ChangeResult = 'planned' | 'done' | 'failed' | 'blocked';
-
-export type HandoverChange = {
-  object: HandoverObject;
-  action: PlanAction;
-  /** The record written or left alone; null for a create that was not written. */
-  recordId: string | null;
-  name: string;
-  opportunityId: string;
-  /** Fields the write sets (empty for a skip). */
-  fields: string[];
-  reason: string;
-  result: ChangeResult;
-};
-
-export type WriteCounts = { created: number; updated: number; skipped: number; failed: number };
-
-export type HandoverGapReport = { code: HandoverGapCode; message: string; recordId?: string };
-
-export type HandoverReport = {
-  opportunityId: string;
-  initiativeId: string | null;
-  initiativeName: string;
-  status: HandoverStatus;
-  gaps: HandoverGapReport[];
-  undatedLines: Array<{ lineItemId: string; name: string; reason: string }>;
-};
-
-export type HandoverFailure = { object: HandoverObject; opportunityId: string; recordId: string | null; name: string; error: string };
 
 export type HandoverSyncResult = {
   dryRun: boolean;
@@ -101,26 +58,34 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    since: Flags.string({ summary: messages.getMessage('flags.since.summary'), exclusive: ['opportunity'] }),
-    opportunity: Flags.string({ multiple: true, summary: messages.getMessage('flags.opportunity.summary'), exclusive: ['since'] }),
-    'default-csm': Flags.string({ summary: messages.getMessage('flags.default-csm.summary') }),
-    'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary') }),
+    since: isoDateFlag({
+      summary: messages.getMessage('flags.since.summary'),
+      description: messages.getMessage('flags.since.description'),
+      exclusive: ['opportunity'],
+    }),
+    opportunity: recordIdFlag({
+      object: 'Opportunity',
+      startsWith: '006',
+      multiple: true,
+      summary: messages.getMessage('flags.opportunity.summary'),
+      description: messages.getMessage('flags.opportunity.description'),
+      exclusive: ['since'],
+    }),
+    'default-csm': userFlag({
+      summary: messages.getMessage('flags.default-csm.summary'),
+      description: messages.getMessage('flags.default-csm.description'),
+    }),
+    'dry-run': Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.dry-run.summary'),
+      description: messages.getMessage('flags.dry-run.description'),
+    }),
   };
 
   public async run(): Promise<HandoverSyncResult> {
     const { flags } = await this.parse(HandoverSync);
-    // Flag values are checked before any API call.
-    const opportunityIds = flags.opportunity?.map((id) => id.trim());
-    for (const id of opportunityIds ?? []) {
-      if (!isSalesforceId(id) || !id.startsWith(OPPORTUNITY_PREFIX)) throw messages.createError('error.InvalidOpportunityId', [id]);
-    }
-    const since = flags.since?.trim();
-    const sinceProblem = since === undefined ? null : dateProblem(since);
-    if (sinceProblem) throw messages.createError('error.InvalidDate', [sinceProblem]);
-    const defaultCsmFlag = flags['default-csm']?.trim();
-    if (defaultCsmFlag !== undefined && isSalesforceId(defaultCsmFlag) && !defaultCsmFlag.startsWith(USER_PREFIX)) {
-      throw messages.createError('error.DefaultCsmNotUser', [defaultCsmFlag]);
-    }
+    const { since, opportunity: opportunityIds } = flags;
+    const defaultCsmFlag = flags['default-csm'];
     const today = localToday();
     const startedAt = new Date();
     const dryRun = flags['dry-run'];
@@ -129,15 +94,15 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
 
     // Fetch: the default CSM, won opportunities with their lines, their initiatives with review tasks, account teams.
     this.spinner.start(messages.getMessage('spinner.fetch'));
-    const defaultCsmId = defaultCsmFlag ? await this.resolveDefaultCsm(conn, defaultCsmFlag, usage) : null;
+    const defaultCsmId = defaultCsmFlag ? await resolveDefaultCsm(conn, defaultCsmFlag, usage) : null;
     const selection = { since, opportunityIds };
-    const opportunities = await this.query(fetchOpportunities(conn, selection, usage));
+    const opportunities = await query(fetchOpportunities(conn, selection, usage));
     const fetchedKeys = new Set(opportunities.map((o) => idKey(o.id)));
     const missingOpportunityIds = (opportunityIds ?? []).filter((id) => !fetchedKeys.has(idKey(id)));
     const wonIds = opportunities.filter((o) => o.isWon).map((o) => o.id);
-    const { initiatives, tasks } = await this.query(fetchExistingHandovers(conn, selection, wonIds, usage));
+    const { initiatives, tasks } = await query(fetchExistingHandovers(conn, selection, wonIds, usage));
     const csmAccounts = accountsNeedingCsm(opportunities, initiatives);
-    const team = csmAccounts.length > 0 ? await this.query(fetchAccountCsms(conn, csmAccounts, usage, selection)) : null;
+    const team = csmAccounts.length > 0 ? await query(fetchAccountCsms(conn, csmAccounts, usage, selection)) : null;
     this.spinner.stop();
     if (team && !team.accountTeams) this.warn(messages.getMessage('warn.accountTeamsOff'));
     else if (team?.csmRoleMissing) this.warn(messages.getMessage('warn.csmRoleMissing'));
@@ -155,7 +120,8 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     });
 
     // Apply.
-    const outcome = dryRun ? plannedOnly(plan) : await this.apply(conn, plan, usage, startedAt);
+    const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
+    const outcome = dryRun ? plannedOnly(plan) : await applyHandover(conn, plan, { usage, startedAt, progress });
 
     // Report.
     const result: HandoverSyncResult = {
@@ -168,123 +134,13 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       opportunityStatuses: outcome.changes.counts('Opportunity'),
       changes: outcome.changes.listed(),
       changesNotListed: outcome.changes.notListed(),
-      handovers: plan.handovers.map((h) => ({
-        opportunityId: h.opportunityId,
-        initiativeId: h.initiativeId ?? outcome.initiativeIds.get(h.opportunityId) ?? null,
-        initiativeName: h.initiativeName,
-        status: h.status,
-        gaps: h.gaps.map((g) => ({ ...g })),
-        undatedLines: h.undatedLines.map((u) => ({ ...u })),
-      })),
+      handovers: handoverReports(plan, outcome),
       failures: outcome.failures,
       apiCalls: usage.snapshot(),
     };
     this.report(result);
     this.exitFor(result.failures.length);
     return result;
-  }
-
-  private async resolveDefaultCsm(conn: OrgConnection, usernameOrId: string, usage: ApiUsage): Promise<string> {
-    const user = await this.query(fetchUser(conn, usernameOrId, usage));
-    if (!user) {
-      this.spinner.stop();
-      throw messages.createError('error.DefaultCsmNotFound', [usernameOrId]);
-    }
-    if (!user.isActive) {
-      this.spinner.stop();
-      throw messages.createError('error.DefaultCsmInactive', [user.username || usernameOrId]);
-    }
-    return user.id;
-  }
-
-  private async query<T>(pending: Promise<T>): Promise<T> {
-    try {
-      return await pending;
-    } catch (error) {
-      this.spinner.stop();
-      throw messages.createError('error.QueryFailed', [errorMessage(error)]);
-    }
-  }
-
-  /**
-   * Initiatives first (their Ids are the parents of everything else), then components, review tasks and the
-   * opportunities' statuses. An opportunity whose initiative or components failed gets no task and no status:
-   * a rerun finishes it, and what was written is found again by its external ids.
-   */
-  private async apply(conn: OrgConnection, plan: HandoverPlan, usage: ApiUsage, startedAt: Date): Promise<ApplyOutcome> {
-    const tracker = new ApplyTracker();
-    const write = async (request: WriteRequest, label: string): Promise<RecordResult[]> => {
-      if (request.records.length === 0) return [];
-      this.spinner.start(messages.getMessage('spinner.write', [request.records.length, label]));
-      try {
-        return await writeInCollections(conn, request, usage, (done, total) => {
-          this.spinner.status = `${done}/${total}`;
-        });
-      } catch (error) {
-        this.spinner.stop();
-        throw messages.createError('error.WriteFailed', [label, errorMessage(error)]);
-      } finally {
-        this.spinner.stop();
-      }
-    };
-
-    // Initiatives: new ones upserted on the source id (a rerun finds them), known ones updated by Id.
-    const initiativeCreates = plan.initiatives.filter((c) => c.action === 'create');
-    const initiativeUpdates = plan.initiatives.filter((c) => c.action === 'update');
-    const created = await write(
-      { sobject: Initiative.apiName, operation: 'upsert', externalIdField: I.Source_Opportunity_Id__c, records: initiativeCreates.map((c) => ({ ...c.fields })) },
-      Initiative.apiName,
-    );
-    initiativeCreates.forEach((change, i) => tracker.initiative(change, created[i]));
-    const updated = await write(
-      { sobject: Initiative.apiName, operation: 'update', records: initiativeUpdates.map((c) => ({ Id: c.initiativeId, ...c.fields }) as SfRecord) },
-      Initiative.apiName,
-    );
-    initiativeUpdates.forEach((change, i) => tracker.initiative(change, updated[i]));
-    plan.initiatives.filter((c) => c.action === 'skip').forEach((change) => tracker.initiative(change, null));
-
-    // Components: Initiative__c (the master) is set on create only; it is not updatable.
-    const components = partition(plan.components, (c) => c.action !== 'skip' && tracker.canWrite(c.opportunityId));
-    const componentCreates = components.write.filter((c) => c.action === 'create');
-    const componentUpdates = components.write.filter((c) => c.action === 'update');
-    const componentsCreated = await write(
-      {
-        sobject: SolutionComponent.apiName,
-        operation: 'upsert',
-        externalIdField: S.Source_Line_Item_Id__c,
-        createOnlyFields: [S.Initiative__c],
-        records: componentCreates.map((c) => ({ ...c.fields, [S.Initiative__c]: tracker.initiativeId(c.opportunityId) })),
-      },
-      SolutionComponent.apiName,
-    );
-    componentCreates.forEach((change, i) => tracker.component(change, componentsCreated[i]));
-    const componentsUpdated = await write(
-      { sobject: SolutionComponent.apiName, operation: 'update', records: componentUpdates.map((c) => ({ Id: c.componentId, ...c.fields }) as SfRecord) },
-      SolutionComponent.apiName,
-    );
-    componentUpdates.forEach((change, i) => tracker.component(change, componentsUpdated[i]));
-    components.leave.forEach((c) => tracker.component(c, null));
-
-    // Review tasks, then the opportunities' handover status.
-    const tasks = partition(plan.tasks, (t) => t.action === 'create' && tracker.canWrite(t.opportunityId));
-    const tasksCreated = await write(
-      { sobject: 'Task', operation: 'create', records: tasks.write.map((t) => ({ ...t.fields, WhatId: tracker.initiativeId(t.opportunityId) })) },
-      'Task',
-    );
-    // Two runs at once may both have created a task for an initiative: keep the oldest of each.
-    const removed = tasksCreated.some((r) => r.success) ? await this.query(removeDuplicateReviewTasks(conn, startedAt, usage)) : new Set<string>();
-    tasks.write.forEach((change, i) => tracker.task(change, tasksCreated[i], removed.has(tasksCreated[i].id ?? '')));
-    tasks.leave.forEach((t) => tracker.task(t, null));
-
-    const statuses = partition(plan.opportunities, (o) => o.action === 'update' && tracker.canWrite(o.opportunityId));
-    const statusesWritten = await write(
-      { sobject: 'Opportunity', operation: 'update', records: statuses.write.map((o) => ({ Id: o.opportunityId, [OPP.Handover_Status__c]: o.to })) },
-      'Opportunity',
-    );
-    statuses.write.forEach((change, i) => tracker.status(change, statusesWritten[i]));
-    statuses.leave.forEach((o) => tracker.status(o, null));
-
-    return tracker.outcome();
   }
 
   private report(result: HandoverSyncResult): void {
@@ -346,156 +202,10 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
   }
 }
 
-type ApplyOutcome = { changes: ChangeLog; failures: HandoverFailure[]; initiativeIds: Map<string, string> };
-
-type Planned = HandoverPlan['initiatives'][number] | HandoverPlan['components'][number] | HandoverPlan['tasks'][number];
-
-/**
- * Counts every planned item by object and what became of it, and keeps the first CHANGES_LISTED of them for the
- * result (creates and updates before skips). An item is only built into a HandoverChange when it is kept.
- */
-class ChangeLog {
-  private readonly byObject = new Map<HandoverObject, WriteCounts>();
-  private readonly writes: HandoverChange[] = [];
-  private readonly skips: HandoverChange[] = [];
-  private total = 0;
-
-  public add(object: HandoverObject, action: PlanAction, result: ChangeResult, change: () => HandoverChange): void {
-    const counts = this.counts(object);
-    this.total += 1;
-    if (result === 'failed' || result === 'blocked') counts.failed += 1;
-    else if (action === 'create') counts.created += 1;
-    else if (action === 'update') counts.updated += 1;
-    else counts.skipped += 1;
-    const kept = action === 'skip' ? this.skips : this.writes;
-    if (kept.length < CHANGES_LISTED) kept.push(change());
-  }
-
-  public counts(object: HandoverObject): WriteCounts {
-    let counts = this.byObject.get(object);
-    if (!counts) this.byObject.set(object, (counts = { created: 0, updated: 0, skipped: 0, failed: 0 }));
-    return counts;
-  }
-
-  public listed(): HandoverChange[] {
-    return [...this.writes, ...this.skips].slice(0, CHANGES_LISTED);
-  }
-
-  public notListed(): number {
-    return this.total - Math.min(this.total, CHANGES_LISTED);
-  }
+/** The default CSM by username or Id: it must be an active user. */
+async function resolveDefaultCsm(conn: OrgConnection, usernameOrId: string, usage: ApiUsage): Promise<string> {
+  const user = await query(fetchUser(conn, usernameOrId, usage));
+  if (!user) throw messages.createError('error.DefaultCsmNotFound', [usernameOrId]);
+  if (!user.isActive) throw messages.createError('error.DefaultCsmInactive', [user.username || usernameOrId]);
+  return user.id;
 }
-
-/** Follows what the org did with each planned item, and which opportunities may still be written. */
-class ApplyTracker {
-  private readonly changes = new ChangeLog();
-  private readonly failures: HandoverFailure[] = [];
-  private readonly initiativeIds = new Map<string, string>();
-  private readonly blocked = new Set<string>();
-
-  public initiative(change: HandoverPlan['initiatives'][number], result: RecordResult | null): void {
-    const id = result?.id ?? change.initiativeId;
-    if (change.kind === 'handover') {
-      if (change.action !== 'skip' && !result?.success) this.blocked.add(change.opportunityId);
-      else if (id) this.initiativeIds.set(change.opportunityId, id);
-    }
-    this.record('Initiative__c', change, change.name, id, change.fields, result);
-  }
-
-  public component(change: HandoverPlan['components'][number], result: RecordResult | null): void {
-    if (change.action !== 'skip' && result && !result.success) this.blocked.add(change.opportunityId);
-    this.record('Solution_Component__c', change, change.name, result?.id ?? change.componentId, change.fields, result);
-  }
-
-  public task(change: HandoverPlan['tasks'][number], result: RecordResult | null, duplicate = false): void {
-    const name = String(change.fields.Subject ?? '');
-    if (duplicate) {
-      const reason = `${change.reason} (${messages.getMessage('reason.duplicateTask')})`;
-      this.record('Task', { ...change, action: 'skip', reason }, name, null, {}, null);
-      return;
-    }
-    this.record('Task', change, name, result?.id ?? change.existingTaskId, change.action === 'create' ? change.fields : {}, result);
-  }
-
-  public status(change: HandoverPlan['opportunities'][number], result: RecordResult | null): void {
-    const fields: FieldValues = change.action === 'update' ? { [OPP.Handover_Status__c]: change.to } : {};
-    this.record('Opportunity', change, change.opportunityName, change.opportunityId, fields, result);
-  }
-
-  public canWrite(opportunityId: string): boolean {
-    return !this.blocked.has(opportunityId) && this.initiativeIds.has(opportunityId);
-  }
-
-  public initiativeId(opportunityId: string): string | null {
-    return this.initiativeIds.get(opportunityId) ?? null;
-  }
-
-  public outcome(): ApplyOutcome {
-    return { changes: this.changes, failures: this.failures, initiativeIds: this.initiativeIds };
-  }
-
-  private record(
-    object: HandoverObject,
-    change: Planned | HandoverPlan['opportunities'][number],
-    name: string,
-    recordId: string | null,
-    fields: FieldValues,
-    result: RecordResult | null,
-  ): void {
-    let outcome: ChangeResult;
-    if (change.action === 'skip') outcome = 'done';
-    else if (!result) outcome = 'blocked';
-    else outcome = result.success ? 'done' : 'failed';
-    // An upsert planned as a create that found the record (another run created it first) was an update.
-    const createdElsewhere = change.action === 'create' && result?.success === true && result.created === false;
-    const action: PlanAction = createdElsewhere ? 'update' : change.action;
-    let reason = change.reason;
-    if (outcome === 'blocked') reason = `${change.reason} (${messages.getMessage('reason.blocked')})`;
-    else if (createdElsewhere) reason = `${change.reason} (${messages.getMessage('reason.createdElsewhere')})`;
-    this.changes.add(object, action, outcome, () => ({
-      object,
-      action,
-      recordId,
-      name,
-      opportunityId: change.opportunityId,
-      fields: Object.keys(fields),
-      reason,
-      result: outcome,
-    }));
-    if (result && !result.success) {
-      const error = describeRecordErrors(result.errors) || messages.getMessage('reason.noErrorGiven');
-      this.failures.push({ object, opportunityId: change.opportunityId, recordId, name, error });
-    } else if (outcome === 'blocked') {
-      this.failures.push({ object, opportunityId: change.opportunityId, recordId, name, error: messages.getMessage('reason.blocked') });
-    }
-  }
-}
-
-/** A dry run: every item as planned, nothing written. */
-function plannedOnly(plan: HandoverPlan): ApplyOutcome {
-  const changes = new ChangeLog();
-  const result = (action: PlanAction): ChangeResult => (action === 'skip' ? 'done' : 'planned');
-  const add = (object: HandoverObject, action: PlanAction, change: () => Omit<HandoverChange, 'object' | 'action' | 'result'>): void =>
-    changes.add(object, action, result(action), () => ({ object, action, ...change(), result: result(action) }));
-  for (const c of plan.initiatives) {
-    add('Initiative__c', c.action, () => ({ recordId: c.initiativeId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason }));
-  }
-  for (const c of plan.components) {
-    add('Solution_Component__c', c.action, () => ({ recordId: c.componentId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason }));
-  }
-  for (const t of plan.tasks) {
-    const fields = t.action === 'create' ? Object.keys(t.fields) : [];
-    add('Task', t.action, () => ({ recordId: t.existingTaskId, name: String(t.fields.Subject ?? ''), opportunityId: t.opportunityId, fields, reason: t.reason }));
-  }
-  for (const o of plan.opportunities) {
-    const fields = o.action === 'update' ? [OPP.Handover_Status__c] : [];
-    add('Opportunity', o.action, () => ({ recordId: o.opportunityId, name: o.opportunityName, opportunityId: o.opportunityId, fields, reason: o.reason }));
-  }
-  return { changes, failures: [], initiativeIds: new Map() };
-}
-
-function partition<T>(items: readonly T[], toWrite: (item: T) => boolean): { write: T[]; leave: T[] } {
-  return { write: items.filter(toWrite), leave: items.filter((item) => !toWrite(item)) };
-}
-
-

@@ -1,17 +1,19 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { Initiative, SolutionComponent } from '../../../core/model.js';
-import { planRenewals, type RenewalDateChange, type RenewalsPlan } from '../../../core/plan/renewals.js';
+import { planRenewals } from '../../../core/plan/renewals.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
-import { describeRecordErrors, type RecordResult, writeInCollections } from '../../../org/apply.js';
-import type { OrgConnection, SfRecord } from '../../../org/connection.js';
+import { failWith } from '../../../org/failWith.js';
 import { fetchLineRenewalInputs, fetchRenewableInitiatives } from '../../../org/queries/renewals.js';
+import { applyRenewals, type RenewalFailure, type RenewalObject } from '../../../org/renewalsApply.js';
 import { isSalesforceId } from '../../../org/soql.js';
-import { errorMessage, localToday } from '../../../cli/runtime.js';
+import { localToday } from '../../../cli/runtime.js';
 import { OutcomesCommand } from '../../../cli/command.js';
+
+export type { RenewalFailure };
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.renewals.sync');
+const query = failWith(messages, 'error.QueryFailed');
 
 /** Rows of the change table shown to people. */
 const TABLE_ROWS_SHOWN = 100;
@@ -22,7 +24,7 @@ const TABLE_ROWS_SHOWN = 100;
 export const CHANGES_LISTED = 1000;
 
 export type RenewalChange = {
-  object: 'Solution_Component__c' | 'Initiative__c';
+  object: RenewalObject;
   recordId: string;
   name: string;
   initiativeId: string;
@@ -44,8 +46,6 @@ export type UndatedRenewal = {
   kept: string | null;
   reason: string;
 };
-
-export type RenewalFailure = { object: 'Solution_Component__c' | 'Initiative__c'; recordId: string; name: string; error: string };
 
 export type RenewalsSyncResult = {
   dryRun: boolean;
@@ -74,7 +74,11 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
   public static override readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    'dry-run': Flags.boolean({ summary: messages.getMessage('flags.dry-run.summary') }),
+    'dry-run': Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.dry-run.summary'),
+      description: messages.getMessage('flags.dry-run.description'),
+    }),
   };
 
   public async run(): Promise<RenewalsSyncResult> {
@@ -86,17 +90,18 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
 
     // Fetch: initiatives with their renewable components, then the line items those came from.
     this.spinner.start(messages.getMessage('spinner.fetch'));
-    const initiatives = await this.query(fetchRenewableInitiatives(conn, usage));
+    const initiatives = await query(fetchRenewableInitiatives(conn, usage));
     const components = initiatives.flatMap((i) => i.components);
     const lineIds = components.map((c) => c.Source_Line_Item_Id__c).filter((id): id is string => id !== null && isSalesforceId(id));
-    const lines = lineIds.length > 0 ? await this.query(fetchLineRenewalInputs(conn, lineIds, usage)) : new Map();
+    const lines = lineIds.length > 0 ? await query(fetchLineRenewalInputs(conn, lineIds, usage)) : new Map();
     this.spinner.stop();
 
     // Plan.
     const plan = planRenewals({ initiatives, lines, today });
 
     // Apply.
-    const failures = dryRun ? [] : await this.apply(conn, plan, usage);
+    const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
+    const failures = dryRun ? [] : await applyRenewals(conn, plan, { usage, progress });
 
     // Report.
     const failed = new Set(failures.map((f) => f.recordId));
@@ -122,44 +127,6 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
     this.report(result);
     this.exitFor(result.failures.length);
     return result;
-  }
-
-  private async query<T>(pending: Promise<T>): Promise<T> {
-    try {
-      return await pending;
-    } catch (error) {
-      this.spinner.stop();
-      throw messages.createError('error.QueryFailed', [errorMessage(error)]);
-    }
-  }
-
-  /** Components first, then initiatives; each record the org refuses is reported, never dropped. */
-  private async apply(conn: OrgConnection, plan: RenewalsPlan, usage: ApiUsage): Promise<RenewalFailure[]> {
-    const failures: RenewalFailure[] = [];
-    const write = async (object: RenewalChange['object'], changes: readonly RenewalDateChange[]): Promise<void> => {
-      if (changes.length === 0) return;
-      this.spinner.start(messages.getMessage('spinner.write', [changes.length, object]));
-      let results: RecordResult[];
-      try {
-        const records: SfRecord[] = changes.map((c) => ({ Id: c.recordId, [c.field]: c.to }));
-        results = await writeInCollections(conn, { sobject: object, operation: 'update', records }, usage, (done, total) => {
-          this.spinner.status = `${done}/${total}`;
-        });
-      } catch (error) {
-        throw messages.createError('error.WriteFailed', [object, errorMessage(error)]);
-      } finally {
-        this.spinner.stop();
-      }
-      for (const r of results) {
-        if (r.success) continue;
-        const change = changes[r.index];
-        const error = describeRecordErrors(r.errors) || messages.getMessage('reason.noErrorGiven');
-        failures.push({ object, recordId: change.recordId, name: change.name, error });
-      }
-    };
-    await write(SolutionComponent.apiName, plan.changes.filter((c) => c.object === SolutionComponent.apiName));
-    await write(Initiative.apiName, plan.changes.filter((c) => c.object === Initiative.apiName));
-    return failures;
   }
 
   private report(result: RenewalsSyncResult): void {

@@ -1,0 +1,29 @@
+/** The apply step of a recompute: outcomes first, then initiatives' health; each record the org refuses is reported. */
+import { Messages } from '@salesforce/core';
+import { Initiative, OutcomeRequirement } from '../core/model.js';
+import { healthUpdateRecord, outcomeUpdateRecord, type RecomputePlan } from '../core/plan/recompute.js';
+import type { ApiUsage } from './apiUsage.js';
+import type { OrgConnection } from './connection.js';
+import { failWith } from './failWith.js';
+import { updateRecords } from './updateRecords.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.recompute');
+
+export type RecomputeFailure = { sobject: string; id: string; name: string | null; error: string };
+
+export async function applyRecompute(conn: OrgConnection, plan: RecomputePlan, usage: ApiUsage): Promise<RecomputeFailure[]> {
+  const noErrorGiven = messages.getMessage('reason.noErrorGiven');
+  const update = async <T extends { id: string; name: string | null }>(
+    sobject: string,
+    items: readonly T[],
+    record: (item: T) => Record<string, unknown>,
+  ): Promise<RecomputeFailure[]> => {
+    const refused = await failWith(messages, 'error.WriteFailed', [sobject])(updateRecords(conn, { sobject, items, record, noErrorGiven }, usage));
+    return refused.map(({ item, error }) => ({ sobject, id: item.id, name: item.name, error }));
+  };
+  return [
+    ...(await update(OutcomeRequirement.apiName, plan.outcomeUpdates, outcomeUpdateRecord)),
+    ...(await update(Initiative.apiName, plan.healthUpdates, healthUpdateRecord)),
+  ];
+}
