@@ -6,6 +6,7 @@ import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { dateProblem, type IsoDate } from '../core/dates.js';
 import { suffixMatches } from '../core/recordId.js';
+import { DEFAULT_BULK_THRESHOLD } from '../org/write.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.flags');
@@ -58,4 +59,15 @@ export const isoDateFlag = Flags.custom<IsoDate>({
     if (problem) throw messages.createError('error.InvalidDate', [problem]);
     return date;
   },
+});
+
+/**
+ * Records of one object and operation above which a sync writes through Bulk API 2.0 instead of sObject Collections
+ * (Salesforce's guidance: about 2,000), where a job costs about seven calls whatever its size.
+ */
+export const bulkThresholdFlag = Flags.integer({
+  min: 1,
+  default: DEFAULT_BULK_THRESHOLD,
+  summary: messages.getMessage('flags.bulk-threshold.summary'),
+  description: messages.getMessage('flags.bulk-threshold.description'),
 });

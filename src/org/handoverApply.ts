@@ -8,7 +8,8 @@ import type { HandoverGapCode } from '../core/handover.js';
 import { Initiative, OpportunityFields, SolutionComponent, fieldsOf } from '../core/model.js';
 import type { FieldValues, HandoverPlan, HandoverStatus, PlanAction } from '../core/plan/handover.js';
 import type { ApiUsage } from './apiUsage.js';
-import { describeRecordErrors, type RecordResult, writeInCollections, type WriteProgress, type WriteRequest } from './apply.js';
+import { describeRecordErrors, type RecordResult, type WriteProgress } from './apply.js';
+import { writeRecords, type RecordsWrite } from './write.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { failWith } from './failWith.js';
 import { removeDuplicateReviewTasks } from './reviewTasks.js';
@@ -70,15 +71,16 @@ export type ApplyOutcome = { changes: ChangeLog; failures: HandoverFailure[]; in
 export async function applyHandover(
   conn: OrgConnection,
   plan: HandoverPlan,
-  context: { usage: ApiUsage; startedAt: Date; progress: WriteProgress },
+  context: { usage: ApiUsage; startedAt: Date; progress: WriteProgress; bulkThreshold?: number },
 ): Promise<ApplyOutcome> {
-  const { usage, startedAt, progress } = context;
+  const { usage, startedAt, progress, bulkThreshold } = context;
   const tracker = new ApplyTracker();
-  const write = async (request: WriteRequest, label: string): Promise<RecordResult[]> => {
+  // Collections up to the threshold, Bulk API 2.0 above it: a first handover of 10,000 deals is a few jobs.
+  const write = async (request: RecordsWrite, label: string): Promise<RecordResult[]> => {
     if (request.records.length === 0) return [];
     progress.started(request.records.length, label);
     try {
-      return await failWith(messages, 'error.WriteFailed', [label])(writeInCollections(conn, request, usage, progress.progressed));
+      return await failWith(messages, 'error.WriteFailed', [label])(writeRecords(conn, { bulkThreshold, ...request }, usage, progress.progressed));
     } finally {
       progress.finished();
     }
@@ -109,6 +111,7 @@ export async function applyHandover(
       operation: 'upsert',
       externalIdField: S.Source_Line_Item_Id__c,
       createOnlyFields: [S.Initiative__c],
+      parentField: S.Initiative__c,
       records: componentCreates.map((c) => ({ ...c.fields, [S.Initiative__c]: tracker.initiativeId(c.opportunityId) })),
     },
     SolutionComponent.apiName,
@@ -124,7 +127,8 @@ export async function applyHandover(
   // Review tasks, then the opportunities' handover status.
   const tasks = partition(plan.tasks, (t) => t.action === 'create' && tracker.canWrite(t.opportunityId));
   const tasksCreated = await write(
-    { sobject: 'Task', operation: 'create', records: tasks.write.map((t) => ({ ...t.fields, WhatId: tracker.initiativeId(t.opportunityId) })) },
+    // One review task per initiative: its WhatId tells the rows of a Bulk job's results apart.
+    { sobject: 'Task', operation: 'create', matchField: 'WhatId', records: tasks.write.map((t) => ({ ...t.fields, WhatId: tracker.initiativeId(t.opportunityId) })) },
     'Task',
   );
   // Two runs at once may both have created a task for an initiative: keep the oldest of each.

@@ -12,14 +12,15 @@ const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.re
 
 export type RecomputeFailure = { sobject: string; id: string; name: string | null; error: string };
 
-export async function applyRecompute(conn: OrgConnection, plan: RecomputePlan, usage: ApiUsage): Promise<RecomputeFailure[]> {
+/** `bulkThreshold`: records of one object above which the updates go through Bulk API 2.0. */
+export async function applyRecompute(conn: OrgConnection, plan: RecomputePlan, usage: ApiUsage, bulkThreshold?: number): Promise<RecomputeFailure[]> {
   const noErrorGiven = messages.getMessage('reason.noErrorGiven');
   const update = async <T extends { id: string; name: string | null }>(
     sobject: string,
     items: readonly T[],
     record: (item: T) => Record<string, unknown>,
   ): Promise<RecomputeFailure[]> => {
-    const refused = await failWith(messages, 'error.WriteFailed', [sobject])(updateRecords(conn, { sobject, items, record, noErrorGiven }, usage));
+    const refused = await failWith(messages, 'error.WriteFailed', [sobject])(updateRecords(conn, { sobject, items, record, noErrorGiven, bulkThreshold }, usage));
     return refused.map(({ item, error }) => ({ sobject, id: item.id, name: item.name, error }));
   };
   return [

@@ -15,8 +15,12 @@ export type RenewalObject = 'Solution_Component__c' | 'Initiative__c';
 
 export type RenewalFailure = { object: RenewalObject; recordId: string; name: string; error: string };
 
-export async function applyRenewals(conn: OrgConnection, plan: RenewalsPlan, context: { usage: ApiUsage; progress: WriteProgress }): Promise<RenewalFailure[]> {
-  const { usage, progress } = context;
+export async function applyRenewals(
+  conn: OrgConnection,
+  plan: RenewalsPlan,
+  context: { usage: ApiUsage; progress: WriteProgress; bulkThreshold?: number },
+): Promise<RenewalFailure[]> {
+  const { usage, progress, bulkThreshold } = context;
   const noErrorGiven = messages.getMessage('reason.noErrorGiven');
   const update = async (object: RenewalObject): Promise<RenewalFailure[]> => {
     const items = plan.changes.filter((c) => c.object === object);
@@ -25,7 +29,7 @@ export async function applyRenewals(conn: OrgConnection, plan: RenewalsPlan, con
     try {
       const record = (c: RenewalDateChange): Record<string, unknown> => ({ Id: c.recordId, [c.field]: c.to });
       const refused = await failWith(messages, 'error.WriteFailed', [object])(
-        updateRecords(conn, { sobject: object, items, record, noErrorGiven }, usage, progress.progressed),
+        updateRecords(conn, { sobject: object, items, record, noErrorGiven, bulkThreshold }, usage, progress.progressed),
       );
       return refused.map(({ item, error }) => ({ object, recordId: item.recordId, name: item.name, error }));
     } finally {

@@ -29,3 +29,8 @@ export async function fetchUserToday(conn: OrgConnection, usage: ApiUsage, now: 
   const timeZone = knownTimeZone(info.zoneinfo) ?? 'GMT';
   return { today: dateInTimeZone(now, timeZone), timeZone };
 }
+
+/** The date a command works as of: the one the user gave (--as-of), else the running user's today (one call). */
+export async function asOfOrUserToday(conn: OrgConnection, usage: ApiUsage, asOf?: IsoDate): Promise<IsoDate> {
+  return asOf ?? (await fetchUserToday(conn, usage)).today;
+}

@@ -65,7 +65,8 @@ describe('handover and renewals sync on a bigger org', () => {
     won = await query(large, 'SELECT Id, AccountId, CloseDate FROM Opportunity WHERE IsWon = true');
     smallDryRun = await handover(small, ['--dry-run']);
     dryRun = await handover(large, ['--dry-run']);
-    first = await handover(large);
+    // Collections only, whatever the size: this suite is about paging and batching (test/commands/bulk-writes.test.ts has the jobs).
+    first = await handover(large, ['--bulk-threshold', '1000000']);
   }, TIMEOUT);
 
   afterAll(async () => {

@@ -3,12 +3,12 @@ import { Flags } from '@salesforce/sf-plugins-core';
 import type { OutcomeHealth, OutcomeStatus } from '../../core/model.js';
 import { planRecompute } from '../../core/plan/recompute.js';
 import { DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../../core/trajectory.js';
+import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { failWith } from '../../org/failWith.js';
 import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
 import { applyRecompute, type RecomputeFailure } from '../../org/recomputeApply.js';
-import { localToday } from '../../cli/runtime.js';
-import { isoDateFlag, recordIdFlag } from '../../cli/flags.js';
+import { isoDateFlag, recordIdFlag, bulkThresholdFlag } from '../../cli/flags.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
 export type { RecomputeFailure };
@@ -86,15 +86,16 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
       summary: messages.getMessage('flags.dry-run.summary'),
       description: messages.getMessage('flags.dry-run.description'),
     }),
+    'bulk-threshold': bulkThresholdFlag,
   };
 
   public async run(): Promise<RecomputeResult> {
     const { flags } = await this.parse(Recompute);
     const initiativeIds = flags.initiative;
-    const asOf = flags['as-of'] ?? localToday();
     const atRiskThresholdPercent = flags['at-risk-threshold'];
     const usage = new ApiUsage();
     const conn = flags['target-org'].getConnection(flags['api-version']);
+    const asOf = await asOfOrUserToday(conn, usage, flags['as-of']);
 
     // Fetch: the initiatives, then their outcomes with every measurement (a child subquery, paged by fetchAll).
     this.spinner.start(messages.getMessage('spinner.fetch'));
@@ -109,7 +110,7 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     // Apply.
     const writes = plan.outcomeUpdates.length + plan.healthUpdates.length;
     if (!flags['dry-run'] && writes > 0) this.spinner.start(messages.getMessage('spinner.write', [plan.outcomeUpdates.length, plan.healthUpdates.length]));
-    const failures = flags['dry-run'] ? [] : await applyRecompute(conn, plan, usage);
+    const failures = flags['dry-run'] ? [] : await applyRecompute(conn, plan, usage, flags['bulk-threshold']);
     this.spinner.stop();
 
     // Report.

@@ -4,11 +4,11 @@ import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import type { IsoDate } from '../../core/dates.js';
 import { buildValueReport, nothingToReport, type ReportScope, type ValueReport } from '../../core/plan/valueReport.js';
+import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchReportSource } from '../../org/queries/report.js';
 import { failWith } from '../../org/failWith.js';
 import { defaultReportFileName, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
-import { localToday } from '../../cli/runtime.js';
 import { isoDateFlag, recordIdFlag } from '../../cli/flags.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
@@ -70,11 +70,11 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
   public async run(): Promise<ReportResult> {
     const { flags } = await this.parse(OutcomesReport);
     const scope: ReportScope = flags.initiative ? { kind: 'initiative', id: flags.initiative } : { kind: 'account', id: flags.account ?? '' };
-    const asOf = flags['as-of'] ?? localToday();
     const usage = new ApiUsage();
 
     // Fetch: two queries side by side (initiatives with their lines; outcomes with their measurements).
     const conn = flags['target-org'].getConnection(flags['api-version']);
+    const asOf = await asOfOrUserToday(conn, usage, flags['as-of']);
     this.spinner.start(messages.getMessage('spinner.query', [scope.kind, scope.id]));
     const initiatives = await failWith(messages, 'error.QueryFailed', [scope.kind, scope.id])(fetchReportSource(conn, scope, usage));
     this.spinner.stop();

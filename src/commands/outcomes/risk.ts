@@ -3,11 +3,11 @@ import { Flags } from '@salesforce/sf-plugins-core';
 import { addDays, type IsoDate } from '../../core/dates.js';
 import type { OutcomeStatus } from '../../core/model.js';
 import { DEFAULT_RENEWAL_WINDOW_DAYS, renewalRisk, sortRisks } from '../../core/risk.js';
+import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchRiskCandidates, type RiskCandidate } from '../../org/queries/risk.js';
 import { formatMoney } from '../../report/format.js';
 import { failWith } from '../../org/failWith.js';
-import { localToday } from '../../cli/runtime.js';
 import { isoDateFlag } from '../../cli/flags.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
@@ -67,12 +67,12 @@ export default class OutcomesRisk extends OutcomesCommand<RiskResult> {
 
   public async run(): Promise<RiskResult> {
     const { flags } = await this.parse(OutcomesRisk);
-    const asOf = flags['as-of'] ?? localToday();
-    const window = { from: asOf, to: addDays(asOf, flags.within) };
     const usage = new ApiUsage();
 
     // Fetch: one query, the primary outcomes as a child subquery.
     const conn = flags['target-org'].getConnection(flags['api-version']);
+    const asOf = await asOfOrUserToday(conn, usage, flags['as-of']);
+    const window = { from: asOf, to: addDays(asOf, flags.within) };
     this.spinner.start(messages.getMessage('spinner.query', [window.from, window.to]));
     const candidates = await failWith(messages, 'error.QueryFailed', [window.from, window.to])(fetchRiskCandidates(conn, window, usage));
     this.spinner.stop();

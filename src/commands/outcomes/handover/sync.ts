@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { accountsNeedingCsm, idKey, planHandover } from '../../../core/plan/handover.js';
+import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
 import type { OrgConnection } from '../../../org/connection.js';
 import { failWith } from '../../../org/failWith.js';
@@ -15,8 +16,7 @@ import {
   type WriteCounts,
 } from '../../../org/handoverApply.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
-import { localToday } from '../../../cli/runtime.js';
-import { isoDateFlag, recordIdFlag, userFlag } from '../../../cli/flags.js';
+import { isoDateFlag, recordIdFlag, userFlag, bulkThresholdFlag } from '../../../cli/flags.js';
 import { OutcomesCommand } from '../../../cli/command.js';
 
 export { CHANGES_LISTED, type HandoverChange, type HandoverFailure, type HandoverReport, type WriteCounts };
@@ -80,17 +80,19 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       summary: messages.getMessage('flags.dry-run.summary'),
       description: messages.getMessage('flags.dry-run.description'),
     }),
+    'bulk-threshold': bulkThresholdFlag,
   };
 
   public async run(): Promise<HandoverSyncResult> {
     const { flags } = await this.parse(HandoverSync);
     const { since, opportunity: opportunityIds } = flags;
     const defaultCsmFlag = flags['default-csm'];
-    const today = localToday();
     const startedAt = new Date();
     const dryRun = flags['dry-run'];
     const usage = new ApiUsage();
     const conn = flags['target-org'].getConnection(flags['api-version']);
+    // The org user's date, not the machine's: Salesforce dates and validates in the user's time zone.
+    const today = await asOfOrUserToday(conn, usage);
 
     // Fetch: the default CSM, won opportunities with their lines, their initiatives with review tasks, account teams.
     this.spinner.start(messages.getMessage('spinner.fetch'));
@@ -121,7 +123,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
 
     // Apply.
     const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
-    const outcome = dryRun ? plannedOnly(plan) : await applyHandover(conn, plan, { usage, startedAt, progress });
+    const outcome = dryRun ? plannedOnly(plan) : await applyHandover(conn, plan, { usage, startedAt, progress, bulkThreshold: flags['bulk-threshold'] });
 
     // Report.
     const result: HandoverSyncResult = {

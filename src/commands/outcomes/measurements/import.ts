@@ -5,11 +5,11 @@ import { outcomeReferences, planMeasurementImport, validateMeasurementRows, type
 import { defaultErrorFilePath, errorFileProblem, writeErrorFile } from '../../../csv/errorFile.js';
 import { readMeasurementFile } from '../../../csv/measurementFile.js';
 import type { CsvRow } from '../../../csv/readCsv.js';
+import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
 import { applyMeasurements, importFailures, type ImportMode, type MeasurementImportFailure } from '../../../org/measurementApply.js';
 import { fetchReferencedOutcomes } from '../../../org/queries/measurements.js';
-import { localToday } from '../../../cli/runtime.js';
 import { OutcomesCommand } from '../../../cli/command.js';
 
 export type { ImportMode, MeasurementImportFailure };
@@ -96,14 +96,16 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
     if (problem === 'isInput') throw messages.createError('error.ErrorFileIsInput', [errorFilePath, file]);
     if (problem === 'notAnErrorFile') throw messages.createError('error.ErrorFileNotOwn', [errorFilePath], [errorFilePath]);
 
-    // Read and check every row before any API call.
+    // Read the whole file before any API call; then check every row as of the org user's today ("not in the future"
+    // is the org's validation rule, in the user's time zone).
     const { table, rows } = await readMeasurementFile(file);
+    const conn = flags['target-org'].getConnection(flags['api-version']);
+    const today = await asOfOrUserToday(conn, usage);
     this.spinner.start(messages.getMessage('spinner.validate', [rows.length]));
-    const { valid, invalid } = validateMeasurementRows(rows, localToday());
+    const { valid, invalid } = validateMeasurementRows(rows, today);
     this.spinner.stop();
 
     // Fetch: the outcomes the rows name, with the measurements they already have.
-    const conn = flags['target-org'].getConnection(flags['api-version']);
     const references = outcomeReferences(valid);
     this.spinner.start(messages.getMessage('spinner.lookup', [references.length]));
     const outcomes = await failWith(messages, 'error.QueryFailed')(fetchReferencedOutcomes(conn, references, usage));

@@ -1,12 +1,13 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
+import { bulkThresholdFlag } from '../../../cli/flags.js';
 import { planRenewals } from '../../../core/plan/renewals.js';
+import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
 import { fetchLineRenewalInputs, fetchRenewableInitiatives } from '../../../org/queries/renewals.js';
 import { applyRenewals, type RenewalFailure, type RenewalObject } from '../../../org/renewalsApply.js';
 import { isSalesforceId } from '../../../org/soql.js';
-import { localToday } from '../../../cli/runtime.js';
 import { OutcomesCommand } from '../../../cli/command.js';
 
 export type { RenewalFailure };
@@ -79,14 +80,15 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
       summary: messages.getMessage('flags.dry-run.summary'),
       description: messages.getMessage('flags.dry-run.description'),
     }),
+    'bulk-threshold': bulkThresholdFlag,
   };
 
   public async run(): Promise<RenewalsSyncResult> {
     const { flags } = await this.parse(RenewalsSync);
-    const today = localToday();
     const dryRun = flags['dry-run'];
     const usage = new ApiUsage();
     const conn = flags['target-org'].getConnection(flags['api-version']);
+    const today = await asOfOrUserToday(conn, usage);
 
     // Fetch: initiatives with their renewable components, then the line items those came from.
     this.spinner.start(messages.getMessage('spinner.fetch'));
@@ -101,7 +103,7 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
 
     // Apply.
     const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
-    const failures = dryRun ? [] : await applyRenewals(conn, plan, { usage, progress });
+    const failures = dryRun ? [] : await applyRenewals(conn, plan, { usage, progress, bulkThreshold: flags['bulk-threshold'] });
 
     // Report.
     const failed = new Set(failures.map((f) => f.recordId));
