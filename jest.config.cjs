@@ -21,7 +21,8 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       roots: ['<rootDir>/test', '<rootDir>/local-org'],
-      testMatch: ['**/*.test.ts'],
+      // *.nut.ts: the commands run as the CLI runs them (see test/nuts).
+      testMatch: ['**/*.test.ts', '**/*.nut.ts'],
       extensionsToTreatAsEsm: ['.ts'],
       transform: { '^.+\\.ts$': swcEsm },
       moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
@@ -41,6 +42,7 @@ module.exports = {
         '^@lwc/wire-service$': engineOfSfdxLwcJest('@lwc/wire-service'),
         '^lightning/uiGraphQLApi$': '<rootDir>/force-app/test/jest-mocks/lightning/uiGraphQLApi',
         '^lightning/actions$': '<rootDir>/force-app/test/jest-mocks/lightning/actions',
+        '^lightning/navigation$': '<rootDir>/force-app/test/jest-mocks/lightning/navigation',
       },
       setupFilesAfterEnv: [...(lwcJestConfig.setupFilesAfterEnv ?? []), '<rootDir>/force-app/test/jest-setup.js'],
     },

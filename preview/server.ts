@@ -3,8 +3,9 @@
  *
  * Starts the local org with the sample book of business (./scenario.ts), builds the components on the real
  * lightning-base-components and SLDS (./build.ts, cached), and serves record pages at the addresses Lightning
- * Experience uses: /lightning/r/Initiative__c/{Id}/view, /lightning/r/Account/{Id}/view (and the Log Measurement
- * action at /lightning/r/Outcome_Requirement__c/{Id}/view). The stand-in Lightning Data Service calls the org's
+ * Experience uses: /lightning/r/Initiative__c/{Id}/view, /lightning/r/Account/{Id}/view,
+ * /lightning/r/Opportunity/{Id}/view, the Home page at /lightning/page/home (and the Log Measurement action at
+ * /lightning/r/Outcome_Requirement__c/{Id}/view). The stand-in Lightning Data Service calls the org's
  * GraphQL and UI API through /services/data/..., which this server forwards with the org's session.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { startScenario } from './scenario.js';
 
 const SLDS_ASSETS = path.join(PROJECT_ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 const RECORD_PAGE = /^\/lightning\/r\/([A-Za-z0-9_]+)\/([A-Za-z0-9]{15,18})\/view\/?$/;
+const HOME_PAGE = /^\/lightning\/page\/home\/?$/;
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png' };
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -83,17 +85,29 @@ function recordName(org: LocalOrg, objectApiName: string, id: string): string | 
 }
 
 function indexPage(org: LocalOrg): string {
-  const initiatives = org.engine.query('SELECT Id, Name, Account__c, Account__r.Name FROM Initiative__c ORDER BY Name').records;
+  const initiatives = org.engine.query('SELECT Id, Name, Account__c, Account__r.Name, Opportunity__c, Opportunity__r.Name FROM Initiative__c ORDER BY Name').records;
   const items = initiatives
     .map((i) => {
       const account = (i.Account__r as { Name?: string } | null)?.Name ?? 'Account';
       return `<li><a href="/lightning/r/Initiative__c/${i.Id as string}/view">${escapeHtml(String(i.Name))}</a> · <a href="/lightning/r/Account/${i.Account__c as string}/view">${escapeHtml(account)}</a></li>`;
     })
     .join('\n');
-  return page('Initiatives', `<p>Open an initiative, or its account for all of the account's initiatives.</p><ul class="slds-list_dotted">${items}</ul>`, false);
+  const opportunities = initiatives
+    .filter((i) => i.Opportunity__c)
+    .map((i) => `<li><a href="/lightning/r/Opportunity/${i.Opportunity__c as string}/view">${escapeHtml(String((i.Opportunity__r as { Name?: string } | null)?.Name ?? 'Opportunity'))}</a></li>`)
+    .join('\n');
+  return page(
+    'Initiatives',
+    `<p><a href="/lightning/page/home">Home: the renewal radar</a></p>
+<h2 class="slds-text-heading_small slds-var-m-top_medium">Initiatives</h2>
+<p>Open an initiative, or its account for all of the account's initiatives.</p><ul class="slds-list_dotted">${items}</ul>
+<h2 class="slds-text-heading_small slds-var-m-top_medium">Opportunities</h2>
+<p>The handover checklist of each won opportunity.</p><ul class="slds-list_dotted">${opportunities}</ul>`,
+    false,
+  );
 }
 
-export type Preview = { url: string; org: LocalOrg; initiativeIds: string[]; accountIds: string[]; stop(): Promise<void> };
+export type Preview = { url: string; org: LocalOrg; initiativeIds: string[]; accountIds: string[]; opportunityIds: string[]; stop(): Promise<void> };
 
 export async function startPreview({ port = 0, log = console.log }: { port?: number; log?: (line: string) => void } = {}): Promise<Preview> {
   await buildPreview({ log });
@@ -106,6 +120,7 @@ export async function startPreview({ port = 0, log = console.log }: { port?: num
     if (url.pathname.startsWith('/app/')) return sendFile(res, fileUnder(DIST_DIR, url.pathname.slice('/app/'.length)));
     if (url.pathname === '/favicon.ico') return void res.writeHead(204).end();
     if (url.pathname === '/') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(indexPage(org));
+    if (HOME_PAGE.test(url.pathname)) return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Home', '', true));
     const record = RECORD_PAGE.exec(url.pathname);
     const name = record ? recordName(org, record[1], record[2]) : null;
     if (!record || name === null) return void res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(page('Not found', '<p>No such record page.</p>', false));
@@ -121,6 +136,7 @@ export async function startPreview({ port = 0, log = console.log }: { port?: num
     org,
     initiativeIds: scenario.initiativeIds,
     accountIds: scenario.accountIds,
+    opportunityIds: scenario.opportunityIds,
     stop: async () => {
       await new Promise<void>((done) => {
         server.close(() => done());
@@ -143,6 +159,8 @@ async function main(): Promise<void> {
   console.log(`Outcomes preview on ${preview.url}`);
   console.log(`  an initiative: ${preview.url}/lightning/r/Initiative__c/${preview.initiativeIds[0]}/view`);
   console.log(`  an account:    ${preview.url}/lightning/r/Account/${preview.accountIds[0]}/view`);
+  console.log(`  an opportunity: ${preview.url}/lightning/r/Opportunity/${preview.opportunityIds[0]}/view`);
+  console.log(`  home:          ${preview.url}/lightning/page/home`);
   console.log('Ctrl+C stops it (the org forgets every change).');
   const stop = () => void preview.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);

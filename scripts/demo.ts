@@ -123,7 +123,11 @@ The same commands run against a real org:
   sf org login web --alias my-org
   sf project deploy start --target-org my-org          # the Outcomes objects, app and permission sets
   sf org assign permset --name Outcomes_CS_Ops_Integration --target-org my-org
-  sf outcomes handover sync --target-org my-org --dry-run`);
+  sf outcomes handover sync --target-org my-org --dry-run
+
+The Lightning components (outcome tracker, handover checklist, renewal radar) in a browser, on a local org with the
+sample book, without a Salesforce account:
+  npm run preview                                      # then open the address it prints (Home: /lightning/page/home)`);
   } finally {
     org.kill('SIGTERM');
     await new Promise((done) => org.once('exit', done));

@@ -6,7 +6,8 @@ const path = require('node:path');
 const { addAbortListener } = require('node:events');
 
 const tmp = path.join(__dirname, '..', '.tmp');
-const home = path.join(tmp, `home-${process.env.JEST_WORKER_ID ?? '0'}`);
+// The real-org workflow runs the NUTs against a scratch org authenticated in the runner's own home: keep that one.
+const home = process.env.OUTCOMES_NUT_TARGET_ORG ? os.homedir() : path.join(tmp, `home-${process.env.JEST_WORKER_ID ?? '0'}`);
 fs.mkdirSync(path.join(home, '.sfdx'), { recursive: true });
 fs.mkdirSync(path.join(home, '.sf'), { recursive: true });
 process.env.HOME = home;

@@ -7,3 +7,9 @@ declare namespace jest {
     toBeAccessible(): Promise<R>;
   }
 }
+
+// The shared jest mock of lightning/navigation (force-app/test/jest-mocks) adds what a test reads back.
+declare module 'lightning/navigation' {
+  export function getNavigateCalledWith(): { pageReference: unknown; replace: unknown };
+  export function resetNavigate(): void;
+}

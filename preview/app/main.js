@@ -2,16 +2,23 @@
 // then the components of this record page, each given recordId and objectApiName as a record page gives them.
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
-import { PAGES } from './pages';
+import { NAMED_PAGES, PAGES } from './pages';
 
-const [, , , objectApiName, recordId] = window.location.pathname.split('/');
+// /lightning/r/{objectApiName}/{recordId}/view, or /lightning/page/{name} (Home: no record).
+const [, , kind, objectApiName, recordId] = window.location.pathname.split('/');
 const main = document.querySelector('main');
+const components = kind === 'page' ? NAMED_PAGES[objectApiName] : PAGES[objectApiName];
 
-for (const { tag, is } of PAGES[objectApiName] ?? []) {
+for (const { tag, is } of components ?? []) {
     const element = createElement(tag, { is });
-    element.recordId = recordId;
-    element.objectApiName = objectApiName;
-    main.appendChild(element);
+    if (kind === 'r') {
+        element.recordId = recordId;
+        element.objectApiName = objectApiName;
+    }
+    const region = document.createElement('div');
+    region.className = 'slds-var-m-bottom_medium';
+    region.appendChild(element);
+    main.appendChild(region);
 }
 
 // Toasts in a live region, so a screen reader hears them and a test can read them.

@@ -5,11 +5,21 @@ import type { OrgConnection, SfRecord } from './connection.js';
 import { withRetry } from './retry.js';
 import { allSettledOrThrow } from './settled.js';
 
-export type BulkUpsertRequest = {
+/** What a Bulk API 2.0 ingest job does with its rows (the Bulk API's own words: insert, not create). */
+export type BulkOperation = 'insert' | 'update' | 'upsert' | 'delete';
+
+export type BulkWriteRequest = {
   sobject: string;
-  externalIdField: string;
+  operation: BulkOperation;
+  /** For upsert: the external id field the rows are matched on. */
+  externalIdField?: string;
+  /**
+   * The column that tells the job's result rows apart, unique within the request: the external id field for an
+   * upsert, Id for an update or delete; an insert names one (a review task's WhatId: one task per initiative).
+   */
+  matchField?: string;
   records: SfRecord[];
-  /** Fields of the CSV, in order; the external id field must be one of them. */
+  /** Fields of the CSV, in order; the match field must be one of them. */
   fields: string[];
   /**
    * The master-detail parent of the records, if any: rows are uploaded grouped by parent, so the parallel batches of
@@ -22,6 +32,17 @@ export type BulkUpsertRequest = {
   maxPollIntervalMs?: number;
   pollTimeoutMs?: number;
 };
+
+export type BulkUpsertRequest = Omit<BulkWriteRequest, 'operation' | 'externalIdField'> & { externalIdField: string };
+
+function matchFieldOf(request: BulkWriteRequest): string {
+  const field = request.matchField ?? (request.operation === 'upsert' ? request.externalIdField : request.operation === 'insert' ? undefined : 'Id');
+  if (!field) throw new Error(`A Bulk API 2.0 ${request.operation} of ${request.sobject} needs a field that tells its rows apart (matchField)`);
+  if (!request.fields.includes(field)) throw new Error(`The match field ${field} must be a column of the ${request.sobject} job`);
+  const keys = new Set(request.records.map((r) => String(r[field])));
+  if (keys.size !== request.records.length) throw new Error(`${field} must be unique among the ${request.sobject} rows of one job`);
+  return field;
+}
 
 /**
  * How the job's state is checked. Each check is an API call, so the aim is to see a finished job on the first
@@ -90,11 +111,20 @@ function parseBulkError(text: string): RecordResult['errors'] {
 export const BULK_JOB_ROUNDS = 4;
 
 /**
- * Upserts through Bulk API 2.0 ingest jobs and returns one result per record, in request order. Rows that fail
- * for a transient reason (a row lock, a row the job never reached) go again in a follow-up job after a pause;
- * rows the org refuses for good keep their error. Every call is counted.
+ * Upserts through Bulk API 2.0 ingest jobs. Rows that fail for a transient reason (a row lock, a row the job never
+ * reached) go again in a follow-up job after a pause; rows the org refuses for good keep their error. Every call is
+ * counted.
  */
 export async function upsertWithBulk(conn: OrgConnection, request: BulkUpsertRequest, usage: ApiUsage): Promise<RecordResult[]> {
+  return writeWithBulk(conn, { ...request, operation: 'upsert' }, usage);
+}
+
+/**
+ * Writes through Bulk API 2.0 ingest jobs and returns one result per record, in request order, as
+ * `writeInCollections` does: transient failures go again in follow-up jobs, refusals keep their error.
+ */
+export async function writeWithBulk(conn: OrgConnection, request: BulkWriteRequest, usage: ApiUsage): Promise<RecordResult[]> {
+  matchFieldOf(request);
   const results = new Array<RecordResult>(request.records.length);
   let pending = request.records.map((_, index) => index);
   if (request.parentField) {
@@ -115,7 +145,7 @@ export async function upsertWithBulk(conn: OrgConnection, request: BulkUpsertReq
       let jobResults: RecordResult[];
       try {
         // eslint-disable-next-line no-await-in-loop
-        jobResults = await runUpsertJob(conn, { ...request, fields, records: rows.map((i) => request.records[i]) }, usage);
+        jobResults = await runJob(conn, { ...request, fields, records: rows.map((i) => request.records[i]) }, usage);
       } catch (error) {
         throw new WriteStoppedError(error, results.filter((r) => r?.success).length, request.records.length);
       }
@@ -133,10 +163,15 @@ export async function upsertWithBulk(conn: OrgConnection, request: BulkUpsertReq
 }
 
 /** Opens a job and uploads its rows; an upload that fails aborts that job, and a new one is opened for the retry. */
-async function openLoadedJob(conn: OrgConnection, request: BulkUpsertRequest, usage: ApiUsage): Promise<ReturnType<OrgConnection['bulk2']['createJob']>> {
+async function openLoadedJob(conn: OrgConnection, request: BulkWriteRequest, usage: ApiUsage): Promise<ReturnType<OrgConnection['bulk2']['createJob']>> {
   const csv = toCsv(request.records, request.fields);
   return withRetry(async () => {
-    const job = conn.bulk2.createJob({ object: request.sobject, operation: 'upsert', externalIdFieldName: request.externalIdField, lineEnding: 'LF' });
+    const job = conn.bulk2.createJob({
+      object: request.sobject,
+      operation: request.operation,
+      ...(request.operation === 'upsert' ? { externalIdFieldName: request.externalIdField } : {}),
+      lineEnding: 'LF',
+    });
     usage.count('bulk');
     await job.open();
     try {
@@ -153,9 +188,10 @@ async function openLoadedJob(conn: OrgConnection, request: BulkUpsertRequest, us
 
 /**
  * One Bulk API 2.0 ingest job: open, upload, close, poll, then read successful, failed and unprocessed rows back
- * and match them to the request by external id.
+ * and match them to the request by its match field.
  */
-async function runUpsertJob(conn: OrgConnection, request: BulkUpsertRequest, usage: ApiUsage): Promise<RecordResult[]> {
+async function runJob(conn: OrgConnection, request: BulkWriteRequest, usage: ApiUsage): Promise<RecordResult[]> {
+  const matchField = matchFieldOf(request);
   const retry = { onRetry: () => usage.countRetry() };
   const job = await openLoadedJob(conn, request, usage);
   await withRetry(() => {
@@ -197,7 +233,7 @@ async function runUpsertJob(conn: OrgConnection, request: BulkUpsertRequest, usa
     }, retry),
   ] as const);
 
-  const indexByKey = new Map(request.records.map((r, i) => [String(r[request.externalIdField]), i]));
+  const indexByKey = new Map(request.records.map((r, i) => [String(r[matchField]), i]));
   const results: RecordResult[] = request.records.map((_, index) => ({
     index,
     success: false,
@@ -205,7 +241,7 @@ async function runUpsertJob(conn: OrgConnection, request: BulkUpsertRequest, usa
     errors: [{ code: 'NOT_PROCESSED', message: 'Bulk API returned no result for this row', fields: [] }],
   }));
   const place = (row: BulkRow, make: (index: number) => RecordResult): void => {
-    const index = indexByKey.get(String(row[request.externalIdField]));
+    const index = indexByKey.get(String(row[matchField]));
     if (index !== undefined) results[index] = make(index);
   };
   for (const row of successful) {

@@ -15,7 +15,15 @@ export const SCREENSHOTS = path.join(PROJECT_ROOT, 'out', 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
-export type RunningPreview = { url: string; initiativeUrl: string; accountUrl: string; process: ChildProcess; stop(): Promise<void> };
+export type RunningPreview = {
+  url: string;
+  initiativeUrl: string;
+  accountUrl: string;
+  opportunityUrl: string;
+  homeUrl: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+};
 
 export function startPreviewProcess(): Promise<RunningPreview> {
   const tsx = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
@@ -27,11 +35,15 @@ export function startPreviewProcess(): Promise<RunningPreview> {
       const url = /Outcomes preview on (\S+)/.exec(output)?.[1];
       const initiativeUrl = /an initiative: (\S+)/.exec(output)?.[1];
       const accountUrl = /an account: +(\S+)/.exec(output)?.[1];
-      if (url && initiativeUrl && accountUrl) {
+      const opportunityUrl = /an opportunity: +(\S+)/.exec(output)?.[1];
+      const homeUrl = /home: +(\S+)/.exec(output)?.[1];
+      if (url && initiativeUrl && accountUrl && opportunityUrl && homeUrl) {
         ready({
           url,
           initiativeUrl,
           accountUrl,
+          opportunityUrl,
+          homeUrl,
           process: child,
           stop: () =>
             new Promise((done) => {

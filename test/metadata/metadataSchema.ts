@@ -26,17 +26,34 @@ const PRIMITIVES = new Set(['string', 'boolean', 'number', 'any']);
 const SCHEMA_CORRECTIONS: Record<string, Record<string, PropType>> = {
   LightningComponentBundle: { targetConfigs: '?any' as PropType },
   QuickAction: { actionSubtype: '?string' as PropType, lightningWebComponent: '?string' as PropType },
+  // "FlexiPage" (API 41.0 and later): a region holds itemInstances, each a componentInstance (or a Dynamic Forms
+  // fieldInstance); a component instance has an identifier (API 47.0, required from 53.0); a property may hold a
+  // valueList. jsforce still has the regions' older componentInstances list.
+  FlexiPageRegion: { itemInstances: ['ItemInstance'] as PropType },
+  ComponentInstance: { identifier: '?string' as PropType },
+  ComponentInstanceProperty: { valueList: '?ComponentInstancePropertyList' as PropType },
+};
+
+/** Types of the Metadata API Developer Guide that jsforce's schema does not have at all (same pages as above). */
+const MISSING_TYPES: Record<string, TypeSchema> = {
+  ItemInstance: { type: 'ItemInstance', props: { componentInstance: '?ComponentInstance', fieldInstance: '?FieldInstance' } },
+  FieldInstance: {
+    type: 'FieldInstance',
+    props: { fieldInstanceProperties: ['ComponentInstanceProperty'], fieldItem: 'string', identifier: '?string', visibilityRule: '?UiFormulaRule' },
+  },
+  ComponentInstancePropertyList: { type: 'ComponentInstancePropertyList', props: { valueListItems: ['ComponentInstancePropertyListItem'] } },
+  ComponentInstancePropertyListItem: { type: 'ComponentInstancePropertyListItem', props: { value: '?string', visibilityRule: '?UiFormulaRule' } },
 };
 
 /** Every property of a type, its ancestors' included (a CustomField also has Metadata's fullName). */
 export function propsOf(typeName: string): Record<string, PropType> {
-  const type = SCHEMAS[typeName];
+  const type = SCHEMAS[typeName] ?? MISSING_TYPES[typeName];
   if (!type) throw new Error(`the Metadata API has no type ${typeName}`);
   return { ...(type.extends ? propsOf(type.extends) : {}), ...type.props, ...SCHEMA_CORRECTIONS[typeName] };
 }
 
 export function isMetadataType(typeName: string): boolean {
-  return SCHEMAS[typeName] !== undefined;
+  return SCHEMAS[typeName] !== undefined || MISSING_TYPES[typeName] !== undefined;
 }
 
 // preserveOrder keeps siblings in document order, which the "stand together" rule needs.

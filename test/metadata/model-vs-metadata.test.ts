@@ -6,7 +6,8 @@
  * rules Salesforce enforces at deploy time and the access each role is meant to have.
  */
 import { describe, expect, it } from '@jest/globals';
-import { ALL_OBJECTS, CUSTOM_OBJECTS, picklistLabel, type FieldSpec, type ObjectSpec } from '../../src/core/model.js';
+import { ALL_OBJECTS, CUSTOM_OBJECTS, STANDARD_OBJECT_EXTENSIONS, picklistLabel, type FieldSpec, type ObjectSpec } from '../../src/core/model.js';
+import { standardObjectDefinitions } from '../../local-org/src/schema/standard/objects.js';
 import {
   readApplications,
   readCompactLayouts,
@@ -34,9 +35,11 @@ const modelFields = ALL_OBJECTS.flatMap((o) =>
 
 /** Fields of an object that a layout, list view or permission set may name: model fields plus standard ones. */
 const STANDARD_FIELDS = ['Name', 'OwnerId', 'CreatedById', 'CreatedDate', 'LastModifiedById', 'LastModifiedDate'];
+/** Fields of the standard objects the package extends, as the local org describes them (a new org's own fields). */
+const standardObjectFields = new Map(standardObjectDefinitions().map((o) => [o.name, new Set(o.fields.map((f) => f.name))]));
 function fieldExists(object: string, field: string): boolean {
-  if (STANDARD_FIELDS.includes(field)) return objects.some((o) => o.apiName === object);
-  return fieldFile.has(`${object}.${field}`);
+  if (STANDARD_FIELDS.includes(field)) return objects.some((o) => o.apiName === object) || standardObjectFields.has(object);
+  return fieldFile.has(`${object}.${field}`) || (standardObjectFields.get(object)?.has(field) ?? false);
 }
 
 function specField(key: string): FieldSpec | undefined {
@@ -301,9 +304,31 @@ describe('compact layouts', () => {
 describe('page layouts', () => {
   const layouts = readLayouts();
 
-  it('has one layout per custom object, named <Object>-<Label> Layout', () => {
+  /**
+   * The standard objects' default layouts, by the names every org gives them: the package's fields must be visible and
+   * editable after a deploy, and only a layout the org already assigns shows them without an admin's step.
+   */
+  const STANDARD_LAYOUTS: Record<string, string> = {
+    Opportunity: 'Opportunity-Opportunity Layout',
+    OpportunityLineItem: 'OpportunityLineItem-Opportunity Product Layout',
+    Product2: 'Product2-Product Layout',
+  };
+
+  it('has one layout per custom object, named <Object>-<Label> Layout, and the default layout of each standard object the package extends', () => {
     const labels = new Map(objects.map((o) => [o.apiName, o.label]));
-    expect(layouts.map((l) => l.fileName).sort()).toEqual(CUSTOM_OBJECTS.map((o) => `${o.apiName}-${labels.get(o.apiName)} Layout`).sort());
+    expect(layouts.map((l) => l.fileName).sort()).toEqual(
+      [...CUSTOM_OBJECTS.map((o) => `${o.apiName}-${labels.get(o.apiName)} Layout`), ...STANDARD_OBJECT_EXTENSIONS.map((o) => STANDARD_LAYOUTS[o.apiName])].sort(),
+    );
+  });
+
+  it.each(STANDARD_OBJECT_EXTENSIONS.map((o) => [o.apiName, o] as const))("%s's layout shows every field the package adds, editable, beside the standard required ones", (apiName, spec) => {
+    const layout = layouts.find((l) => l.fileName === STANDARD_LAYOUTS[apiName])!;
+    for (const field of Object.keys(spec.fields)) expect({ field, behavior: layout.items.find((i) => i.field === field)?.behavior }).toEqual({ field, behavior: 'Edit' });
+    const required = standardObjectDefinitions()
+      .find((o) => o.name === apiName)!
+      .fields.filter((f) => (f as { required?: boolean; nillable?: boolean }).required === true || (f as { nillable?: boolean }).nillable === false)
+      .map((f) => f.name);
+    for (const field of required) expect({ field, placed: layout.items.some((i) => i.field === field) }).toEqual({ field, placed: true });
   });
 
   it.each(layouts.map((l) => [l.fileName, l] as const))('%s: fields exist, required fields are required, computed ones read-only', (_name, l) => {
@@ -346,10 +371,13 @@ describe('page layouts', () => {
 describe('tabs and app', () => {
   const TABBED = ['Initiative__c', 'Outcome_Requirement__c', 'Measurement__c', 'Solution_Component__c', 'Business_Capability__c'];
 
-  it('has a custom object tab with a motif for each main object', () => {
+  /** Lightning page tabs: the app pages of the package (flexipages/). */
+  const PAGE_TABS = ['Outcomes_Renewals'];
+
+  it('has a custom object tab with a motif for each main object, and a tab for each app page', () => {
     const tabs = readTabs();
-    expect(tabs.map((t) => t.fileName).sort()).toEqual([...TABBED].sort());
-    for (const t of tabs) {
+    expect(tabs.map((t) => t.fileName).sort()).toEqual([...TABBED, ...PAGE_TABS].sort());
+    for (const t of tabs.filter((tab) => !PAGE_TABS.includes(tab.fileName))) {
       expect(t.customObject).toBe(true);
       expect(t.motif).toMatch(/^Custom\d+: .+/);
     }
@@ -364,7 +392,7 @@ describe('tabs and app', () => {
     expect(app.navType).toBe('Standard');
     expect(app.formFactors).toEqual(['Large']);
     expect(app.tabs.slice(0, 3)).toEqual(['standard-home', 'standard-Account', 'standard-Opportunity']);
-    expect(app.tabs.slice(3).sort()).toEqual([...TABBED].sort());
+    expect(app.tabs.slice(3).sort()).toEqual([...TABBED, ...PAGE_TABS].sort());
   });
 });
 

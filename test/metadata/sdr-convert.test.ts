@@ -3,13 +3,13 @@
  * does before it ships a zip, and checks that every type and member arrives: every custom object
  * and every field of the model, in the object files the platform receives.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { XMLParser } from 'fast-xml-parser';
 import { ALL_OBJECTS, CUSTOM_OBJECTS } from '../../src/core/model.js';
-import { FORCE_APP, PROJECT_ROOT, list, readCompactLayouts, readLayouts, readListViews, readPermissionSets, readTabs, readValidationRules } from './readMetadata.js';
+import { DEFAULT_DIR, FORCE_APP, PROJECT_ROOT, list, readCompactLayouts, readLayouts, readListViews, readPermissionSets, readTabs, readValidationRules } from './readMetadata.js';
 
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false });
 const TMP_ROOT = join(PROJECT_ROOT, '.tmp');
@@ -64,7 +64,7 @@ describe('source-deploy-retrieve conversion of force-app', () => {
   });
 
   it('lists every expected metadata type in package.xml', () => {
-    for (const type of ['CustomObject', 'CustomField', 'ValidationRule', 'ListView', 'CompactLayout', 'Layout', 'CustomTab', 'CustomApplication', 'PermissionSet']) {
+    for (const type of ['CustomObject', 'CustomField', 'ValidationRule', 'ListView', 'CompactLayout', 'Layout', 'CustomTab', 'CustomApplication', 'PermissionSet', 'FlexiPage']) {
       expect({ type, listed: (manifest.get(type) ?? []).length > 0 }).toEqual({ type, listed: true });
     }
   });
@@ -84,6 +84,7 @@ describe('source-deploy-retrieve conversion of force-app', () => {
     expect(members('CustomTab')).toEqual(readTabs().map((t) => t.fileName).sort());
     expect(members('PermissionSet')).toEqual(readPermissionSets().map((p) => p.fileName).sort());
     expect(members('CustomApplication')).toEqual(['Outcomes']);
+    expect(members('FlexiPage')).toEqual(readdirSync(join(DEFAULT_DIR, 'flexipages')).map((f) => f.replace(/\.flexipage-meta\.xml$/, '')).sort());
   });
 
   it.each(ALL_OBJECTS.map((o) => [o.apiName, o] as const))('writes %s with all its fields in objects/<Object>.object', (apiName, spec) => {
@@ -102,5 +103,6 @@ describe('source-deploy-retrieve conversion of force-app', () => {
     for (const layout of readLayouts()) expect(readConverted(`layouts/${layout.fileName}.layout`).Layout).toBeDefined();
     expect(readConverted('applications/Outcomes.app').CustomApplication).toBeDefined();
     for (const set of readPermissionSets()) expect(readConverted(`permissionsets/${set.fileName}.permissionset`).PermissionSet).toBeDefined();
+    for (const page of manifest.get('FlexiPage') ?? []) expect(readConverted(`flexipages/${page}.flexipage`).FlexiPage).toBeDefined();
   });
 });

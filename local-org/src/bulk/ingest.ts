@@ -67,11 +67,12 @@ export class IngestJob {
   }
 
   /** Closes the upload and processes the job in the background, a chunk per turn of the event loop. */
-  public close(engine: OrgEngine, faults: FaultInjector): void {
+  /** `onLockedRows`: told how many rows the fault injector locked, so the org's meter counts them as for collections. */
+  public close(engine: OrgEngine, faults: FaultInjector, onLockedRows: (count: number) => void = () => undefined): void {
     if (this.state !== 'Open') throw new OrgApiError(409, 'INVALIDJOBSTATE', `Job ${this.id} is ${this.state}; only an Open job can be closed.`);
     this.state = 'UploadComplete';
     this.touch();
-    setImmediate(() => this.start(engine, faults));
+    setImmediate(() => this.start(engine, faults, onLockedRows));
   }
 
   private touch(): void {
@@ -84,7 +85,7 @@ export class IngestJob {
     this.touch();
   }
 
-  private start(engine: OrgEngine, faults: FaultInjector): void {
+  private start(engine: OrgEngine, faults: FaultInjector, onLockedRows: (count: number) => void): void {
     if (this.state !== 'UploadComplete') return;
     this.state = 'InProgress';
     this.startedAt = Date.now();
@@ -116,7 +117,7 @@ export class IngestJob {
     const step = (): void => {
       if (this.state !== 'InProgress') return; // aborted meanwhile: the remaining rows stay unprocessed
       const chunk = this.pendingRows.splice(0, CHUNK_SIZE);
-      if (chunk.length) this.processChunk(engine, faults, columns, chunk);
+      if (chunk.length) onLockedRows(this.processChunk(engine, faults, columns, chunk));
       this.processingMs = Date.now() - this.startedAt;
       if (this.pendingRows.length) setImmediate(step);
       else {
@@ -139,7 +140,8 @@ export class IngestJob {
     }
   }
 
-  private processChunk(engine: OrgEngine, faults: FaultInjector, columns: ReturnType<typeof columnsOf>, rows: string[][]): void {
+  /** Returns how many rows the fault injector locked. */
+  private processChunk(engine: OrgEngine, faults: FaultInjector, columns: ReturnType<typeof columnsOf>, rows: string[][]): number {
     let prepared;
     try {
       prepared = prepareRows(engine, columns, rows);
@@ -152,7 +154,7 @@ export class IngestJob {
       if ('error' in p) results[index] = { id: null, success: false, errors: [p.error] };
       else writable.push({ index, record: p.record });
     });
-    const { results: written } = writeWithLockFaults(writable, false, faults, (w) => w.record.Id, (subset) => this.save(engine, subset.map((w) => w.record)));
+    const { results: written, lockedCount } = writeWithLockFaults(writable, false, faults, (w) => w.record.Id, (subset) => this.save(engine, subset.map((w) => w.record)));
     writable.forEach((w, i) => (results[w.index] = written[i]));
     let failed = 0;
     results.forEach((result, index) => {
@@ -164,6 +166,7 @@ export class IngestJob {
       }
     });
     this.chunks.push({ records: rows.length, failed });
+    return lockedCount;
   }
 
   private save(engine: OrgEngine, records: SfRecord[]): SaveResult[] {

@@ -48,7 +48,7 @@ export class BulkJobs {
       }
       if (call.method === 'PATCH') {
         const state = jsonObjectBody(call).state;
-        if (state === 'UploadComplete') job.close(ctx.engine, ctx.faults);
+        if (state === 'UploadComplete') job.close(ctx.engine, ctx.faults, (count) => ctx.meter.countFault('lockedRows', count));
         else if (state === 'Aborted') job.abort();
         else throw new OrgApiError(400, 'INVALIDJOBSTATE', `A job's state can be set to UploadComplete or Aborted, not ${String(state)}.`);
         return json(job.info());

@@ -13,7 +13,7 @@ import { keyPrefixOf, makeId, normalizeId } from '../store/ids.js';
 import { RecordReader } from '../store/reader.js';
 import { RecordStore, type StoredRecord } from '../store/record-store.js';
 import { RecordWriter, type WriteOutcome } from '../store/writer.js';
-import { STANDARD_PRICE_BOOK_NAME } from '../schema/standard/objects.js';
+import { STANDARD_PRICE_BOOK_NAME, STANDARD_PROFILES } from '../schema/standard/objects.js';
 import {
   OrgApiError,
   type DescribeGlobalResult,
@@ -120,8 +120,17 @@ class Engine implements LocalOrgEngine {
       OrganizationType: 'Developer Edition',
       Country: null,
       DefaultLocaleSidKey: 'en_US',
+      LanguageLocaleKey: 'en_US',
       TimeZoneSidKey: 'GMT',
+      FiscalYearStartMonth: 1,
+      UsesStartDateAsFiscalYearName: false,
+      DefaultAccountAccess: 'Read',
+      DefaultContactAccess: 'ControlledByParent',
+      DefaultOpportunityAccess: 'None',
+      IsReadOnly: false,
     });
+    // The standard profiles (read-only through the API): a user load names one by Id, as in any org.
+    STANDARD_PROFILES.forEach((name, index) => this.seed('Profile', makeId('00e', index + 1), { Name: name, Description: null, UserType: 'Standard' }));
     const local = this.username.split('@')[0];
     this.seed('User', this.userId, {
       Username: this.username,
@@ -131,7 +140,10 @@ class Engine implements LocalOrgEngine {
       Email: this.username,
       Alias: local.slice(0, 8),
       IsActive: true,
+      ProfileId: makeId('00e', STANDARD_PROFILES.indexOf('System Administrator') + 1),
       TimeZoneSidKey: 'GMT',
+      LocaleSidKey: 'en_US',
+      EmailEncodingKey: 'UTF-8',
       LanguageLocaleKey: 'en_US',
       UserType: 'Standard',
     });

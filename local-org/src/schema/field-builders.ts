@@ -49,19 +49,21 @@ const GEOCODE_ACCURACY = ['Address', 'NearAddress', 'Block', 'Street', 'Extended
  * `<prefix>Street`, `City`, `State`, `PostalCode`, `Country`, `Latitude`, `Longitude`, `GeocodeAccuracy`,
  * and the read-only `<prefix>Address` that reads them back as one object.
  */
-export function addressFields(prefix: string, label: string): FieldSchema[] {
+export function addressFields(prefix: string, label: string, options: Partial<FieldSchema> = {}): FieldSchema[] {
   const compound = `${prefix}Address`;
-  const part = (field: FieldSchema): FieldSchema => ({ ...field, compoundFieldName: compound });
+  // User and Organization have an unprefixed address (`Street`, `City`, … `Address`): labels lose the leading space.
+  const labelled = (suffix: string): string => `${label} ${suffix}`.trim();
+  const part = (field: FieldSchema): FieldSchema => ({ ...field, compoundFieldName: compound, ...options });
   return [
-    part(textArea(`${prefix}Street`, 255, { label: `${label} Street` })),
-    part(text(`${prefix}City`, 40, { label: `${label} City` })),
-    part(text(`${prefix}State`, 80, { label: `${label} State/Province` })),
-    part(text(`${prefix}PostalCode`, 20, { label: `${label} Zip/Postal Code` })),
-    part(text(`${prefix}Country`, 80, { label: `${label} Country` })),
-    part(double(`${prefix}Latitude`, 18, 15, { label: `${label} Latitude` })),
-    part(double(`${prefix}Longitude`, 18, 15, { label: `${label} Longitude` })),
-    part(picklist(`${prefix}GeocodeAccuracy`, GEOCODE_ACCURACY, { label: `${label} Geocode Accuracy` })),
-    makeField(compound, 'address', { label: `${label} Address`, createable: false, updateable: false, addressPrefix: prefix }),
+    part(textArea(`${prefix}Street`, 255, { label: labelled('Street') })),
+    part(text(`${prefix}City`, 40, { label: labelled('City') })),
+    part(text(`${prefix}State`, 80, { label: labelled('State/Province') })),
+    part(text(`${prefix}PostalCode`, 20, { label: labelled('Zip/Postal Code') })),
+    part(text(`${prefix}Country`, 80, { label: labelled('Country') })),
+    part(double(`${prefix}Latitude`, 18, 15, { label: labelled('Latitude') })),
+    part(double(`${prefix}Longitude`, 18, 15, { label: labelled('Longitude') })),
+    part(picklist(`${prefix}GeocodeAccuracy`, GEOCODE_ACCURACY, { label: labelled('Geocode Accuracy') })),
+    makeField(compound, 'address', { label: labelled('Address'), createable: false, updateable: false, addressPrefix: prefix }),
   ];
 }
 

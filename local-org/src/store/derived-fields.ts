@@ -4,7 +4,7 @@
  * entry's standard-price rule. Returns errors Salesforce would give for an inconsistent record.
  */
 import type { SaveError } from '../engine/types.js';
-import { OPPORTUNITY_STAGES } from '../schema/standard/objects.js';
+import { CONTRACT_STATUS_CODE, FORECAST_CATEGORY, OPPORTUNITY_STAGES } from '../schema/standard/objects.js';
 import { saveError } from './field-values.js';
 import type { RecordStore, StoredRecord } from './record-store.js';
 
@@ -29,7 +29,8 @@ export function deriveStandardFields(object: string, record: Candidate, context:
     case 'User':
     case 'Contact':
       record.Name = fullName(record);
-      if (object === 'User' && !record.Alias) record.Alias = String(record.LastName ?? '').slice(0, 8);
+      // The platform makes up a nickname when none is given; the username's local part keeps saves reproducible.
+      if (object === 'User' && !record.CommunityNickname) record.CommunityNickname = String(record.Username ?? '').split('@')[0].slice(0, 40);
       return [];
     case 'Opportunity':
       return deriveOpportunity(record, context);
@@ -39,6 +40,13 @@ export function deriveStandardFields(object: string, record: Candidate, context:
       return derivePricebookEntry(record, context);
     case 'Task':
       record.IsClosed = record.Status === 'Completed';
+      record.IsHighPriority = record.Priority === 'High';
+      record.AccountId = activityAccount(record, context.store);
+      record.WhatCount = record.WhatId ? 1 : 0;
+      record.WhoCount = record.WhoId ? 1 : 0;
+      return [];
+    case 'Contract':
+      record.StatusCode = CONTRACT_STATUS_CODE[String(record.Status)] ?? null;
       return [];
     case 'Pricebook2':
       record.IsStandard = context.previous?.IsStandard ?? false;
@@ -60,7 +68,37 @@ function deriveOpportunity(record: Candidate, context: DerivationContext): SaveE
   // With products, Amount is the sum of the lines (kept by the writer); a written Amount does not stick.
   if (context.previous?.HasOpportunityLineItem) record.Amount = context.previous.Amount;
   record.HasOpportunityLineItem = context.previous?.HasOpportunityLineItem ?? false;
+  deriveForecastAndFiscal(record);
   return [];
+}
+
+/** ForecastCategory from ForecastCategoryName, ExpectedRevenue, and the calendar fiscal period of CloseDate. */
+export function deriveForecastAndFiscal(record: Candidate): void {
+  record.ForecastCategory = FORECAST_CATEGORY[String(record.ForecastCategoryName)] ?? null;
+  const amount = record.Amount;
+  const probability = record.Probability;
+  record.ExpectedRevenue = typeof amount === 'number' && typeof probability === 'number' ? round2((amount * probability) / 100) : null;
+  const close = /^(\d{4})-(\d{2})/.exec(String(record.CloseDate ?? ''));
+  if (close) {
+    const quarter = Math.ceil(Number(close[2]) / 3);
+    record.FiscalYear = Number(close[1]);
+    record.FiscalQuarter = quarter;
+    record.Fiscal = `${close[1]} ${quarter}`;
+  } else {
+    record.FiscalYear = record.FiscalQuarter = record.Fiscal = null;
+  }
+}
+
+/** Task.AccountId: the account of WhatId when it is an Account, Opportunity or Contract, else of a contact WhoId. */
+function activityAccount(record: Candidate, store: RecordStore): string | null {
+  const what = typeof record.WhatId === 'string' ? record.WhatId : '';
+  if (what.startsWith('001')) return what;
+  for (const [prefix, object] of [['006', 'Opportunity'], ['800', 'Contract']] as const) {
+    if (what.startsWith(prefix)) return (store.get(object, what)?.AccountId as string | null | undefined) ?? null;
+  }
+  const who = typeof record.WhoId === 'string' ? record.WhoId : '';
+  if (who.startsWith('003')) return (store.get('Contact', who)?.AccountId as string | null | undefined) ?? null;
+  return null;
 }
 
 function deriveLineItem(record: Candidate, context: DerivationContext): SaveError[] {
@@ -121,13 +159,16 @@ function deriveLineItem(record: Candidate, context: DerivationContext): SaveErro
       ]),
     ];
   }
+  // A discount comes off the subtotal (Quantity × UnitPrice); a given TotalPrice is after the discount.
+  const kept = 1 - (typeof record.Discount === 'number' ? record.Discount : 0) / 100;
   if (provided.has('TotalPrice') && record.TotalPrice !== null) {
-    record.UnitPrice = quantity ? round2(Number(record.TotalPrice) / quantity) : 0;
+    record.UnitPrice = quantity && kept ? round2(Number(record.TotalPrice) / quantity / kept) : 0;
   } else if (record.UnitPrice === null || record.UnitPrice === undefined) {
     return [saveError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [UnitPrice]', ['UnitPrice'])];
   } else {
-    record.TotalPrice = round2(quantity * Number(record.UnitPrice));
+    record.TotalPrice = round2(quantity * Number(record.UnitPrice) * kept);
   }
+  record.Subtotal = round2(quantity * Number(record.UnitPrice));
   return [];
 }
 

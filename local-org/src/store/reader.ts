@@ -52,7 +52,7 @@ export class RecordReader {
   }
 
   public value(object: ObjectSchema, record: Record<string, unknown>, field: FieldSchema): unknown {
-    if (field.addressPrefix) return addressValue(record, field.addressPrefix);
+    if (field.addressPrefix !== undefined) return addressValue(record, field.addressPrefix);
     if (!field.formula) return record[field.name] ?? null;
     const stored = record as StoredRecord;
     this.checkCache();

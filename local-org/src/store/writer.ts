@@ -7,7 +7,7 @@
 import type { SaveError, SfRecord } from '../engine/types.js';
 import { findRelationshipField } from '../schema/index.js';
 import type { FieldSchema, ObjectSchema, OrgSchema, RollupSummary } from '../schema/types.js';
-import { deriveStandardFields } from './derived-fields.js';
+import { deriveForecastAndFiscal, deriveStandardFields } from './derived-fields.js';
 import { coerceValue, saveError } from './field-values.js';
 import { keyPrefixOf, makeId, normalizeId } from './ids.js';
 import type { RecordReader } from './reader.js';
@@ -343,6 +343,8 @@ export class RecordWriter {
     if (!updated.Pricebook2Id && line?.PricebookEntryId) {
       updated.Pricebook2Id = this.store.get('PricebookEntry', String(line.PricebookEntryId))?.Pricebook2Id ?? null;
     }
+    // ExpectedRevenue follows the new Amount.
+    deriveForecastAndFiscal(updated);
     this.store.put('Opportunity', updated);
   }
 

@@ -40,6 +40,16 @@ function standardPriceBookId(engine: OrgEngine): string {
 }
 
 /**
+ * Salesforce requires User.ProfileId, and a data set cannot know an org's profile Ids (the shipped sample
+ * leaves it out). Loading a data folder into the local org is the org's own start-up, not a client's
+ * import, so it gives such users the Standard User profile; `sf data import tree` gets no such help.
+ */
+function standardUserProfileId(engine: OrgEngine): string | undefined {
+  const [profile] = engine.query("SELECT Id FROM Profile WHERE Name = 'Standard User' LIMIT 1").records;
+  return profile ? String(profile.Id) : undefined;
+}
+
+/**
  * `skipObjects`: objects of a feature the org has switched off (AccountTeamMember without Account Teams): their
  * entries are left out and counted, the way an admin loads a data set into an org without that feature.
  */
@@ -113,6 +123,7 @@ export function loadTree(engine: OrgEngine, dir: string, planFile?: string, skip
           );
         }
       }
+      if (entry.sobject === 'User' && !Object.keys(row).some((f) => f.toLowerCase() === 'profileid')) row.ProfileId = standardUserProfileId(engine);
       batch.push({ row, referenceId: attributes?.referenceId, file });
       if (attributes?.referenceId) pendingRefs.add(attributes.referenceId);
       if (batch.length === TREE_FILE_LIMIT) flush();

@@ -36,12 +36,15 @@ function fieldInfo(schema: OrgSchema, field: FieldSchema): Record<string, unknow
   const numeric = ['double', 'currency', 'percent', 'int'].includes(field.type);
   const textual = !numeric && !['boolean', 'date', 'datetime'].includes(field.type);
   const longText = field.type === 'textarea' && (field.length ?? 255) > 255;
+  // An address compound and its parts, as UI API reports them: BillingCity is component "City" of BillingAddress.
+  const compound = field.type === 'address';
+  const compoundPrefix = field.compoundFieldName?.replace(/Address$/, '');
   return {
     apiName: field.name,
     calculated: field.calculated || Boolean(field.rollup),
-    compound: false,
-    compoundComponentName: null,
-    compoundFieldName: null,
+    compound,
+    compoundComponentName: compoundPrefix !== undefined ? field.name.slice(compoundPrefix.length) : null,
+    compoundFieldName: field.compoundFieldName ?? null,
     controllerName: null,
     controllingFields: [],
     createable: field.createable,
@@ -49,7 +52,7 @@ function fieldInfo(schema: OrgSchema, field: FieldSchema): Record<string, unknow
     dataType: DATA_TYPES[field.type] ?? 'String',
     externalId: field.externalId,
     extraTypeInfo: longText ? 'PlainTextArea' : null,
-    filterable: !longText,
+    filterable: !longText && !compound,
     filteredLookupInfo: null,
     highScaleNumber: false,
     htmlFormatted: false,
@@ -70,7 +73,7 @@ function fieldInfo(schema: OrgSchema, field: FieldSchema): Record<string, unknow
     required: field.required && field.createable,
     scale: numeric && field.type !== 'int' ? (field.scale ?? 0) : 0,
     searchPrefilterable: false,
-    sortable: !longText,
+    sortable: !longText && !compound,
     unique: field.unique,
     updateable: field.updateable,
   };

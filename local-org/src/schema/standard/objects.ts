@@ -1,7 +1,8 @@
 /**
- * The standard objects a new Enterprise Edition org has, reduced to the fields this project and the
- * `sf` CLI read or write. Key prefixes are Salesforce's. Derived fields (IsWon, TotalPrice, EndDate...) are
- * marked calculated here and computed by the store (store/derived-fields.ts).
+ * The standard objects a new Enterprise Edition org has, with the standard fields Salesforce's Object
+ * Reference documents for each (users.ts, sales.ts, activities.ts; Account, Contact and AccountTeamMember
+ * here). Key prefixes are Salesforce's. Derived fields (IsWon, TotalPrice, EndDate...) are marked calculated
+ * and computed by the store (store/derived-fields.ts).
  */
 import {
   addressFields,
@@ -17,74 +18,23 @@ import {
   textArea,
   type ObjectDefinition,
 } from '../field-builders.js';
+import { activityObjectDefinitions } from './activities.js';
+import { campaignObjectDefinitions } from './campaigns.js';
+import { salesObjectDefinitions } from './sales.js';
+import { userObjectDefinitions } from './users.js';
 
-/** Opportunity stages of a new org with their default probability and forecast category. */
-export const OPPORTUNITY_STAGES: ReadonlyArray<{ stage: string; probability: number; forecast: string; closed: boolean; won: boolean }> = [
-  { stage: 'Prospecting', probability: 10, forecast: 'Pipeline', closed: false, won: false },
-  { stage: 'Qualification', probability: 10, forecast: 'Pipeline', closed: false, won: false },
-  { stage: 'Needs Analysis', probability: 20, forecast: 'Pipeline', closed: false, won: false },
-  { stage: 'Value Proposition', probability: 50, forecast: 'Pipeline', closed: false, won: false },
-  { stage: 'Id. Decision Makers', probability: 60, forecast: 'Pipeline', closed: false, won: false },
-  { stage: 'Perception Analysis', probability: 70, forecast: 'Pipeline', closed: false, won: false },
-  { stage: 'Proposal/Price Quote', probability: 75, forecast: 'Pipeline', closed: false, won: false },
-  { stage: 'Negotiation/Review', probability: 90, forecast: 'Commit', closed: false, won: false },
-  { stage: 'Closed Won', probability: 100, forecast: 'Closed', closed: true, won: true },
-  { stage: 'Closed Lost', probability: 0, forecast: 'Omitted', closed: true, won: false },
-];
+export { CONTRACT_STATUS_CODE, FORECAST_CATEGORY, OPPORTUNITY_STAGES, STANDARD_PRICE_BOOK_NAME } from './sales.js';
+export { STANDARD_PROFILES } from './users.js';
 
-export const STANDARD_PRICE_BOOK_NAME = 'Standard Price Book';
-
-const restricted = { restrictedPicklist: true };
+const LEAD_SOURCES = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'];
 
 export function standardObjectDefinitions(): ObjectDefinition[] {
+  return [...userObjectDefinitions(), ...accountObjectDefinitions(), ...campaignObjectDefinitions(), ...salesObjectDefinitions(), ...activityObjectDefinitions()];
+}
+
+function accountObjectDefinitions(): ObjectDefinition[] {
   return [
-    {
-      name: 'Organization',
-      label: 'Organization',
-      labelPlural: 'Organizations',
-      keyPrefix: '00D',
-      custom: false,
-      owner: false,
-      createable: false,
-      updateable: false,
-      deletable: false,
-      fields: [
-        text('Name', 80, { nameField: true }),
-        text('InstanceName', 5),
-        checkbox('IsSandbox'),
-        makeField('TrialExpirationDate', 'datetime'),
-        text('NamespacePrefix', 15),
-        picklist('OrganizationType', ['Developer Edition', 'Enterprise Edition', 'Professional Edition', 'Unlimited Edition']),
-        text('Country', 80),
-        picklist('DefaultLocaleSidKey', ['en_US']),
-        picklist('TimeZoneSidKey', ['GMT', 'America/Los_Angeles', 'Europe/Paris']),
-      ],
-    },
-    {
-      name: 'User',
-      label: 'User',
-      labelPlural: 'Users',
-      keyPrefix: '005',
-      custom: false,
-      owner: false,
-      deletable: false,
-      fields: [
-        text('Username', 80, { required: true, unique: true }),
-        text('FirstName', 40),
-        text('LastName', 80, { required: true }),
-        derived(text('Name', 121, { nameField: true, label: 'Full Name' })),
-        makeField('Email', 'email', { length: 128, required: true }),
-        text('Alias', 8),
-        text('Title', 80),
-        text('Department', 80),
-        checkbox('IsActive', { defaultValue: true }),
-        picklist('TimeZoneSidKey', ['GMT', 'America/Los_Angeles', 'Europe/Paris'], { defaultPick: 'GMT' }),
-        picklist('LocaleSidKey', ['en_US', 'en_GB', 'de_DE', 'fr_FR'], { defaultPick: 'en_US' }),
-        picklist('EmailEncodingKey', ['UTF-8', 'ISO-8859-1'], { defaultPick: 'UTF-8' }),
-        picklist('LanguageLocaleKey', ['en_US'], { defaultPick: 'en_US' }),
-        picklist('UserType', ['Standard'], { defaultPick: 'Standard', createable: false, updateable: false }),
-      ],
-    },
+    // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_account.htm
     {
       name: 'Account',
       label: 'Account',
@@ -101,7 +51,7 @@ export function standardObjectDefinitions(): ObjectDefinition[] {
         ...addressFields('Shipping', 'Shipping'),
         text('AccountNumber', 40, { label: 'Account Number' }),
         text('Site', 80, { label: 'Account Site' }),
-        picklist('AccountSource', ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'], { label: 'Account Source' }),
+        picklist('AccountSource', LEAD_SOURCES, { label: 'Account Source' }),
         picklist('Rating', ['Hot', 'Warm', 'Cold'], { label: 'Account Rating' }),
         picklist('Ownership', ['Public', 'Private', 'Subsidiary', 'Other']),
         text('Sic', 20, { label: 'SIC Code' }),
@@ -116,6 +66,7 @@ export function standardObjectDefinitions(): ObjectDefinition[] {
         textArea('Description'),
       ],
     },
+    // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_contact.htm
     {
       name: 'Contact',
       label: 'Contact',
@@ -131,6 +82,7 @@ export function standardObjectDefinitions(): ObjectDefinition[] {
         derived(text('Name', 121, { nameField: true, label: 'Full Name' })),
         ...addressFields('Mailing', 'Mailing'),
         ...addressFields('Other', 'Other'),
+        reference('ReportsToId', 'Contact', 'ReportsTo', { label: 'Reports To ID' }),
         text('Title', 128),
         text('Department', 80),
         dateField('Birthdate'),
@@ -142,12 +94,13 @@ export function standardObjectDefinitions(): ObjectDefinition[] {
         makeField('Fax', 'phone', { length: 40, label: 'Business Fax' }),
         text('AssistantName', 40, { label: "Assistant's Name" }),
         makeField('AssistantPhone', 'phone', { length: 40, label: 'Asst. Phone' }),
-        picklist('LeadSource', ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'], { label: 'Lead Source' }),
+        picklist('LeadSource', LEAD_SOURCES, { label: 'Lead Source' }),
         checkbox('HasOptedOutOfEmail', { label: 'Email Opt Out' }),
         checkbox('DoNotCall', { label: 'Do Not Call' }),
         textArea('Description'),
       ],
     },
+    // https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_accountteammember.htm
     {
       name: 'AccountTeamMember',
       label: 'Account Team Member',
@@ -163,154 +116,23 @@ export function standardObjectDefinitions(): ObjectDefinition[] {
           deleteConstraint: 'Cascade',
         }),
         reference('UserId', 'User', 'User', { required: true, updateable: false }),
-        picklist('TeamMemberRole', ['Account Manager', 'Customer Success Manager', 'Executive Sponsor', 'Sales Rep', 'Technical Sales']),
-        picklist('AccountAccessLevel', ['Read', 'Edit', 'All'], { defaultPick: 'Read' }),
-      ],
-    },
-    {
-      name: 'Opportunity',
-      label: 'Opportunity',
-      labelPlural: 'Opportunities',
-      keyPrefix: '006',
-      custom: false,
-      owner: true,
-      fields: [
-        text('Name', 120, { required: true, nameField: true, label: 'Name' }),
-        reference('AccountId', 'Account', 'Account', { childRelationshipName: 'Opportunities' }),
-        picklist(
-          'StageName',
-          OPPORTUNITY_STAGES.map((s) => s.stage),
-          { required: true, label: 'Stage' },
-        ),
-        dateField('CloseDate', { required: true, label: 'Close Date' }),
-        currency('Amount'),
-        picklist('Type', ['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade', 'New Customer']),
-        makeField('Probability', 'percent', { precision: 3, scale: 0, label: 'Probability (%)' }),
-        derived(checkbox('IsWon', { label: 'Won' })),
-        derived(checkbox('IsClosed', { label: 'Closed' })),
-        reference('ContractId', 'Contract', 'Contract'),
-        reference('Pricebook2Id', 'Pricebook2', 'Pricebook2', { childRelationshipName: 'Opportunities' }),
-        derived(checkbox('HasOpportunityLineItem', { label: 'Has Line Item' })),
-        textArea('Description'),
-        picklist('LeadSource', ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']),
-        picklist('ForecastCategoryName', ['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'], { label: 'Forecast Category' }),
-        text('NextStep', 255),
-      ],
-    },
-    {
-      name: 'OpportunityLineItem',
-      label: 'Opportunity Product',
-      labelPlural: 'Opportunity Product',
-      keyPrefix: '00k',
-      custom: false,
-      owner: false,
-      fields: [
-        reference('OpportunityId', 'Opportunity', 'Opportunity', {
-          required: true,
-          updateable: false,
-          masterDetail: true,
-          childRelationshipName: 'OpportunityLineItems',
-          deleteConstraint: 'Cascade',
-        }),
-        reference('PricebookEntryId', 'PricebookEntry', 'PricebookEntry', { updateable: false, label: 'Price Book Entry ID' }),
-        // Since API 38.0 a line may name its Product2Id and the platform finds the price book entry.
-        reference('Product2Id', 'Product2', 'Product2', { updateable: false, label: 'Product ID' }),
-        derived(text('Name', 376, { nameField: true, label: 'Opportunity Product Name' })),
-        derived(text('ProductCode', 255)),
-        double('Quantity', 12, 2, { required: true }),
-        currency('UnitPrice', { label: 'Sales Price' }),
-        derived(currency('ListPrice')),
-        // Writable like Salesforce's: give UnitPrice or TotalPrice, the platform derives the other.
-        currency('TotalPrice', { label: 'Total Price' }),
-        dateField('ServiceDate', { label: 'Date' }),
-        text('Description', 255, { label: 'Line Description' }),
-      ],
-    },
-    {
-      name: 'Product2',
-      label: 'Product',
-      labelPlural: 'Products',
-      keyPrefix: '01t',
-      custom: false,
-      owner: false,
-      fields: [
-        text('Name', 255, { required: true, nameField: true, label: 'Product Name' }),
-        text('ProductCode', 255, { label: 'Product Code' }),
-        picklist('Family', ['None', 'Software', 'Services', 'Hardware', 'Support', 'Training']),
-        checkbox('IsActive', { label: 'Active' }),
-        textArea('Description', 4000),
-      ],
-    },
-    {
-      name: 'Pricebook2',
-      label: 'Price Book',
-      labelPlural: 'Price Books',
-      keyPrefix: '01s',
-      custom: false,
-      owner: false,
-      fields: [
-        text('Name', 255, { required: true, nameField: true, label: 'Price Book Name' }),
-        checkbox('IsActive', { label: 'Active' }),
-        derived(checkbox('IsStandard', { label: 'Is Standard Price Book' })),
-        text('Description', 255),
-      ],
-    },
-    {
-      name: 'PricebookEntry',
-      label: 'Price Book Entry',
-      labelPlural: 'Price Book Entries',
-      keyPrefix: '01u',
-      custom: false,
-      owner: false,
-      fields: [
-        reference('Pricebook2Id', 'Pricebook2', 'Pricebook2', { required: true, updateable: false, childRelationshipName: 'PricebookEntries' }),
-        reference('Product2Id', 'Product2', 'Product2', { required: true, updateable: false, childRelationshipName: 'PricebookEntries' }),
-        derived(text('Name', 255, { nameField: true, label: 'Product Name' })),
-        derived(text('ProductCode', 255)),
-        currency('UnitPrice', { required: true, label: 'List Price' }),
-        checkbox('IsActive', { label: 'Active' }),
-        checkbox('UseStandardPrice', { label: 'Use Standard Price' }),
-      ],
-    },
-    {
-      name: 'Contract',
-      label: 'Contract',
-      labelPlural: 'Contracts',
-      keyPrefix: '800',
-      custom: false,
-      owner: true,
-      fields: [
-        reference('AccountId', 'Account', 'Account', { required: true, childRelationshipName: 'Contracts' }),
-        derived(text('ContractNumber', 30, { nameField: true, label: 'Contract Number' })),
-        text('Name', 80, { label: 'Contract Name' }),
-        picklist('Status', ['Draft', 'In Approval Process', 'Activated'], { required: true, defaultPick: 'Draft', ...restricted }),
-        dateField('StartDate', { label: 'Contract Start Date' }),
-        makeField('ContractTerm', 'int', { precision: 4, scale: 0, label: 'Contract Term (months)' }),
-        // ADDMONTHS(StartDate, ContractTerm) - 1: how Salesforce dates a contract's end.
-        derived(dateField('EndDate', { label: 'Contract End Date', formula: 'ADDMONTHS(StartDate, ContractTerm) - 1' })),
-        textArea('Description'),
-      ],
-    },
-    {
-      name: 'Task',
-      label: 'Task',
-      labelPlural: 'Tasks',
-      keyPrefix: '00T',
-      custom: false,
-      owner: true,
-      fields: [
-        text('Subject', 255),
-        textArea('Description'),
-        // Polymorphic: referenceTo is completed with every object that allows activities when the schema is built.
-        reference('WhatId', ['Account', 'Opportunity', 'Contract'], 'What', { childRelationshipName: 'Tasks', label: 'Related To ID' }),
-        reference('WhoId', ['Contact'], 'Who', { childRelationshipName: 'Tasks', label: 'Name ID' }),
-        dateField('ActivityDate', { label: 'Due Date Only' }),
-        picklist('Status', ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'], {
-          required: true,
-          defaultPick: 'Not Started',
-        }),
-        picklist('Priority', ['High', 'Normal', 'Low'], { required: true, defaultPick: 'Normal' }),
-        derived(checkbox('IsClosed', { label: 'Closed' })),
+        // A new org's roles, plus the Customer Success Manager role this package's setup adds (docs/setup).
+        picklist('TeamMemberRole', [
+          'Account Manager',
+          'Channel Manager',
+          'Customer Success Manager',
+          'Executive Sponsor',
+          'Lead Qualifier',
+          'Pre-Sales Consultant',
+          'Sales Manager',
+          'Sales Rep',
+          'Technical Sales',
+        ], { label: 'Team Role' }),
+        derived(text('Title', 80)),
+        picklist('AccountAccessLevel', ['Read', 'Edit', 'All'], { defaultPick: 'Read', label: 'Account Access', restrictedPicklist: true }),
+        picklist('OpportunityAccessLevel', ['None', 'Read', 'Edit'], { defaultPick: 'None', label: 'Opportunity Access', restrictedPicklist: true }),
+        picklist('ContactAccessLevel', ['None', 'Read', 'Edit'], { defaultPick: 'None', label: 'Contact Access', restrictedPicklist: true }),
+        picklist('CaseAccessLevel', ['None', 'Read', 'Edit'], { defaultPick: 'None', label: 'Case Access', restrictedPicklist: true }),
       ],
     },
   ];

@@ -13,6 +13,15 @@ var COMPONENT_TYPES = ["Subscription", "Product", "Professional Services", "Supp
 var LIFECYCLES = ["Renewable", "Planned Temporary", "One_Time"];
 var MILESTONE_STATUSES = ["Not Started", "In Progress", "Completed", "Blocked"];
 var HANDOVER_STATUSES = ["Not Started", "Handed Over", "Incomplete"];
+var PICKLIST_LABELS = {
+  Assumed_Needs_Validation: "Assumed – Needs Validation",
+  Relative_Percent: "Relative %",
+  Months_After_Go_Live: "Months After Go-Live",
+  One_Time: "One-Time"
+};
+function picklistLabel(apiName) {
+  return PICKLIST_LABELS[apiName] ?? apiName;
+}
 var text = (length, extra = {}) => ({ type: "Text", length, ...extra });
 var externalKey = (length) => ({ type: "Text", length, externalId: true, unique: true });
 var longText = (length = 32768) => ({ type: "LongTextArea", length });
@@ -242,6 +251,9 @@ function fromDayNumber(dayNumber) {
   const utc = new Date(dayNumber * MS_PER_DAY);
   return formatIsoDate({ year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() });
 }
+function addDays(date2, days) {
+  return fromDayNumber(toDayNumber(date2) + days);
+}
 function addMonths(date2, months) {
   if (!Number.isInteger(months)) throw new RangeError(`Invalid month count: ${months} is not a whole number of months`);
   const { year, month, day } = parseIsoDate(date2);
@@ -297,6 +309,18 @@ function missingDueDateReason(outcome, anchors) {
       return `due immediately, and the initiative has neither ${I.Go_Live_Date__c} nor ${I.Handover_Date__c}`;
     default:
       return `no ${F.Deadline_Type__c}: choose Date, Months After Go-Live or Immediate`;
+  }
+}
+function missingDeadlineFields(outcome) {
+  switch (outcome.Deadline_Type__c) {
+    case "Date":
+      return outcome.Deadline_Date__c == null ? [F.Deadline_Date__c] : [];
+    case "Months_After_Go_Live":
+      return outcome.Deadline_Offset_Months__c == null ? [F.Deadline_Offset_Months__c] : [];
+    case "Immediate":
+      return [];
+    default:
+      return [F.Deadline_Type__c];
   }
 }
 
@@ -489,28 +513,178 @@ function deadlineSummary(outcome, dueDate, anchors) {
       return `By ${dueDate}`;
   }
 }
+
+// src/core/handover.ts
+var I2 = fieldsOf(Initiative);
+var O = fieldsOf(OutcomeRequirement);
+var S = fieldsOf(SolutionComponent);
+var LINE = fieldsOf(OpportunityLineItemFields);
+var HANDOVER_GAP_CODES = [
+  "PURPOSE_MISSING",
+  "NO_PRIMARY_OUTCOME",
+  "OUTCOME_QUANTITY_MISSING",
+  "OUTCOME_DEADLINE_MISSING",
+  "OUTCOME_MEASUREMENT_METHOD_MISSING",
+  "NO_COMPONENTS",
+  "COMPONENT_TYPE_MISSING",
+  "COMPONENT_LIFECYCLE_MISSING",
+  "RENEWAL_DATE_MISSING",
+  "CSM_MISSING"
+];
+function handoverGaps({ initiative, outcomes, components }) {
+  const gaps = [];
+  const initiativeName = label("Initiative", initiative.Name, initiative.Id);
+  const add = (code, message, recordId) => gaps.push(recordId ? { code, message, recordId } : { code, message });
+  if (isBlank(initiative.Purpose__c)) {
+    add("PURPOSE_MISSING", `${initiativeName} has no purpose: fill in ${I2.Purpose__c}`, initiative.Id);
+  }
+  const primaries = outcomes.filter((outcome) => outcome.Priority__c === "Primary");
+  if (primaries.length === 0) {
+    add(
+      "NO_PRIMARY_OUTCOME",
+      `${initiativeName} has no primary outcome: add an outcome requirement with ${O.Priority__c} = Primary`,
+      initiative.Id
+    );
+  }
+  for (const outcome of primaries) {
+    const name = label("Primary outcome", outcome.Description__c, outcome.Id);
+    const quantity = quantityProblem(outcome);
+    if (quantity) add("OUTCOME_QUANTITY_MISSING", `${name}: ${quantity}`, outcome.Id);
+    const deadline = missingDeadlineFields(outcome);
+    if (deadline.length > 0) add("OUTCOME_DEADLINE_MISSING", `${name} has no deadline: set ${deadline.join(", ")}`, outcome.Id);
+    if (isBlank(outcome.Measurement_Method__c)) {
+      add("OUTCOME_MEASUREMENT_METHOD_MISSING", `${name} says nothing of how it is measured: fill in ${O.Measurement_Method__c}`, outcome.Id);
+    }
+  }
+  if (components.length === 0) {
+    add(
+      "NO_COMPONENTS",
+      `${initiativeName} has no solution components: add the products sold to its opportunity (Opportunity Products), then run the handover again`,
+      initiative.Id
+    );
+  }
+  for (const component of components) {
+    const name = label("Line", component.Name, component.Id);
+    if (!component.Component_Type__c) add("COMPONENT_TYPE_MISSING", `${name} has no type: set ${S.Component_Type__c}`, component.Id);
+    if (!component.Lifecycle__c) add("COMPONENT_LIFECYCLE_MISSING", `${name} has no lifecycle: set ${S.Lifecycle__c}`, component.Id);
+    if (component.Lifecycle__c === "Renewable" && !component.Renewal_Date__c) {
+      add(
+        "RENEWAL_DATE_MISSING",
+        `${name} is Renewable but has no renewal date: set ${S.Renewal_Date__c}, or ${LINE.End_Date__c} / ${LINE.Term_Months__c} on its line item so the sync can derive it`,
+        component.Id
+      );
+    }
+  }
+  if (isBlank(initiative.CSM__c)) add("CSM_MISSING", `${initiativeName} has no CSM: assign one in ${I2.CSM__c}`, initiative.Id);
+  return gaps;
+}
+function isBlank(text2) {
+  return text2 == null || text2.trim() === "";
+}
+function label(kind, name, id) {
+  const shortName = name && name.length > 60 ? `${name.slice(0, 57)}...` : name;
+  if (shortName && id) return `${kind} "${shortName}" (${id})`;
+  if (shortName) return `${kind} "${shortName}"`;
+  return id ? `${kind} ${id}` : kind;
+}
+
+// src/core/risk.ts
+var DEFAULT_RENEWAL_WINDOW_DAYS = 120;
+var RISKY_STATUSES = ["Off Track", "At Risk", "Missed", "No Data"];
+function renewalRisk({ initiative, outcomes, today, withinDays = DEFAULT_RENEWAL_WINDOW_DAYS }) {
+  const renewalDate = initiative.Next_Renewal_Date__c;
+  if (!renewalDate) return null;
+  const daysToRenewal = daysBetween(today, renewalDate);
+  if (daysToRenewal < 0 || daysToRenewal > withinDays) return null;
+  const reasons = outcomes.filter((outcome) => outcome.Priority__c === "Primary").map((outcome) => ({ outcome, status: outcome.Status__c ?? "No Data" })).filter(({ status }) => RISKY_STATUSES.includes(status)).map(({ outcome, status }) => ({ outcomeId: outcome.Id ?? null, description: outcome.Description__c ?? "", status }));
+  if (reasons.length === 0) return null;
+  return {
+    initiativeId: initiative.Id ?? null,
+    initiativeName: initiative.Name ?? null,
+    renewalDate,
+    daysToRenewal,
+    valueAtStake: valueAtStake(initiative),
+    reasons
+  };
+}
+function valueAtStake(initiative) {
+  const renewable = initiative.Renewable_Annual_Value__c ?? 0;
+  if (renewable > 0) return renewable;
+  return initiative.Annual_Contract_Value__c ?? 0;
+}
+function sortRisks(risks) {
+  return [...risks].sort((a, b) => daysBetween(b.renewalDate, a.renewalDate) || b.valueAtStake - a.valueAtStake);
+}
+
+// src/core/renewal.ts
+var LINE2 = fieldsOf(OpportunityLineItemFields);
+var PRODUCT = fieldsOf(Product2Fields);
+function renewalDateOfLine(line) {
+  if (line.endDate) return { date: line.endDate, basis: "line end date" };
+  if (line.contractEndDate) return { date: line.contractEndDate, basis: "contract end date" };
+  const start = line.serviceDate ?? line.closeDate ?? null;
+  const term = line.termMonths ?? line.productDefaultTermMonths ?? null;
+  const missing = [];
+  if (start === null) missing.push("start (ServiceDate on the line or CloseDate on the Opportunity)");
+  if (term === null) missing.push(`term (${LINE2.Term_Months__c} on the line or ${PRODUCT.Default_Term_Months__c} on the product)`);
+  if (start === null || term === null) {
+    return {
+      date: null,
+      reason: `No renewal date: the line has no ${LINE2.End_Date__c}, no Contract end date, and no ${missing.join(" and no ")}: set an end date or a term on the line`
+    };
+  }
+  if (!Number.isInteger(term) || term <= 0) {
+    return { date: null, reason: `No renewal date: the term of ${term} months is not a whole number of months above 0; correct ${LINE2.Term_Months__c} or ${PRODUCT.Default_Term_Months__c}` };
+  }
+  return { date: addDays(addMonths(start, term), -1), basis: "term" };
+}
+
+// src/core/health.ts
+function outcomeHealth(outcomes) {
+  const statuses = outcomes.filter((o) => o.Priority__c === "Primary").map((o) => o.Status__c ?? "No Data");
+  if (statuses.some((s) => s === "Off Track" || s === "Missed")) return "Off Track";
+  if (statuses.includes("At Risk")) return "At Risk";
+  if (statuses.length === 0 || statuses.includes("No Data")) return "No Data";
+  return "On Track";
+}
 export {
   BusinessCapability,
+  DEADLINE_TYPES,
   DEFAULT_AT_RISK_THRESHOLD_PERCENT,
+  DEFAULT_RENEWAL_WINDOW_DAYS,
+  DIRECTIONS,
+  HANDOVER_GAP_CODES,
   Initiative,
   MEASUREMENT_SOURCES,
   Measurement,
   OUTCOME_STATUSES,
+  OpportunityFields,
   OutcomeComponent,
   OutcomeRequirement,
   PRIORITIES,
+  QUANTITY_TYPES,
+  RISKY_STATUSES,
   SolutionComponent,
   VALIDATION_STATUSES,
+  addDays,
   assessOutcome,
   assessmentFields,
   compareDates,
   dateProblem,
+  daysBetween,
   deadlineSummary,
   dueDateOf,
   fieldsOf,
   fromDayNumber,
+  handoverGaps,
   isAfter,
+  outcomeHealth,
+  picklistLabel,
   quantitySummary,
+  renewalDateOfLine,
+  renewalRisk,
   resolvedTarget,
-  toDayNumber
+  sortRisks,
+  toDayNumber,
+  valueAtStake
 };
