@@ -122,24 +122,26 @@ describe('the value report in a browser', () => {
 
   it('lets nothing overflow the page, and keeps every chart label inside its chart', async () => {
     const page = await open(htmlFile);
-    const problems = await page.evaluate(() => {
-      const found: string[] = [];
+    // In the page (a string: the test's TypeScript has no DOM types): elements outside the page's width, and chart
+    // elements outside their SVG's box.
+    const problems = (await page.evaluate(`(() => {
+      const found = [];
       const width = document.documentElement.clientWidth;
-      for (const el of Array.from(document.querySelectorAll('main *'))) {
+      for (const el of document.querySelectorAll('main *')) {
         const box = el.getBoundingClientRect();
-        if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) found.push(`${el.tagName}.${el.getAttribute('class') ?? ''} outside the page`);
+        if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) found.push(el.tagName + '.' + (el.getAttribute('class') || '') + ' outside the page');
       }
-      for (const svg of Array.from(document.querySelectorAll('svg.trend'))) {
+      for (const svg of document.querySelectorAll('svg.trend')) {
         const frame = svg.getBoundingClientRect();
-        for (const t of Array.from(svg.querySelectorAll('text, line, circle, rect, polyline'))) {
+        for (const t of svg.querySelectorAll('text, line, circle, rect, polyline')) {
           const b = t.getBoundingClientRect();
           if (b.left < frame.left - 0.5 || b.right > frame.right + 0.5 || b.top < frame.top - 0.5 || b.bottom > frame.bottom + 0.5) {
-            found.push(`${t.tagName} "${t.textContent ?? ''}" clipped by its chart`);
+            found.push(t.tagName + ' "' + (t.textContent || '') + '" clipped by its chart');
           }
         }
       }
       return found;
-    });
+    })()`)) as string[];
     expect(problems).toEqual([]);
     expect(await page.locator('svg.trend').count()).toBeGreaterThan(0);
     await page.close();
@@ -156,9 +158,9 @@ describe('the value report in a browser', () => {
     const page = await open(htmlFile, 'print');
     // A4 at 96 dpi less the PDF's margins (18 + 16 mm): what one printed page holds, with the print width.
     await page.setViewportSize({ width: Math.round(((210 - 24) / 25.4) * 96), height: 900 });
-    const summaryHeight = await page.locator('header.page').evaluate((el) => el.getBoundingClientRect().height);
+    const summaryHeight = (await page.evaluate(`document.querySelector('header.page').getBoundingClientRect().height`)) as number;
     expect(summaryHeight).toBeLessThanOrEqual(((297 - 34) / 25.4) * 96);
-    const breaks = await page.locator('section.card').evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
+    const breaks = (await page.evaluate(`[...document.querySelectorAll('section.card')].map((el) => getComputedStyle(el).breakBefore)`)) as string[];
     expect(breaks.every((b) => b === 'page')).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-print.png'), fullPage: true });
     await page.close();
