@@ -4,7 +4,7 @@ import { escapeMarkdown as md } from './escape.js';
 import { formatDate, formatMoney, formatNumber, formatPercent, formatValue, orDash, valueWithUnit, withUnit } from './format.js';
 import type { Audience, HtmlOptions } from './html.js';
 import { LABELS, outcomeLabel, totalsSentence, valueLabel } from './labels.js';
-import { horizon, PLAIN_STATUS, plainLifecycle, plainReason, plainRenewal, plural, shareSentence } from './plain.js';
+import { horizon, PLAIN_STATUS, PLAIN_VALIDATION, plainGoal, plainLifecycle, plainReason, plainRenewal, plural, shareSentence } from './plain.js';
 
 /** The audience and currency every section needs: customer words and rounding, or the technical detail. */
 type View = { internal: boolean; money: (value: number | null) => string };
@@ -22,7 +22,18 @@ function outcomesTable(i: InitiativeValue, header: readonly string[], rows: Read
   return i.outcomes.length === 0 ? md(LABELS.noOutcomes) : table(header, rows);
 }
 
-function goals(i: InitiativeValue): string[] {
+function goals(i: InitiativeValue, v: View): string[] {
+  const table = v.internal
+    ? outcomesTable(
+        i,
+        [LABELS.outcome, LABELS.priority, LABELS.quantity, LABELS.deadline, LABELS.method, LABELS.validationStatus],
+        i.outcomes.map((o) => [outcomeLabel(o), orDash(valueLabel(o.priority)), o.quantity.summary, o.deadline.summary, orDash(o.measurementMethod), orDash(valueLabel(o.validationStatus))]),
+      )
+    : outcomesTable(
+        i,
+        [LABELS.outcome, LABELS.priority, 'Goal', LABELS.method, 'Confirmed'],
+        i.outcomes.map((o) => [outcomeLabel(o), orDash(valueLabel(o.priority)), plainGoal(o), orDash(o.measurementMethod), orDash(o.validationStatus && PLAIN_VALIDATION[o.validationStatus])]),
+      );
   return [
     `### ${md(LABELS.goals)}`,
     '',
@@ -30,11 +41,7 @@ function goals(i: InitiativeValue): string[] {
     `- **${md(LABELS.strategicAlignment)}:** ${md(orDash(i.strategicAlignment ?? LABELS.notRecorded))}`,
     `- **${md(LABELS.challenges)}:** ${md(orDash(i.challenges ?? LABELS.notRecorded))}`,
     '',
-    outcomesTable(
-      i,
-      [LABELS.outcome, LABELS.priority, LABELS.quantity, LABELS.deadline, LABELS.method, LABELS.validationStatus],
-      i.outcomes.map((o) => [outcomeLabel(o), orDash(valueLabel(o.priority)), o.quantity.summary, o.deadline.summary, orDash(o.measurementMethod), orDash(valueLabel(o.validationStatus))]),
-    ),
+    table,
   ];
 }
 
@@ -148,7 +155,7 @@ function initiative(i: InitiativeValue, asOf: string, v: View): string[] {
     '',
     md(facts.join(' · ')),
     '',
-    ...goals(i),
+    ...goals(i, v),
     '',
     ...attained(i, v),
     '',
@@ -181,7 +188,7 @@ function summary(report: ValueReport, v: View): string[] {
     '',
     ...s.goals.map((g) => `- **${md(g.initiativeName)}:** ${md(orDash(g.purpose ?? LABELS.notRecorded))}`),
     '',
-    md(`${shareSentence(s.outcomes.attainedOrOnCourse, s.outcomes.total, 'outcomes')} ${shareSentence(s.primary.attainedOrOnCourse, s.primary.total, 'primary outcomes')}`),
+    md(shareSentence(s.outcomes, s.primary)),
     '',
     `**${md(`At risk ${horizon(report)}`)}**`,
     '',

@@ -23,6 +23,7 @@ export function plainReason(o: OutcomeValue): string {
   const unit = o.quantity.unit;
   const target = o.quantity.targetValue;
   const targetText = target === null ? '' : ` (target ${formatValue(target, unit)})`;
+  const targetShort = target === null ? '' : ` of ${valueWithUnit(target, unit)}`;
   const due = o.deadline.dueDate ? formatDate(o.deadline.dueDate) : null;
   const latest = o.latest ? `${valueWithUnit(o.latest.value, unit)} on ${formatDate(o.latest.measuredOn)}` : null;
   const expected = o.forecast && due ? `${valueWithUnit(o.forecast.value, unit)} by ${due}` : null;
@@ -34,9 +35,9 @@ export function plainReason(o: OutcomeValue): string {
     case 'On Track':
       return expected ? `On course to reach ${expected}${targetText}.` : `Latest ${latest}${targetText}.`;
     case 'At Risk':
-      return expected ? `At the current pace ${expected}, slightly short of the target${targetText}.` : `Latest ${latest}${targetText}.`;
+      return expected ? `At the current pace ${expected}, slightly short of the target${targetShort}.` : `Latest ${latest}${targetText}.`;
     case 'Off Track':
-      return expected ? `At the current pace ${expected}, well short of the target${targetText}.` : `Latest ${latest}${targetText}, short of the target.`;
+      return expected ? `At the current pace ${expected}, well short of the target${targetShort}.` : `Latest ${latest}${targetText}, short of the target.`;
     case 'Missed':
       return `Due ${due ?? 'already'} and not reached: ${latest ?? 'no measurement'}${targetText}.`;
   }
@@ -45,7 +46,8 @@ export function plainReason(o: OutcomeValue): string {
 /** "7.74 % of raw material by 31 Dec 2027, down from 9.67" — the goal in one line. */
 export function plainGoal(o: OutcomeValue): string {
   const { quantity: q, deadline } = o;
-  if (q.targetValue === null) return q.summary;
+  // The technical gap (which field is blank) is for the account team: the customer reads that the goal awaits a number.
+  if (q.targetValue === null) return 'Not quantified yet: the target is to agree with you';
   const by = deadline.dueDate ? ` by ${formatDate(deadline.dueDate)}` : '';
   const target = valueWithUnit(q.targetValue, q.unit);
   switch (q.direction) {
@@ -77,10 +79,10 @@ export function plainLifecycle(i: InitiativeValue, asOf: string): string {
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-/** "2 of 3 outcomes are achieved or on course", for the summary page. */
-export function shareSentence(part: number, total: number, what: string): string {
-  if (total === 0) return `No ${what} recorded yet.`;
-  return `${part} of ${plural(total, what.replace(/s$/, ''), what)} ${part === 1 ? 'is' : 'are'} achieved or on course.`;
+/** "Achieved or on course: 2 of 3 outcomes, 1 of 1 primary outcome.", for the summary. */
+export function shareSentence(outcomes: { attainedOrOnCourse: number; total: number }, primary: { attainedOrOnCourse: number; total: number }): string {
+  const share = (s: { attainedOrOnCourse: number; total: number }, one: string, many: string): string => `${s.attainedOrOnCourse} of ${plural(s.total, one, many)}`;
+  return `Achieved or on course: ${share(outcomes, 'outcome', 'outcomes')}, ${share(primary, 'primary outcome', 'primary outcomes')}.`;
 }
 
 /** The renewal horizon in words: "before the next renewal" or "within 90 days". */
