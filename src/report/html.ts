@@ -37,7 +37,7 @@ dl.facts dt { color: var(--weak); }
 dl.facts dd { margin: 0; }
 table { width: 100%; border-collapse: collapse; margin: .5rem 0; }
 th { text-align: left; background: #fafaf9; color: var(--weak); font-weight: 600; font-size: .8rem; }
-th, td { border-bottom: 1px solid var(--border); padding: .375rem .5rem; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border-bottom: 1px solid var(--border); padding: .375rem .5rem; vertical-align: top; overflow-wrap: break-word; }
 tr { break-inside: avoid; }
 td.num, th.num { text-align: right; }
 .badge { display: inline-block; padding: 0 .5rem; border-radius: 1rem; font-size: .8rem; font-weight: 600; white-space: nowrap;
@@ -72,6 +72,7 @@ ul.plain { margin: .25rem 0; padding-left: 1.25rem; }
   body { background: #fff; padding: 0; font-size: 12px; }
   header.page, section.card { box-shadow: none; border: 0; padding: 0; margin: 0 0 .5rem; }
   section.card { break-before: page; }
+  .tiles { grid-template-columns: repeat(4, 1fr); }
   h3, h4 { break-after: avoid; }
 }
 `;
