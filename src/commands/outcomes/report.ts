@@ -7,6 +7,7 @@ import { buildValueReport, nothingToReport, type ReportScope, type ValueReport }
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchReportCurrency, fetchReportSource } from '../../org/queries/report.js';
 import { failWith } from '../../org/failWith.js';
+import { allSettledOrThrow } from '../../org/settled.js';
 import { AUDIENCES, defaultReportFileName, renderPdf, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { ChromiumMissingError } from '../../report/pdf.js';
 import { localToday } from '../../cli/runtime.js';
@@ -92,10 +93,11 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     // Fetch: the queries side by side (initiatives with their lines; outcomes with their measurements; the currency).
     const conn = flags['target-org'].getConnection(flags['api-version']);
     this.spinner.start(messages.getMessage('spinner.query', [scope.kind, scope.id]));
-    const [initiatives, currency] = await Promise.all([
+    // Settled together: a failed read must not leave the currency queries retrying after the command has stopped.
+    const [initiatives, currency] = await allSettledOrThrow([
       failWith(messages, 'error.QueryFailed', [scope.kind, scope.id])(fetchReportSource(conn, scope, usage)),
       fetchReportCurrency(conn, scope, usage),
-    ]);
+    ] as const);
     this.spinner.stop();
 
     const empty = nothingToReport(initiatives);
