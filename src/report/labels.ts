@@ -74,7 +74,7 @@ export function totalsSentence(report: ValueReport): string {
     `${plural(totals.initiatives, 'initiative', 'initiatives')}, ${plural(totals.outcomes, 'outcome', 'outcomes')}: ` +
     `${s.Attained} attained, ${s['On Track']} on track, ${s['At Risk']} at risk, ${s['Off Track']} off track, ` +
     `${s.Missed} missed, ${s['No Data']} without data. ` +
-    `${plural(totals.initiativesAtRisk, 'renewal', 'renewals')} at risk within ${report.renewalWindowDays} days; ` +
+    `${plural(totals.initiativesAtRisk, 'renewal', 'renewals')} at risk ${report.renewalWindowDays === null ? 'before the next renewal' : `within ${report.renewalWindowDays} days`}; ` +
     `${plural(totals.toValidate, 'outcome', 'outcomes')} to validate.`
   );
 }

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import HandoverSync, { type HandoverChange, type HandoverSyncResult, type WriteCounts } from '../../src/commands/outcomes/handover/sync.js';
+import { handoverStatusOf } from '../../src/core/plan/handover.js';
 import { ApiUsage } from '../../src/org/apiUsage.js';
 import type { OrgConnection, SfRecord } from '../../src/org/connection.js';
 import { fetchAll } from '../../src/org/fetch.js';
@@ -116,7 +117,8 @@ describe('sf outcomes handover sync', () => {
         expect(now.Purpose__c).toBe(before.Purpose__c);
         // A go-live date sales set stays; a blank one takes the opportunity's expected go-live.
         expect(now.Go_Live_Date__c).toBe(before.Go_Live_Date__c ?? goLiveOf.get(before.Opportunity__c as string) ?? null);
-        expect(now.Status__c).toBe('Onboarding');
+        // The status the dates imply: Onboarding until the go-live, Adopting once live (handed over after go-live).
+        expect(now.Status__c).toBe(handoverStatusOf(now.Go_Live_Date__c as string | null, first.today));
         expect(now.Handover_Date__c).toBe(first.today);
       }
     });

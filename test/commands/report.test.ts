@@ -122,7 +122,8 @@ describe('sf outcomes report', () => {
     });
 
     it('returns the typed result: scope, date, format, content and the report', () => {
-      expect(Object.keys(result).sort()).toEqual(['apiCalls', 'asOf', 'content', 'format', 'outputFile', 'report', 'scope']);
+      expect(Object.keys(result).sort()).toEqual(['apiCalls', 'asOf', 'audience', 'content', 'format', 'outputFile', 'report', 'scope']);
+      expect(result.audience).toBe('customer');
       expect(result.scope).toEqual({ kind: 'initiative', id: initiative.Id, name: initiative.Name });
       expect(result.asOf).toBe('2026-05-01');
       expect(result.format).toBe('json');
@@ -169,8 +170,23 @@ describe('sf outcomes report', () => {
       expect(result.report.initiatives[0].validation.toValidate.map((o) => o.id)).toContain(handOutcomeId);
     });
 
-    it('reads in two queries, whatever the number of outcomes and measurements', () => {
-      expect(result.apiCalls).toMatchObject({ total: 2, queries: 2, queryMore: 0, collections: 0 });
+    it('reads in four queries side by side, whatever the number of outcomes and measurements', () => {
+      // Initiatives, outcomes, and the currency: the records' CurrencyIsoCode (refused here: multi-currency is off)
+      // and the org's DefaultCurrencyIsoCode.
+      expect(result.apiCalls).toMatchObject({ total: 4, queries: 4, queryMore: 0, collections: 0 });
+    });
+
+    it("prints amounts in the org's currency (Organization.DefaultCurrencyIsoCode)", () => {
+      expect(result.report.currency).toBe('USD');
+    });
+
+    it('counts the next renewal whenever it falls by default, and only within --within days when given', async () => {
+      expect(result.report.renewalWindowDays).toBeNull();
+      const near = await report(['--initiative', initiative.Id, '--format', 'json', '--as-of', '2026-05-01', '--within', '30']);
+      expect(near.report.renewalWindowDays).toBe(30);
+      // Service Cloud renews on 2026-08-01, 92 days after the as-of date: beyond 30 days, so not at risk there.
+      expect(near.report.initiatives[0].renewal.atRisk).toBe(false);
+      expect(result.report.initiatives[0].renewal.atRisk).toBe(true);
     });
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { XMLValidator } from 'fast-xml-parser';
+import { buildValueReport } from '../../src/core/plan/valueReport.js';
 import { renderHtml } from '../../src/report/html.js';
-import { FORMULA, HOSTILE, hostileReport, sparseReport } from './fixtures.js';
+import { FORMULA, HOSTILE, hostileInitiative, hostileReport, sparseReport } from './fixtures.js';
 
 const decode = (html: string): string =>
   html
@@ -57,17 +58,66 @@ describe('renderHtml', () => {
     const positions = order.map((heading) => html.indexOf(`<h3>${heading}</h3>`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(html).toContain('<span class="badge status-off-track">Off Track</span>');
-    expect(html).toContain('<span class="badge status-no-data">No Data</span>');
+    expect(html).toContain('<span class="badge status-off-track">Behind plan</span>');
+    expect(html).toContain('<span class="badge status-no-data">Not measured yet</span>');
     expect(html).toContain('<span class="badge renewal-at-risk">Renewal at risk</span>');
     expect(html).toContain('1,234,567.89');
-    expect(html).toContain('as of 2026-05-01');
+    expect(html).toContain('as of 1 May 2026');
+  });
+
+  it('opens with the summary: goals, shares attained or on course, renewals at risk, what needs the customer', () => {
+    const summary = html.slice(html.indexOf('<section class="summary"'), html.indexOf('</section>'));
+    expect(html.indexOf('<section class="summary"')).toBeLessThan(html.indexOf('<section class="card"'));
+    const text = decode(summary).replace(/\s+/g, ' ');
+    expect(text).toContain('What you set out to achieve');
+    expect(text).toContain('0 of 2 outcomes achieved or on course');
+    expect(text).toContain('0 of 1 primary outcomes achieved or on course');
+    expect(text).toContain('1 renewal at risk before the next renewal');
+    expect(text).toMatch(/renews on 1 Aug 2026, in 92 days, 1,234,567\.89 a year\. Not on course: OR-0001/);
+    expect(text).toContain('To confirm: assumed in the sales cycle OR-0002');
+    expect(text).toContain('Not measured yet: a first measurement is needed OR-0002');
+  });
+
+  it('speaks plainly to the customer; the technical reason is only in the internal variant', () => {
+    const text = decode(html);
+    expect(text).toContain('At the current pace 14 kg <b> by 30 Jun 2026, well short of the target of 10 kg <b>.');
+    expect(text).not.toMatch(/threshold|of the way from the baseline|Quantity_Type__c|Deadline_Type__c/);
+    const internal = decode(renderHtml(hostileReport(), { audience: 'internal' }));
+    expect(internal).toMatch(/Off Track: the forecast 14 at the due date 2026-06-30 is 60% of the way/);
+    expect(internal).toContain('Stored status: Adopting');
+  });
+
+  it('names the currency of every amount', () => {
+    const report = { ...hostileReport(), currency: 'EUR' };
+    const text = decode(renderHtml(report));
+    expect(text).toContain('EUR 1,234,567.89');
+    expect(text).not.toMatch(/(?<!EUR )1,234,567\.89/);
+  });
+
+  it('shows the lifecycle from the dates, and a handover after the report date as ahead', () => {
+    const base = hostileInitiative();
+    const stale = { ...base, record: { ...base.record, Status__c: 'Onboarding' as const, Handover_Date__c: '2026-05-08' } };
+    const report = buildValueReport({ scope: { kind: 'initiative', id: 'a00000000000001AAA' }, asOf: '2026-05-01', initiatives: [stale] });
+    expect(report.initiatives[0].lifecycle).toMatchObject({ phase: 'live', handoverAfterAsOf: true, storedStatusStale: true, firstMeasuredOn: '2026-01-01' });
+    const text = decode(renderHtml(report));
+    expect(text).toContain('Live since 15 Jan 2025 · measured since 1 Jan 2026 · handover recorded for 8 May 2026, after this report');
+    expect(text).not.toContain('Onboarding');
+    expect(decode(renderHtml(report, { audience: 'internal' }))).toContain('Stored status: Onboarding (stale: the go-live date has passed)');
+  });
+
+  it('counts a renewal at risk within --within days only, as `sf outcomes risk` does', () => {
+    const within = (days: number | null) => buildValueReport({ scope: { kind: 'initiative', id: 'a00000000000001AAA' }, asOf: '2026-05-01', initiatives: [hostileInitiative()], renewalWindowDays: days });
+    expect(within(null).summary.renewalsAtRisk).toHaveLength(1);
+    expect(within(120).summary.renewalsAtRisk).toHaveLength(1);
+    expect(within(30).summary.renewalsAtRisk).toHaveLength(0);
+    expect(decode(renderHtml(within(30)))).toContain('0 renewals at risk within 30 days');
   });
 });
 
 describe('renderHtml with sparse initiatives', () => {
   const html = renderHtml(sparseReport());
-  const bare = html.slice(html.indexOf('<section class="card" id="initiative-a00000000000002AAA">'), html.indexOf('</section>'));
+  const start = html.indexOf('<section class="card" id="initiative-a00000000000002AAA">');
+  const bare = html.slice(start, html.indexOf('</section>', start));
 
   it('says an initiative has no outcome yet instead of drawing empty tables', () => {
     expect(bare.match(/<p>No outcome requirement is recorded yet\.<\/p>/g)).toHaveLength(3);

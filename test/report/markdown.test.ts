@@ -32,6 +32,7 @@ describe('renderMarkdown', () => {
     const headings = lines.filter((l) => l.startsWith('#'));
     expect(headings).toEqual([
       expect.stringMatching(/^# Value report: Rollout /),
+      '## Summary',
       expect.stringMatching(/^## Rollout /),
       '### What the customer set out to achieve',
       '### What is attained',
@@ -44,15 +45,38 @@ describe('renderMarkdown', () => {
     expect(md).not.toMatch(/(?<!\\)\]\(javascript/);
   });
 
-  it('states what is attained and why, and the trend of each outcome', () => {
-    const attained = lines.find((l) => l.startsWith('| OR-0001: Wastage') && l.includes('Off Track')) as string;
-    expect(cells(attained).map((c) => c.trim()).slice(1, 6)).toEqual(['16 kg &lt;b&gt;', '2026-04-01', '40%', '14 kg &lt;b&gt; (60%)', 'Off Track']);
-    expect(md).toContain('2026-01-01: 18 · 2026-04-01: 16');
+  it('states what is attained and why in plain words, and the trend of each outcome', () => {
+    const attained = lines.find((l) => l.startsWith('| OR-0001: Wastage') && l.includes('Behind plan')) as string;
+    expect(cells(attained).map((c) => c.trim()).slice(1, 7)).toEqual([
+      '16 kg &lt;b&gt;',
+      '1 Apr 2026',
+      '40%',
+      '14 kg &lt;b&gt;',
+      'Behind plan',
+      'At the current pace 14 kg &lt;b&gt; by 30 Jun 2026, well short of the target of 10 kg &lt;b&gt;.',
+    ]);
+    expect(md).toContain('1 Jan 2026: 18 · 1 Apr 2026: 16');
     expect(md).toMatch(/OR-0002: -5 days to close the books\*\* \(Target: —; Due date: —\): No measurements yet\./);
+  });
+
+  it('keeps the technical reason and raw numbers for the internal variant', () => {
+    const internal = renderMarkdown(hostileReport(), { audience: 'internal' }).split('\n');
+    const attained = internal.find((l) => l.startsWith('| OR-0001: Wastage') && l.includes('Off Track')) as string;
+    expect(cells(attained).map((c) => c.trim()).slice(1, 6)).toEqual(['16 kg &lt;b&gt;', '2026-04-01', '40%', '14 kg &lt;b&gt; (60%)', 'Off Track']);
+    expect(attained).toContain('of the way from the baseline');
+  });
+
+  it('opens with the summary an executive reads first', () => {
+    const summary = md.slice(md.indexOf('## Summary'), md.indexOf('## Rollout'));
+    expect(summary).toContain('Achieved or on course: 0 of 2 outcomes, 0 of 1 primary outcome.');
+    expect(summary).toContain('**At risk before the next renewal**');
+    expect(summary).toContain('- To confirm: OR-0002: -5 days to close the books');
+    expect(summary).toContain('- Not measured yet: OR-0002: -5 days to close the books');
   });
 
   it('lists assumed outcomes still to validate', () => {
     expect(md).toContain('- **Assumed: still to validate with the customer:** OR-0002: -5 days to close the books');
+    expect(md).toContain('| To confirm with you |');
   });
 });
 

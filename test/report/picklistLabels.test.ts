@@ -13,11 +13,19 @@ describe('picklist values in the value report', () => {
   });
 
   it.each([
-    ['Markdown', renderMarkdown(report)],
-    ['HTML', renderHtml(report)],
+    ['Markdown (internal)', renderMarkdown(report, { audience: 'internal' })],
+    ['HTML (internal)', renderHtml(report, { audience: 'internal' })],
     ['CSV', renderCsv(report)],
   ])('%s prints the label, never the API name', (_format, text) => {
     expect(text).toContain('Assumed – Needs Validation');
+    expect(text).not.toContain('Assumed_Needs_Validation');
+  });
+
+  it.each([
+    ['Markdown', renderMarkdown(report)],
+    ['HTML', renderHtml(report)],
+  ])('%s for the customer says what the value means to them, never the API name', (_format, text) => {
+    expect(text).toContain('To confirm with you');
     expect(text).not.toContain('Assumed_Needs_Validation');
   });
 });

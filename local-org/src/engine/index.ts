@@ -129,6 +129,7 @@ class Engine implements LocalOrgEngine {
       OrganizationType: 'Developer Edition',
       Country: null,
       DefaultLocaleSidKey: 'en_US',
+      DefaultCurrencyIsoCode: 'USD',
       LanguageLocaleKey: 'en_US',
       TimeZoneSidKey: 'GMT',
       FiscalYearStartMonth: 1,

@@ -18,6 +18,7 @@ export function organizationRecord(identity: OrgIdentity): Record<string, unknow
     NamespacePrefix: null,
     OrganizationType: 'Developer Edition',
     DefaultLocaleSidKey: 'en_US',
+    DefaultCurrencyIsoCode: 'USD',
     LanguageLocaleKey: 'en_US',
     TimeZoneSidKey: 'GMT',
     Country: null,

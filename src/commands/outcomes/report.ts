@@ -6,9 +6,11 @@ import type { IsoDate } from '../../core/dates.js';
 import { buildValueReport, nothingToReport, type ReportScope, type ValueReport } from '../../core/plan/valueReport.js';
 import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
-import { fetchReportSource } from '../../org/queries/report.js';
+import { fetchReportCurrency, fetchReportSource } from '../../org/queries/report.js';
 import { failWith } from '../../org/failWith.js';
-import { defaultReportFileName, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import { allSettledOrThrow } from '../../org/settled.js';
+import { AUDIENCES, defaultReportFileName, renderPdf, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import { ChromiumMissingError } from '../../report/pdf.js';
 import { isoDateFlag, recordIdFlag } from '../../cli/flags.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
@@ -21,6 +23,8 @@ export type ReportResult = {
   format: ReportFormat;
   /** The file written (absolute path), or null when the report went to standard output. */
   outputFile: string | null;
+  /** Who the words are for: `customer` (plain language) or `internal` (technical reasons, stored statuses). */
+  audience: (typeof AUDIENCES)[number];
   /** The rendered report when it went to standard output (md, csv, json without --output); null when written to a file. */
   content: string | null;
   /** The content model of the report, whatever the format. */
@@ -65,6 +69,19 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
       summary: messages.getMessage('flags.as-of.summary'),
       description: messages.getMessage('flags.as-of.description'),
     }),
+    // As in `sf outcomes risk`; without it, the next renewal whenever it falls.
+    within: Flags.integer({
+      min: 0,
+      max: 3650,
+      summary: messages.getMessage('flags.within.summary'),
+      description: messages.getMessage('flags.within.description'),
+    }),
+    audience: Flags.option({
+      options: AUDIENCES,
+      default: 'customer',
+      summary: messages.getMessage('flags.audience.summary'),
+      description: messages.getMessage('flags.audience.description'),
+    })(),
   };
 
   public async run(): Promise<ReportResult> {
@@ -72,11 +89,15 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     const scope: ReportScope = flags.initiative ? { kind: 'initiative', id: flags.initiative } : { kind: 'account', id: flags.account ?? '' };
     const usage = new ApiUsage();
 
-    // Fetch: two queries side by side (initiatives with their lines; outcomes with their measurements).
+    // Fetch: the queries side by side (initiatives with their lines; outcomes with their measurements; the currency).
     const conn = flags['target-org'].getConnection(flags['api-version']);
     const asOf = await asOfOrUserToday(conn, usage, flags['as-of']);
     this.spinner.start(messages.getMessage('spinner.query', [scope.kind, scope.id]));
-    const initiatives = await failWith(messages, 'error.QueryFailed', [scope.kind, scope.id])(fetchReportSource(conn, scope, usage));
+    // Settled together: a failed read must not leave the currency queries retrying after the command has stopped.
+    const [initiatives, currency] = await allSettledOrThrow([
+      failWith(messages, 'error.QueryFailed', [scope.kind, scope.id])(fetchReportSource(conn, scope, usage)),
+      fetchReportCurrency(conn, scope, usage),
+    ] as const);
     this.spinner.stop();
 
     const empty = nothingToReport(initiatives);
@@ -89,16 +110,18 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     }
 
     // Plan: the report's content, attainment and status computed afresh as of the date. The command only reads.
-    const report = buildValueReport({ scope, asOf, initiatives });
+    const report = buildValueReport({ scope, asOf, initiatives, currency, renewalWindowDays: flags.within ?? null });
+    const options = { audience: flags.audience };
 
-    // Report: to the file asked for, to ./value-report-<name>.html for html, else to standard output.
-    const content = renderValueReport(report, flags.format);
-    const target = flags.output ?? (flags.format === 'html' ? defaultReportFileName(report) : null);
+    // Report: to the file asked for, to ./value-report-<name>.html|pdf for html and pdf, else to standard output.
+    const format = flags.format;
+    const target = flags.output ?? (format === 'html' || format === 'pdf' ? defaultReportFileName(report, format) : null);
     const outputFile = target === null ? null : path.resolve(target);
+    const content = format === 'pdf' ? await this.pdfOf(report, options) : renderValueReport(report, format, options);
     if (outputFile === null) {
-      this.log(content.replace(/\n$/, ''));
+      this.log(String(content).replace(/\n$/, ''));
     } else {
-      await failWith(messages, 'error.WriteFailed', [outputFile])(writeFile(outputFile, content, 'utf8'));
+      await failWith(messages, 'error.WriteFailed', [outputFile])(typeof content === 'string' ? writeFile(outputFile, content, 'utf8') : writeFile(outputFile, content));
       this.logSuccess(messages.getMessage('info.Written', [outputFile]));
     }
     // Standard output may carry the report itself: the summary goes to standard error, where a pipe won't take it.
@@ -120,10 +143,24 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
       scope: report.scope,
       asOf,
       format: flags.format,
+      audience: flags.audience,
       outputFile,
-      content: outputFile === null ? content : null,
+      content: outputFile === null && typeof content === 'string' ? content : null,
       report,
       apiCalls: usage.snapshot(),
     };
+  }
+
+  /** The HTML report printed by chromium; without chromium, an error naming the package to install (exit 2). */
+  private async pdfOf(report: ValueReport, options: { audience: (typeof AUDIENCES)[number] }): Promise<Buffer> {
+    this.spinner.start(messages.getMessage('spinner.pdf'));
+    try {
+      return await renderPdf(report, options);
+    } catch (error) {
+      if (error instanceof ChromiumMissingError) throw messages.createError('error.ChromiumMissing', [error.path]);
+      throw messages.createError('error.PdfFailed', [error instanceof Error ? error.message : String(error)], [], error instanceof Error ? error : undefined);
+    } finally {
+      this.spinner.stop();
+    }
   }
 }

@@ -13,7 +13,7 @@
  * Field ownership: what people entered (name, purpose, alignment, challenges, roles, a CSM, a go-live date) is
  * never overwritten; fields the sync owns are written only where they change; a blank source never blanks a field.
  */
-import { addDays, addMonths, type IsoDate } from '../dates.js';
+import { addDays, addMonths, isAfter, type IsoDate } from '../dates.js';
 import { handoverGaps, type HandoverGap, type HandoverOutcome } from '../handover.js';
 import {
   fieldsOf,
@@ -38,7 +38,17 @@ const INCOMPLETE: HandoverStatus = 'Incomplete';
 
 /** Status a handed-over initiative starts in; it replaces a blank status or the 'Handover' that sales left. */
 const ONBOARDING: InitiativeStatus = 'Onboarding';
+const ADOPTING: InitiativeStatus = 'Adopting';
 const HANDOVER: InitiativeStatus = 'Handover';
+
+/**
+ * The status the dates imply for an initiative the sync hands over: Onboarding until its go-live, Adopting once
+ * it is live. A deal handed over after its go-live (won late, or synced late) is live, not onboarding, and a
+ * status the dates contradict misleads every report that shows it ("Onboarding" for 18 months).
+ */
+export function handoverStatusOf(goLiveDate: IsoDate | null | undefined, today: IsoDate): InitiativeStatus {
+  return goLiveDate && !isAfter(goLiveDate, today) ? ADOPTING : ONBOARDING;
+}
 
 /** The review task: its subject starts with this, so a rerun recognises the task it created before. */
 export const HANDOVER_TASK_SUBJECT_PREFIX = 'Review handover: ';
@@ -309,7 +319,7 @@ function planInitiative(
       [I.Source_Opportunity_Id__c]: opportunity.id,
       [I.Opportunity__c]: opportunity.id,
       [I.Account__c]: opportunity.accountId,
-      [I.Status__c]: ONBOARDING,
+      [I.Status__c]: handoverStatusOf(opportunity.expectedGoLiveDate, input.today),
       [I.Handover_Date__c]: input.today,
       [I.Go_Live_Date__c]: opportunity.expectedGoLiveDate,
       [I.Annual_Contract_Value__c]: revenue.annual,
@@ -338,7 +348,8 @@ function planInitiative(
     [I.Go_Live_Date__c]: opportunity.expectedGoLiveDate,
     [I.CSM__c]: csm?.userId ?? null,
   });
-  const statusChange: FieldValues = !existing.Status__c || existing.Status__c === HANDOVER ? { [I.Status__c]: ONBOARDING } : {};
+  const goLive = existing.Go_Live_Date__c ?? opportunity.expectedGoLiveDate;
+  const statusChange: FieldValues = !existing.Status__c || existing.Status__c === HANDOVER ? { [I.Status__c]: handoverStatusOf(goLive, input.today) } : {};
   const fields: FieldValues = { ...owned, ...filled, ...statusChange };
   const changed = Object.keys(fields);
 

@@ -11,7 +11,7 @@ import { resolvedTarget } from '../quantity.js';
 import { deadlineSummary, quantitySummary as quantityInWords } from '../words.js';
 import type { InitiativeRecord, MeasurementRecord, OutcomeRequirementRecord, SolutionComponentRecord } from '../schemas.js';
 import { nextRenewalDate } from '../renewal.js';
-import { DEFAULT_RENEWAL_WINDOW_DAYS, renewalRisk, RISKY_STATUSES } from '../risk.js';
+import { renewalRisk, RISKY_STATUSES } from '../risk.js';
 import { assessOutcome, DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../trajectory.js';
 
 export type ReportScope = { kind: 'initiative' | 'account'; id: string };
@@ -34,8 +34,14 @@ export type ValueReportInput = {
   scope: ReportScope;
   asOf: IsoDate;
   initiatives: InitiativeSource[];
-  renewalWindowDays?: number;
+  /**
+   * Days ahead of the report date that a renewal counts as near (`--within`). Null, the default: the next renewal,
+   * whenever it falls — a customer report asks "what is at risk before the renewal", not "within 120 days".
+   */
+  renewalWindowDays?: number | null;
   atRiskThresholdPercent?: number;
+  /** ISO code of the amounts' currency (the records' CurrencyIsoCode, else the org's default); null when unknown. */
+  currency?: string | null;
 };
 
 export type OutcomeRef = { id: string; name: string | null; description: string; priority: Priority | null };
@@ -93,6 +99,23 @@ export type RenewalOutlook = {
   summary: string;
 };
 
+/**
+ * Where the initiative stands in its life, read from its dates as of the report date rather than from the stored
+ * Status__c, which nobody may have moved on since the handover ("Onboarding" for an initiative live for 18 months).
+ */
+export type Lifecycle = {
+  /** Live: go-live on or before the report date; onboarding: go-live ahead; unknown: no go-live date. */
+  phase: 'live' | 'onboarding' | 'unknown';
+  goLiveDate: IsoDate | null;
+  handoverDate: IsoDate | null;
+  /** The first measurement on or before the report date. */
+  firstMeasuredOn: IsoDate | null;
+  /** Dates recorded after the report date: they are shown as ahead, never as done. */
+  handoverAfterAsOf: boolean;
+  /** The stored status says Handover or Onboarding while the dates say the initiative is live. */
+  storedStatusStale: boolean;
+};
+
 export type InitiativeValue = {
   id: string;
   name: string;
@@ -104,6 +127,7 @@ export type InitiativeValue = {
   challenges: string | null;
   handoverDate: IsoDate | null;
   goLiveDate: IsoDate | null;
+  lifecycle: Lifecycle;
   outcomes: OutcomeValue[];
   renewal: RenewalOutlook;
   /** Stated by the customer or validated, against assumed and still to validate with the customer. */
@@ -120,10 +144,38 @@ export type ReportTotals = {
   renewableAnnualValue: number;
 };
 
+/** A renewal at risk, as the summary page lists it. */
+export type RenewalAtRisk = {
+  initiativeId: string;
+  initiativeName: string;
+  renewalDate: IsoDate;
+  daysLeft: number;
+  renewableAnnualValue: number;
+  outcomes: Array<OutcomeRef & { status: OutcomeStatus }>;
+};
+
+/** The one-screen summary an executive reads first: goals, what is attained or on course, what is at risk, what needs the customer. */
+export type ReportSummary = {
+  /** Each initiative's purpose: what the customer set out to achieve. */
+  goals: Array<{ initiativeId: string; initiativeName: string; purpose: string | null }>;
+  /** Attained or on track (the forecast reaches the target by the due date). */
+  outcomes: { total: number; attainedOrOnCourse: number };
+  primary: { total: number; attainedOrOnCourse: number };
+  renewalsAtRisk: RenewalAtRisk[];
+  /** Assumed in the sales cycle: the customer should confirm them. */
+  toValidate: OutcomeRef[];
+  /** No measurement on or before the report date: the customer should provide one. */
+  noMeasurement: OutcomeRef[];
+};
+
 export type ValueReport = {
   asOf: IsoDate;
   scope: ReportScope & { name: string };
-  renewalWindowDays: number;
+  /** Null: the next renewal whenever it falls; else the `--within` window in days. */
+  renewalWindowDays: number | null;
+  /** ISO currency code of the amounts, or null when the org did not say. */
+  currency: string | null;
+  summary: ReportSummary;
   initiatives: InitiativeValue[];
   totals: ReportTotals;
 };
@@ -136,7 +188,7 @@ export function nothingToReport(initiatives: readonly InitiativeSource[]): { rea
 }
 
 export function buildValueReport(input: ValueReportInput): ValueReport {
-  const renewalWindowDays = input.renewalWindowDays ?? DEFAULT_RENEWAL_WINDOW_DAYS;
+  const renewalWindowDays = input.renewalWindowDays ?? null;
   const threshold = input.atRiskThresholdPercent ?? DEFAULT_AT_RISK_THRESHOLD_PERCENT;
   const initiatives = input.initiatives.map((source) => initiativeValue(source, input.asOf, renewalWindowDays, threshold));
   const first = input.initiatives[0];
@@ -148,12 +200,55 @@ export function buildValueReport(input: ValueReportInput): ValueReport {
     asOf: input.asOf,
     scope: { ...input.scope, name: scopeName },
     renewalWindowDays,
+    currency: input.currency ?? null,
+    summary: summaryOf(initiatives),
     initiatives,
     totals: totalsOf(initiatives),
   };
 }
 
-function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: number, threshold: number): InitiativeValue {
+const ON_COURSE: readonly OutcomeStatus[] = ['Attained', 'On Track'];
+
+function summaryOf(initiatives: InitiativeValue[]): ReportSummary {
+  const outcomes = initiatives.flatMap((i) => i.outcomes);
+  const primary = outcomes.filter((o) => o.priority === 'Primary');
+  const onCourse = (list: OutcomeValue[]): number => list.filter((o) => ON_COURSE.includes(o.status)).length;
+  return {
+    goals: initiatives.map((i) => ({ initiativeId: i.id, initiativeName: i.name, purpose: i.purpose })),
+    outcomes: { total: outcomes.length, attainedOrOnCourse: onCourse(outcomes) },
+    primary: { total: primary.length, attainedOrOnCourse: onCourse(primary) },
+    renewalsAtRisk: initiatives
+      .filter((i) => i.renewal.atRisk && i.renewal.nextRenewalDate !== null && i.renewal.daysLeft !== null)
+      .map((i) => ({
+        initiativeId: i.id,
+        initiativeName: i.name,
+        renewalDate: i.renewal.nextRenewalDate as IsoDate,
+        daysLeft: i.renewal.daysLeft as number,
+        renewableAnnualValue: i.renewal.renewableAnnualValue,
+        outcomes: i.renewal.primaryNotOnTrack.map((o) => ({ ...refOf(o), status: o.status })),
+      }))
+      .sort((a, b) => a.daysLeft - b.daysLeft),
+    toValidate: initiatives.flatMap((i) => i.validation.toValidate),
+    noMeasurement: outcomes.filter((o) => o.latest === null).map(refOf),
+  };
+}
+
+function lifecycleOf(record: InitiativeRecord, firstMeasuredOn: IsoDate | null, asOf: IsoDate): Lifecycle {
+  const goLiveDate = record.Go_Live_Date__c ?? null;
+  const handoverDate = record.Handover_Date__c ?? null;
+  const phase = goLiveDate === null ? 'unknown' : isAfter(goLiveDate, asOf) ? 'onboarding' : 'live';
+  const stored = record.Status__c ?? null;
+  return {
+    phase,
+    goLiveDate,
+    handoverDate,
+    firstMeasuredOn,
+    handoverAfterAsOf: handoverDate !== null && isAfter(handoverDate, asOf),
+    storedStatusStale: phase === 'live' && (stored === null || stored === 'Handover' || stored === 'Onboarding'),
+  };
+}
+
+function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: number | null, threshold: number): InitiativeValue {
   const { record } = source;
   const anchors = { goLiveDate: record.Go_Live_Date__c ?? null, handoverDate: record.Handover_Date__c ?? null };
   const outcomes = [...source.outcomes]
@@ -173,6 +268,7 @@ function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: nu
     challenges: record.Challenges__c ?? null,
     handoverDate: anchors.handoverDate,
     goLiveDate: anchors.goLiveDate,
+    lifecycle: lifecycleOf(record, firstDate(outcomes.flatMap((o) => o.series.map((p) => p.date))), asOf),
     outcomes,
     renewal: renewalOutlook(source, outcomes, asOf, windowDays),
     validation: {
@@ -229,7 +325,7 @@ function outcomeValue(
   };
 }
 
-function renewalOutlook(source: InitiativeSource, outcomes: OutcomeValue[], asOf: IsoDate, windowDays: number): RenewalOutlook {
+function renewalOutlook(source: InitiativeSource, outcomes: OutcomeValue[], asOf: IsoDate, windowDays: number | null): RenewalOutlook {
   const primaryOutcomes = outcomes.filter((o) => o.priority === 'Primary').length;
   const notOnTrack = outcomes.filter((o) => o.priority === 'Primary' && RISKY_STATUSES.includes(o.status));
   const notOnTrackIds = new Set(notOnTrack.map((o) => o.id));
@@ -249,13 +345,14 @@ function renewalOutlook(source: InitiativeSource, outcomes: OutcomeValue[], asOf
 
   const nextRenewal = nextRenewalOf(source, asOf);
   const daysLeft = nextRenewal === null ? null : daysBetween(asOf, nextRenewal);
-  const withinWindow = daysLeft !== null && daysLeft <= windowDays;
-  // The same rule as `sf outcomes risk`, fed with the statuses computed for this report.
+  const withinWindow = daysLeft !== null && (windowDays === null || daysLeft <= windowDays);
+  // The same rule as `sf outcomes risk`, fed with the statuses computed for this report; without a window the
+  // window reaches the next renewal itself, so "at risk before the renewal" never depends on a fixed 120 days.
   const risk = renewalRisk({
     initiative: { Next_Renewal_Date__c: nextRenewal },
     outcomes: outcomes.map((o) => ({ Id: o.id, Description__c: o.description, Priority__c: o.priority, Status__c: o.status })),
     today: asOf,
-    withinDays: windowDays,
+    withinDays: windowDays ?? Math.max(daysLeft ?? 0, 0),
   });
   return {
     nextRenewalDate: nextRenewal,
@@ -281,7 +378,7 @@ function nextRenewalOf(source: InitiativeSource, asOf: IsoDate): IsoDate | null 
   return stored !== null && !isBefore(stored, asOf) ? stored : null;
 }
 
-function renewalSummary(date: IsoDate | null, daysLeft: number | null, windowDays: number, primary: number, notOnTrack: number): string {
+function renewalSummary(date: IsoDate | null, daysLeft: number | null, windowDays: number | null, primary: number, notOnTrack: number): string {
   if (date === null || daysLeft === null) return 'No renewal date ahead: no renewable line is dated after the report date.';
   const when = `Renews on ${date}, in ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'}`;
   const outcomes =
@@ -290,6 +387,7 @@ function renewalSummary(date: IsoDate | null, daysLeft: number | null, windowDay
       : notOnTrack === 0
         ? 'every primary outcome is attained or on track'
         : `${notOnTrack} primary ${notOnTrack === 1 ? 'outcome is' : 'outcomes are'} not on track`;
+  if (windowDays === null) return `${when}, and ${outcomes}${notOnTrack > 0 ? ': at risk' : ''}.`;
   if (daysLeft <= windowDays) return `${when}, within ${windowDays} days, and ${outcomes}${notOnTrack > 0 ? ': at risk' : ''}.`;
   return `${when}, beyond the ${windowDays}-day window; ${outcomes}.`;
 }
@@ -312,6 +410,10 @@ function totalsOf(initiatives: InitiativeValue[]): ReportTotals {
     initiativesAtRisk: initiatives.filter((i) => i.renewal.atRisk).length,
     renewableAnnualValue: sum(initiatives.map((i) => i.renewal.renewableAnnualValue)),
   };
+}
+
+function firstDate(dates: IsoDate[]): IsoDate | null {
+  return dates.length === 0 ? null : [...dates].sort(compareDates)[0];
 }
 
 function refOf(o: OutcomeRef): OutcomeRef {

@@ -143,3 +143,24 @@ export async function fetchReportSource(conn: OrgConnection, scope: ReportScope,
     };
   });
 }
+
+/**
+ * The currency of the report's amounts: the initiatives' CurrencyIsoCode when the org has multi-currency on (the
+ * field exists only then, so the query fails with INVALID_FIELD otherwise), else the org's DefaultCurrencyIsoCode.
+ * Null when neither answers, or when the initiatives in scope are in several currencies (their sums would mix
+ * them): the report then prints bare amounts rather than a wrong currency. Both queries run side by side with the
+ * report's own; a failure here never stops the report.
+ */
+export async function fetchReportCurrency(conn: OrgConnection, scope: ReportScope, usage: ApiUsage): Promise<string | null> {
+  const where = scope.kind === 'initiative' ? `Id = ${soqlId(scope.id)}` : `${I.Account__c} = ${soqlId(scope.id)}`;
+  const orNull = <T>(promise: Promise<T>): Promise<T | null> => promise.catch(() => null);
+  const [records, org] = await Promise.all([
+    orNull(fetchAll(conn, `SELECT CurrencyIsoCode FROM ${Initiative.apiName} WHERE ${where}`, usage)),
+    orNull(fetchAll(conn, 'SELECT DefaultCurrencyIsoCode FROM Organization LIMIT 1', usage)),
+  ]);
+  const codes = new Set((records ?? []).map((r) => r.CurrencyIsoCode).filter((c): c is string => typeof c === 'string' && c !== ''));
+  if (codes.size === 1) return [...codes][0];
+  if (codes.size > 1) return null;
+  const code = org?.[0]?.DefaultCurrencyIsoCode;
+  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : null;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  handoverStatusOf,
   accountsNeedingCsm,
   countActions,
   duplicateReviewTasks,
@@ -140,6 +141,29 @@ function writtenComponents(): ExistingComponent[] {
   ];
 }
 
+describe('handoverStatusOf', () => {
+  it('is Onboarding until the go-live and Adopting from the go-live day on', () => {
+    expect(handoverStatusOf('2026-12-01', TODAY)).toBe('Onboarding');
+    expect(handoverStatusOf(TODAY, TODAY)).toBe('Adopting');
+    expect(handoverStatusOf('2025-05-15', TODAY)).toBe('Adopting');
+    expect(handoverStatusOf(null, TODAY)).toBe('Onboarding');
+  });
+});
+
+describe('planHandover sets the status the dates imply', () => {
+  it('creates an initiative whose go-live is ahead as Onboarding', () => {
+    const [created] = planHandover(input({ opportunities: [opportunity({ expectedGoLiveDate: '2027-02-01' })] })).initiatives;
+    expect(created.fields.Status__c).toBe('Onboarding');
+  });
+
+  it('moves the Handover status sales left to Onboarding only while the go-live is ahead', () => {
+    const ahead = planHandover(input({ initiatives: [initiative({ Go_Live_Date__c: '2027-02-01' })] })).initiatives[0];
+    expect(ahead.fields.Status__c).toBe('Onboarding');
+    const live = planHandover(input({ initiatives: [initiative({ Go_Live_Date__c: '2025-05-15' })] })).initiatives[0];
+    expect(live.fields.Status__c).toBe('Adopting');
+  });
+});
+
 describe('planHandover', () => {
   describe('a won opportunity without an initiative', () => {
     const plan = planHandover(input());
@@ -154,7 +178,8 @@ describe('planHandover', () => {
         Source_Opportunity_Id__c: OPP,
         Opportunity__c: OPP,
         Account__c: ACCOUNT,
-        Status__c: 'Onboarding',
+        // Go-live 2026-04-01 is before the handover on TODAY: the initiative is live, so Adopting, not Onboarding.
+        Status__c: 'Adopting',
         Handover_Date__c: TODAY,
         Go_Live_Date__c: '2026-04-01',
         // 24,000 over 24 months is 12,000 a year; the one-time line adds nothing.
@@ -238,7 +263,8 @@ describe('planHandover', () => {
         Next_Renewal_Date__c: '2028-01-30',
         Handover_Date__c: TODAY,
         CSM__c: DEFAULT_CSM,
-        Status__c: 'Onboarding',
+        // The go-live sales entered (2026-05-15) is before the handover: live, so Adopting.
+        Status__c: 'Adopting',
       });
       // Name, purpose and the go-live date sales entered are not in the write.
       expect(change.fields).not.toHaveProperty('Name');

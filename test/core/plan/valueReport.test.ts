@@ -98,8 +98,9 @@ function initiative(overrides: Partial<InitiativeSource> = {}): InitiativeSource
 }
 
 const AS_OF = '2026-05-01';
-const build = (initiatives: InitiativeSource[] = [initiative()], asOf = AS_OF): ValueReport =>
-  buildValueReport({ scope: { kind: 'initiative', id: INITIATIVE }, asOf, initiatives });
+/** With the 120-day window of `sf outcomes risk` (`--within 120`); `buildValueReport` without one takes the next renewal. */
+const build = (initiatives: InitiativeSource[] = [initiative()], asOf = AS_OF, renewalWindowDays: number | null = 120): ValueReport =>
+  buildValueReport({ scope: { kind: 'initiative', id: INITIATIVE }, asOf, initiatives, renewalWindowDays });
 const outcomeOf = (report: ValueReport, name: string) => {
   const found = report.initiatives[0].outcomes.find((o) => o.name === name);
   if (!found) throw new Error(`no outcome ${name}`);
@@ -191,6 +192,15 @@ describe('buildValueReport', () => {
       expect(renewal.withinWindow).toBe(false);
       expect(renewal.atRisk).toBe(false);
       expect(renewal.summary).toMatch(/beyond the 120-day window/);
+    });
+
+    it('without a window, judges the next renewal whenever it falls, as the summary asks "before the renewal"', () => {
+      const report = build([initiative()], '2026-03-01', null);
+      const { renewal } = report.initiatives[0];
+      expect(report.renewalWindowDays).toBeNull();
+      expect(renewal).toMatchObject({ daysLeft: 153, withinWindow: true, atRisk: true });
+      expect(renewal.summary).toBe('Renews on 2026-08-01, in 153 days, and 3 primary outcomes are not on track: at risk.');
+      expect(report.summary.renewalsAtRisk).toEqual([expect.objectContaining({ initiativeId: INITIATIVE, renewalDate: '2026-08-01', daysLeft: 153 })]);
     });
 
     it('passes a renewed line by and takes the next one', () => {

@@ -14,6 +14,7 @@ const readOnly = { createable: false, updateable: false };
  */
 export const TIME_ZONES = ['GMT', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney'];
 export const LOCALES = ['en_US', 'en_GB', 'en_AU', 'en_CA', 'de_DE', 'fr_FR', 'es_ES', 'it_IT', 'nl_NL', 'ja_JP'];
+export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'AUD', 'CAD', 'CHF'];
 export const LANGUAGES = ['en_US', 'en_GB', 'de', 'fr', 'es', 'it', 'nl_NL', 'ja'];
 
 /** Standard profiles of an Enterprise Edition org (the Profile object is read-only through the API). */
@@ -42,6 +43,8 @@ export function userObjectDefinitions(): ObjectDefinition[] {
         makeField('Fax', 'phone', { length: 40, ...readOnly }),
         text('PrimaryContact', 80, { label: 'Primary Contact', ...readOnly }),
         picklist('DefaultLocaleSidKey', LOCALES, { label: 'Locale', ...readOnly }),
+        // The org's currency (Setup > Company Information); with multi-currency off, every amount is in it.
+        picklist('DefaultCurrencyIsoCode', CURRENCIES, { label: 'Currency Locale', ...readOnly }),
         picklist('LanguageLocaleKey', LANGUAGES, { label: 'Language', ...readOnly }),
         picklist('TimeZoneSidKey', TIME_ZONES, { label: 'Time Zone', ...readOnly }),
         makeField('FiscalYearStartMonth', 'int', { precision: 2, scale: 0, label: 'Fiscal Year Starts In', ...readOnly }),
