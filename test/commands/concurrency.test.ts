@@ -72,8 +72,8 @@ describe('two runs at once', () => {
       return file;
     }));
     const [a, b] = (await runConcurrently(files.map((file) => ({ command: MeasurementsImport, argv: ['--target-org', env.alias, '--file', file, '--mode', mode] })))) as unknown as MeasurementsImportResult[];
-    // Both read the org before either wrote: each planned to create every row.
-    expect([a.toCreate, b.toCreate]).toEqual([count, count]);
+    // The runs overlapped: rows both planned to create (each read the org before the other had written them).
+    expect(a.toCreate + b.toCreate).toBeGreaterThan(count);
     expect(a.failures).toEqual([]);
     expect(b.failures).toEqual([]);
     // Each row was created by one run and found (updated or unchanged) by the other.
