@@ -8,6 +8,7 @@
  * lifecycle from the product, renewal date by the sync's own rule), so sales sees now what the handover will lack.
  */
 import { handoverGaps, picklistLabel, renewalDateOfLine, } from 'c/outcomesCore';
+import { value, nodes } from 'c/graphqlOutcome';
 /** The items of the handover completeness rule (docs/design.md), in the order a handover fills them. */
 const ITEMS = [
     { key: 'purpose', label: 'Purpose of the initiative', codes: ['PURPOSE_MISSING'] },
@@ -21,8 +22,6 @@ const ITEMS = [
     { key: 'renewal', label: 'Each renewable line has a renewal date', codes: ['RENEWAL_DATE_MISSING'] },
     { key: 'csm', label: 'A CSM is assigned', codes: ['CSM_MISSING'] },
 ];
-const value = (field) => field?.value ?? null;
-const nodes = (connection) => connection?.edges.map((edge) => edge.node) ?? [];
 export const recordUrl = (objectApiName, recordId) => `/lightning/r/${objectApiName}/${recordId}/view`;
 /** Which object a gap's record is, from its key prefix where the kind of gap does not say. */
 function objectOfGap(gap, initiativeId, projected) {

@@ -21,9 +21,8 @@ import {
   type Priority,
   type QuantityType,
 } from 'c/outcomesCore';
+import { value, nodes, type Field, type Connection } from 'c/graphqlOutcome';
 
-type Field<T> = { value: T | null; displayValue?: string | null } | null | undefined;
-type Connection<N> = { edges: Array<{ node: N }> } | null | undefined;
 
 export type LineItemNode = {
   Id: string;
@@ -132,8 +131,6 @@ export type ChecklistView = {
   bom: BomLine[];
 };
 
-const value = <T>(field: Field<T>): T | null => field?.value ?? null;
-const nodes = <N>(connection: Connection<N>): N[] => connection?.edges.map((edge) => edge.node) ?? [];
 export const recordUrl = (objectApiName: string, recordId: string): string => `/lightning/r/${objectApiName}/${recordId}/view`;
 
 /** Which object a gap's record is, from its key prefix where the kind of gap does not say. */

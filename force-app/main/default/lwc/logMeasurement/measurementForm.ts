@@ -2,7 +2,8 @@
  * What a logged measurement must be before anything is sent (Measurement__c's own rules: a real date, not in the
  * future, and a number), and the fields an outcome's stored assessment must change to once it is saved.
  */
-import { assessmentFields, assessOutcome, dateProblem, dueDateOf, isAfter, type DatedValue } from 'c/outcomesCore';
+import { assessmentFields, dateProblem, isAfter, type DatedValue } from 'c/outcomesCore';
+import { value, readOutcome, type Field } from 'c/graphqlOutcome';
 
 export type MeasurementInput = { measuredOn: string; value: string; source: string; notes: string };
 
@@ -20,7 +21,6 @@ export function measurementProblems(input: MeasurementInput, today: string): str
   return problems;
 }
 
-type Field<T> = { value: T | null } | null | undefined;
 
 export type OutcomeForAssessment = {
   Id: string;
@@ -45,29 +45,14 @@ export type OutcomeForAssessment = {
   Measurements__r?: { edges: Array<{ node: { Measured_On__c: Field<string>; Value__c: Field<number> } }> } | null;
 };
 
-const value = <T>(field: Field<T>): T | null => field?.value ?? null;
 
 /**
  * The stored computed fields (Latest_Value__c, Attainment_Percent__c, Forecast_*, Status__c, …) that differ from the
  * assessment with the new measurement: only those are written.
  */
 export function changedAssessmentFields(outcome: OutcomeForAssessment, added: DatedValue, today: string): Record<string, unknown> {
-  const record = {
-    Quantity_Type__c: value(outcome.Quantity_Type__c),
-    Direction__c: value(outcome.Direction__c),
-    Baseline_Value__c: value(outcome.Baseline_Value__c),
-    Baseline_Date__c: value(outcome.Baseline_Date__c),
-    Target_Value__c: value(outcome.Target_Value__c),
-    Deadline_Type__c: value(outcome.Deadline_Type__c),
-    Deadline_Date__c: value(outcome.Deadline_Date__c),
-    Deadline_Offset_Months__c: value(outcome.Deadline_Offset_Months__c),
-  };
   const anchors = { goLiveDate: value(outcome.Initiative__r?.Go_Live_Date__c), handoverDate: value(outcome.Initiative__r?.Handover_Date__c) };
-  const dueDate = value(outcome.Due_Date__c) ?? dueDateOf(record, anchors);
-  const measurements: DatedValue[] = (outcome.Measurements__r?.edges ?? [])
-    .map(({ node }) => ({ Measured_On__c: value(node.Measured_On__c) as string, Value__c: value(node.Value__c) as number }))
-    .filter((m) => m.Measured_On__c !== null && m.Value__c !== null);
-  const computed = assessmentFields(assessOutcome(record, [...measurements, added], { today, dueDate }));
+  const computed = assessmentFields(readOutcome(outcome, anchors, today, [added]).assessment);
   const stored = outcome as unknown as Record<string, Field<unknown>>;
   return Object.fromEntries(Object.entries(computed).filter(([field, next]) => (value(stored[field]) ?? null) !== (next ?? null)));
 }

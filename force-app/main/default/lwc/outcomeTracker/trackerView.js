@@ -4,10 +4,9 @@
  * and status (live, by c/outcomesCore, from the measurements: the stored fields are only as fresh as the last
  * recompute), the capability it depends on and the solution components that serve it.
  */
-import { assessOutcome, deadlineSummary, dueDateOf, quantitySummary, } from 'c/outcomesCore';
+import { deadlineSummary, quantitySummary, } from 'c/outcomesCore';
+import { value, nodes, readOutcome } from 'c/graphqlOutcome';
 import { trendChart } from './trendChart';
-const value = (field) => field?.value ?? null;
-const nodes = (connection) => connection?.edges.map((edge) => edge.node) ?? [];
 /** Not on track first: the outcomes a CSM must act on lead. */
 const STATUS_ORDER = ['Off Track', 'Missed', 'At Risk', 'No Data', 'On Track', 'Attained'];
 const STATUS_CLASS = {
@@ -38,24 +37,8 @@ function validationText(status) {
     return 'Not yet classified as stated or assumed';
 }
 function outcomeView(outcome, initiative, today) {
-    const record = {
-        Quantity_Type__c: value(outcome.Quantity_Type__c),
-        Direction__c: value(outcome.Direction__c),
-        Baseline_Value__c: value(outcome.Baseline_Value__c),
-        Baseline_Date__c: value(outcome.Baseline_Date__c),
-        Target_Value__c: value(outcome.Target_Value__c),
-        Unit__c: value(outcome.Unit__c),
-        Deadline_Type__c: value(outcome.Deadline_Type__c),
-        Deadline_Date__c: value(outcome.Deadline_Date__c),
-        Deadline_Offset_Months__c: value(outcome.Deadline_Offset_Months__c),
-    };
     const anchors = { goLiveDate: value(initiative.Go_Live_Date__c), handoverDate: value(initiative.Handover_Date__c) };
-    // The org's formula decides; the core's copy of it covers a record the org has not recalculated.
-    const dueDate = value(outcome.Due_Date__c) ?? dueDateOf(record, anchors);
-    const measurements = nodes(outcome.Measurements__r)
-        .map((m) => ({ Measured_On__c: value(m.Measured_On__c), Value__c: value(m.Value__c) }))
-        .filter((m) => m.Measured_On__c !== null && m.Value__c !== null);
-    const assessment = assessOutcome(record, measurements, { today, dueDate });
+    const { record, dueDate, measurements, assessment } = readOutcome(outcome, anchors, today);
     const unit = record.Unit__c ? ` ${record.Unit__c}` : '';
     const linked = nodes(outcome.Outcome_Components__r).map((link) => {
         const name = value(link.Solution_Component__r?.Name) ?? 'Unnamed component';

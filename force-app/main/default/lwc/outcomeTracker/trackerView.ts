@@ -4,9 +4,7 @@
  * recompute), the capability it depends on and the solution components that serve it.
  */
 import {
-  assessOutcome,
   deadlineSummary,
-  dueDateOf,
   quantitySummary,
   type DeadlineType,
   type Direction,
@@ -14,10 +12,9 @@ import {
   type OutcomeStatus,
   type QuantityType,
 } from 'c/outcomesCore';
+import { value, nodes, readOutcome, type Field, type Connection } from 'c/graphqlOutcome';
 import { trendChart, type TrendChart } from './trendChart';
 
-type Field<T> = { value: T | null; displayValue?: string | null } | null | undefined;
-type Connection<N> = { edges: Array<{ node: N }> } | null | undefined;
 
 export type ComponentNode = { Id: string; Name: Field<string>; Component_Type__c?: Field<string> };
 export type CapabilityNode = { Name: Field<string>; Parent_Capability__r?: CapabilityNode | null } | null | undefined;
@@ -88,8 +85,6 @@ export type OutcomeView = {
   assessment: OutcomeAssessment;
 };
 
-const value = <T>(field: Field<T>): T | null => field?.value ?? null;
-const nodes = <N>(connection: Connection<N>): N[] => connection?.edges.map((edge) => edge.node) ?? [];
 
 /** Not on track first: the outcomes a CSM must act on lead. */
 const STATUS_ORDER: OutcomeStatus[] = ['Off Track', 'Missed', 'At Risk', 'No Data', 'On Track', 'Attained'];
@@ -122,24 +117,8 @@ function validationText(status: string | null): string {
 }
 
 function outcomeView(outcome: OutcomeNode, initiative: InitiativeNode, today: string): OutcomeView {
-  const record = {
-    Quantity_Type__c: value(outcome.Quantity_Type__c),
-    Direction__c: value(outcome.Direction__c),
-    Baseline_Value__c: value(outcome.Baseline_Value__c),
-    Baseline_Date__c: value(outcome.Baseline_Date__c),
-    Target_Value__c: value(outcome.Target_Value__c),
-    Unit__c: value(outcome.Unit__c),
-    Deadline_Type__c: value(outcome.Deadline_Type__c),
-    Deadline_Date__c: value(outcome.Deadline_Date__c),
-    Deadline_Offset_Months__c: value(outcome.Deadline_Offset_Months__c),
-  };
   const anchors = { goLiveDate: value(initiative.Go_Live_Date__c), handoverDate: value(initiative.Handover_Date__c) };
-  // The org's formula decides; the core's copy of it covers a record the org has not recalculated.
-  const dueDate = value(outcome.Due_Date__c) ?? dueDateOf(record, anchors);
-  const measurements = nodes(outcome.Measurements__r)
-    .map((m) => ({ Measured_On__c: value(m.Measured_On__c) as string, Value__c: value(m.Value__c) as number }))
-    .filter((m) => m.Measured_On__c !== null && m.Value__c !== null);
-  const assessment = assessOutcome(record, measurements, { today, dueDate });
+  const { record, dueDate, measurements, assessment } = readOutcome(outcome, anchors, today);
   const unit = record.Unit__c ? ` ${record.Unit__c}` : '';
   const linked = nodes(outcome.Outcome_Components__r).map((link) => {
     const name = value(link.Solution_Component__r?.Name) ?? 'Unnamed component';

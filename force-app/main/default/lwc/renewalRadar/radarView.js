@@ -7,9 +7,8 @@
  * Outcome statuses are computed live from the measurements, as the outcome tracker does: the stored Status__c is
  * only as fresh as the last `sf outcomes recompute`, and the radar must not disagree with the tracker beside it.
  */
-import { assessOutcome, dueDateOf, outcomeHealth, renewalRisk, sortRisks, valueAtStake, daysBetween, } from 'c/outcomesCore';
-const value = (field) => field?.value ?? null;
-const nodes = (connection) => connection?.edges.map((edge) => edge.node) ?? [];
+import { outcomeHealth, renewalRisk, sortRisks, valueAtStake, daysBetween, } from 'c/outcomesCore';
+import { value, nodes, readOutcome } from 'c/graphqlOutcome';
 export const recordUrl = (objectApiName, recordId) => `/lightning/r/${objectApiName}/${recordId}/view`;
 const BADGE = {
     'Off Track': 'slds-badge slds-theme_error',
@@ -22,22 +21,8 @@ const BADGE = {
 const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 export const formatAmount = (n) => amount.format(n);
 function liveStatus(outcome, initiative, today) {
-    const record = {
-        Quantity_Type__c: value(outcome.Quantity_Type__c),
-        Direction__c: value(outcome.Direction__c),
-        Baseline_Value__c: value(outcome.Baseline_Value__c),
-        Baseline_Date__c: value(outcome.Baseline_Date__c),
-        Target_Value__c: value(outcome.Target_Value__c),
-        Deadline_Type__c: value(outcome.Deadline_Type__c),
-        Deadline_Date__c: value(outcome.Deadline_Date__c),
-        Deadline_Offset_Months__c: value(outcome.Deadline_Offset_Months__c),
-    };
     const anchors = { goLiveDate: value(initiative.Go_Live_Date__c), handoverDate: value(initiative.Handover_Date__c) };
-    const dueDate = value(outcome.Due_Date__c) ?? dueDateOf(record, anchors);
-    const measurements = nodes(outcome.Measurements__r)
-        .map((m) => ({ Measured_On__c: value(m.Measured_On__c), Value__c: value(m.Value__c) }))
-        .filter((m) => m.Measured_On__c !== null && m.Value__c !== null);
-    return assessOutcome(record, measurements, { today, dueDate }).status;
+    return readOutcome(outcome, anchors, today).assessment.status;
 }
 /** The renewable lines linked to an outcome: what the customer renews, or not, on the strength of that outcome. */
 function renewableLines(outcome) {

@@ -7,8 +7,6 @@
  * only as fresh as the last `sf outcomes recompute`, and the radar must not disagree with the tracker beside it.
  */
 import {
-  assessOutcome,
-  dueDateOf,
   outcomeHealth,
   renewalRisk,
   sortRisks,
@@ -20,9 +18,8 @@ import {
   type OutcomeStatus,
   type QuantityType,
 } from 'c/outcomesCore';
+import { value, nodes, readOutcome, type Field, type Connection } from 'c/graphqlOutcome';
 
-type Field<T> = { value: T | null; displayValue?: string | null } | null | undefined;
-type Connection<N> = { edges: Array<{ node: N }> } | null | undefined;
 
 export type LineNode = {
   Id: string;
@@ -86,8 +83,6 @@ export type RadarRow = {
   reasons: RadarReason[];
 };
 
-const value = <T>(field: Field<T>): T | null => field?.value ?? null;
-const nodes = <N>(connection: Connection<N>): N[] => connection?.edges.map((edge) => edge.node) ?? [];
 export const recordUrl = (objectApiName: string, recordId: string): string => `/lightning/r/${objectApiName}/${recordId}/view`;
 
 const BADGE: Record<string, string> = {
@@ -103,22 +98,8 @@ const amount = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 export const formatAmount = (n: number): string => amount.format(n);
 
 function liveStatus(outcome: RadarOutcomeNode, initiative: RadarInitiativeNode, today: string): OutcomeStatus {
-  const record = {
-    Quantity_Type__c: value(outcome.Quantity_Type__c),
-    Direction__c: value(outcome.Direction__c),
-    Baseline_Value__c: value(outcome.Baseline_Value__c),
-    Baseline_Date__c: value(outcome.Baseline_Date__c),
-    Target_Value__c: value(outcome.Target_Value__c),
-    Deadline_Type__c: value(outcome.Deadline_Type__c),
-    Deadline_Date__c: value(outcome.Deadline_Date__c),
-    Deadline_Offset_Months__c: value(outcome.Deadline_Offset_Months__c),
-  };
   const anchors = { goLiveDate: value(initiative.Go_Live_Date__c), handoverDate: value(initiative.Handover_Date__c) };
-  const dueDate = value(outcome.Due_Date__c) ?? dueDateOf(record, anchors);
-  const measurements = nodes(outcome.Measurements__r)
-    .map((m) => ({ Measured_On__c: value(m.Measured_On__c) as string, Value__c: value(m.Value__c) as number }))
-    .filter((m) => m.Measured_On__c !== null && m.Value__c !== null);
-  return assessOutcome(record, measurements, { today, dueDate }).status;
+  return readOutcome(outcome, anchors, today).assessment.status;
 }
 
 /** The renewable lines linked to an outcome: what the customer renews, or not, on the strength of that outcome. */
