@@ -14,7 +14,6 @@
  * counts are 0 and every sync ended with exit 0.
  */
 import './env.js';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +25,7 @@ import { localToday } from './clock.js';
 import { prepareData } from './data.js';
 import { captureEndState, compareEndStates, duplicateRecords, endStateCounts, type EndStateDifference } from './endState.js';
 import { benchWork, projectRoot } from './env.js';
+import { runSf } from './sfProcess.js';
 
 const FAULTS: Partial<FaultSettings> = { unavailableShare: 0.1, rateLimitShare: 0.05, lockRowShare: 0.05, latencyMs: 1 };
 /** A scheduler reruns a sync that did not exit 0; after this many runs the soak calls it stuck. */
@@ -46,28 +46,9 @@ async function startOrg(dataDir: string, today: string, faults: Partial<FaultSet
   return { org, engine, alias };
 }
 
-/** One `sf outcomes …` process; killed with SIGKILL once the org has answered `killAfterCalls` more calls. */
-function sf(target: Org, step: string, args: string[], killAfterCalls?: number): Promise<Run> {
-  const started = performance.now();
-  const before = target.org.stats().apiCalls;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--no-warnings=ExperimentalWarning', path.join(projectRoot, 'bin', 'dev.js'), ...args, '--target-org', target.alias, '--json'], {
-    cwd: projectRoot,
-    env: process.env,
-    stdio: 'ignore',
-  });
-  let killed = false;
-  const watch =
-    killAfterCalls === undefined
-      ? null
-      : setInterval(() => {
-          if (!killed && target.org.stats().apiCalls - before >= killAfterCalls) killed = child.kill('SIGKILL');
-        }, 5);
-  return new Promise((done) =>
-    child.once('exit', (code) => {
-      if (watch) clearInterval(watch);
-      done({ step, exit: code, killed, ms: performance.now() - started });
-    }),
-  );
+/** One `sf outcomes …` process on the org; killed with SIGKILL once the org has answered `killAfterCalls` more calls. */
+async function sf(target: Org, step: string, args: string[], killAfterCalls?: number): Promise<Run> {
+  return { step, ...(await runSf([...args, '--target-org', target.alias], { apiCalls: () => target.org.stats().apiCalls, killAfterCalls })) };
 }
 
 /** Reruns a sync until it exits 0, as a scheduler would; every run is kept for the report. */

@@ -6,6 +6,7 @@
 import type { ApiUsage } from './apiUsage.js';
 import { writeInCollections, type RecordResult, type WriteOperation, type WriteRequest } from './apply.js';
 import { writeWithBulk, type BulkOperation } from './bulk.js';
+import type { OrgConnection } from './connection.js';
 
 /** Records of one object and operation above which a write goes through Bulk API 2.0. */
 export const DEFAULT_BULK_THRESHOLD = 2000;
@@ -39,7 +40,7 @@ function withCreated(operation: WriteOperation, results: RecordResult[]): Record
 }
 
 export async function writeRecords(
-  conn: Parameters<typeof writeInCollections>[0],
+  conn: OrgConnection,
   request: RecordsWrite,
   usage: ApiUsage,
   onProgress?: (done: number, total: number) => void,

@@ -3,19 +3,19 @@
  * record of every object field by field, with no duplicate and nothing lost. The killed run is a real `sf outcomes`
  * process (the plugin from its sources); the kill lands after a seeded number of the org's answered API calls.
  */
-import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { captureEndState, compareEndStates, duplicateRecords } from '../../bench/endState.js';
+import { runSf } from '../../bench/sfProcess.js';
 import HandoverSync from '../../src/commands/outcomes/handover/sync.js';
 import MeasurementsImport from '../../src/commands/outcomes/measurements/import.js';
 import Recompute from '../../src/commands/outcomes/recompute.js';
 import RenewalsSync from '../../src/commands/outcomes/renewals/sync.js';
 import type { LocalOrgEngine } from '../../local-org/src/engine/index.js';
 import { mulberry32 } from '../../local-org/src/faults/faults.js';
-import { projectRoot, runCommand, sampleDataDir, startTestOrg, type TestOrg } from './harness.js';
+import { runCommand, sampleDataDir, startTestOrg, type TestOrg } from './harness.js';
 
 const TIMEOUT = 300_000;
 const AS_OF = '2026-11-23';
@@ -28,25 +28,6 @@ const DAY: Step[] = [
   { name: 'measurements import', command: MeasurementsImport, argv: (alias, file) => ['outcomes', 'measurements', 'import', '--target-org', alias, '--file', file] },
   { name: 'recompute', command: Recompute, argv: (alias) => ['outcomes', 'recompute', '--target-org', alias, '--as-of', AS_OF] },
 ];
-
-/** Runs `sf outcomes …` as its own process and kills it with SIGKILL once the org has answered `afterCalls` more calls. */
-async function runAndKill(env: TestOrg, argv: string[], afterCalls: number): Promise<{ killed: boolean }> {
-  const start = env.stats().apiCalls;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--no-warnings=ExperimentalWarning', path.join(projectRoot, 'bin', 'dev.js'), ...argv, '--json'], {
-    cwd: projectRoot,
-    env: { ...process.env },
-    stdio: 'ignore',
-  });
-  let killed = false;
-  const watch = setInterval(() => {
-    if (!killed && env.stats().apiCalls - start >= afterCalls) {
-      killed = child.kill('SIGKILL');
-    }
-  }, 2);
-  await new Promise<void>((done) => child.once('exit', () => done()));
-  clearInterval(watch);
-  return { killed };
-}
 
 describe('kills', () => {
   let reference: TestOrg;
@@ -80,7 +61,7 @@ describe('kills', () => {
         // Between the first call and a little past the few calls each sync makes on the sample.
         const afterCalls = 1 + Math.floor(random() * 6);
         // eslint-disable-next-line no-await-in-loop
-        const { killed } = await runAndKill(env, argv, afterCalls);
+        const { killed } = await runSf(argv, { apiCalls: () => env.stats().apiCalls, killAfterCalls: afterCalls });
         kills.push({ step: step.name, afterCalls, killed });
         // eslint-disable-next-line no-await-in-loop
         await runCommand(step.command, argv.slice(argv.indexOf('--target-org')));
