@@ -75,12 +75,35 @@ export const LIFECYCLES = ['Renewable', 'Planned Temporary', 'One_Time'] as cons
 export const MILESTONE_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Blocked'] as const;
 export const HANDOVER_STATUSES = ['Not Started', 'Handed Over', 'Incomplete'] as const;
 
+// ---- KPI library and benchmark (issue 17) --------------------------------------------------------
+/** Which way a KPI gets better, whatever a single outcome's own direction says. */
+export const BETTER_DIRECTIONS = ['Higher', 'Lower'] as const;
+/** Porter's value chain: the primary activities, then the support activities. */
+export const VALUE_CHAIN_STAGES = [
+  'Inbound Logistics',
+  'Operations',
+  'Outbound Logistics',
+  'Marketing_And_Sales',
+  'Service',
+  'Procurement',
+  'Technology',
+  'People',
+  'Infrastructure',
+] as const;
+/** Who is responsible for an outcome's result. */
+export const RESPONSIBLE_PARTIES = ['Customer', 'Vendor', 'Partner'] as const;
+// ---- end KPI library picklists ---------------------------------------------------------------------
+
 /** Labels of the values whose label is not their API name; every other value is labelled by its API name. */
 export const PICKLIST_LABELS: Readonly<Record<string, string>> = {
   Assumed_Needs_Validation: 'Assumed – Needs Validation',
   Relative_Percent: 'Relative %',
   Months_After_Go_Live: 'Months After Go-Live',
   One_Time: 'One-Time',
+  // KPI library (issue 17)
+  Higher: 'Higher is better',
+  Lower: 'Lower is better',
+  Marketing_And_Sales: 'Marketing & Sales',
 };
 
 /** What people see for a picklist value: its label. */
@@ -100,6 +123,9 @@ export type MeasurementSource = (typeof MEASUREMENT_SOURCES)[number];
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
 export type Lifecycle = (typeof LIFECYCLES)[number];
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+export type BetterDirection = (typeof BETTER_DIRECTIONS)[number];
+export type ValueChainStage = (typeof VALUE_CHAIN_STAGES)[number];
+export type ResponsibleParty = (typeof RESPONSIBLE_PARTIES)[number];
 
 // ---- Objects -----------------------------------------------------------------------------------
 
@@ -159,6 +185,8 @@ export const Initiative = {
       field: 'Annual_Value__c',
       filters: [{ field: 'Lifecycle__c', equals: 'Renewable' }],
     }),
+    // KPI benchmark (issue 17): the program (type of initiative) results are compared within.
+    Program__c: text(80),
   },
 } as const satisfies ObjectSpec;
 
@@ -190,6 +218,10 @@ export const OutcomeRequirement = {
     Forecast_Attainment_Percent__c: { type: 'Percent', precision: 8, scale: 1 },
     Status__c: picklist(OUTCOME_STATUSES),
     Measurement_Count__c: rollup({ childObject: 'Measurement__c', operation: 'count' }),
+    // KPI library and benchmark (issue 17): the KPI this outcome measures and who is responsible for its result.
+    KPI__c: lookup('KPI__c', 'Outcome_Requirements'),
+    Responsible_Party__c: picklist(RESPONSIBLE_PARTIES),
+    Partner_Account__c: lookup('Account', 'Partner_Outcome_Requirements'),
   },
 } as const satisfies ObjectSpec;
 
@@ -260,6 +292,26 @@ export const BusinessCapability = {
   },
 } as const satisfies ObjectSpec;
 
+// ---- KPI library (issue 17) ---------------------------------------------------------------------
+/**
+ * An org-wide KPI definition that outcome requirements point to, so results of different customers compare.
+ * KPI_Code__c is the KPI's key across orgs and vendors: the benchmark's export and peer files name KPIs by it.
+ */
+export const Kpi = {
+  apiName: 'KPI__c',
+  fields: {
+    Name: text(80, { required: true }),
+    KPI_Code__c: externalKey(40),
+    Category__c: text(80),
+    Unit__c: text(40),
+    Better_Direction__c: picklist(BETTER_DIRECTIONS, { required: true }),
+    Value_Chain_Stage__c: picklist(VALUE_CHAIN_STAGES),
+    Measurement_Method__c: { type: 'TextArea' },
+    Active__c: { type: 'Checkbox' },
+  },
+} as const satisfies ObjectSpec;
+// ---- end KPI library -----------------------------------------------------------------------------
+
 /** Custom fields the package adds to standard objects. */
 export const OpportunityFields = {
   apiName: 'Opportunity',
@@ -298,6 +350,7 @@ export const CUSTOM_OBJECTS = [
   OutcomeComponent,
   InitiativeMilestone,
   BusinessCapability,
+  Kpi,
 ] as const;
 
 export const STANDARD_OBJECT_EXTENSIONS = [OpportunityFields, OpportunityLineItemFields, Product2Fields] as const;

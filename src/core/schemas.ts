@@ -16,6 +16,7 @@ import {
   idSchema,
   numberSchema,
   pastDateSchema,
+  picklistSchema,
   textSchema,
 } from './fieldSchemas.js';
 import {
@@ -43,6 +44,11 @@ import {
   QUANTITY_TYPES,
   SolutionComponent,
   VALIDATION_STATUSES,
+  // KPI library (issue 17)
+  BETTER_DIRECTIONS,
+  Kpi,
+  RESPONSIBLE_PARTIES,
+  VALUE_CHAIN_STAGES,
 } from './model.js';
 
 const recordId = { Id: idSchema('Id').optional() };
@@ -74,6 +80,7 @@ export const initiativeSchema = z.object({
   ...initiative.number('Outcomes_Attained__c'),
   ...initiative.number('Outcomes_To_Validate__c'),
   ...initiative.number('Renewable_Annual_Value__c'),
+  ...initiative.text('Program__c'),
 });
 export type InitiativeRecord = z.infer<typeof initiativeSchema>;
 
@@ -113,6 +120,10 @@ export const outcomeRequirementFieldsSchema = z.object({
   ...outcome.number('Forecast_Attainment_Percent__c'),
   ...outcome.picklist('Status__c', OUTCOME_STATUSES),
   ...outcome.number('Measurement_Count__c'),
+  // KPI library and benchmark (issue 17)
+  ...outcome.id('KPI__c'),
+  ...outcome.picklist('Responsible_Party__c', RESPONSIBLE_PARTIES),
+  ...outcome.id('Partner_Account__c'),
 });
 export type OutcomeRequirementRecord = z.infer<typeof outcomeRequirementFieldsSchema>;
 
@@ -255,6 +266,22 @@ export const businessCapabilitySchema = z.object({
   ...capability.text('Tools_Changed__c'),
 });
 export type BusinessCapabilityRecord = z.infer<typeof businessCapabilitySchema>;
+
+// KPI library (issue 17)
+const kpi = fieldsOfSpec(Kpi);
+const K = fieldsOf(Kpi);
+export const kpiSchema = z.object({
+  ...recordId,
+  ...kpi.requiredText('Name'),
+  ...kpi.text('KPI_Code__c'),
+  ...kpi.text('Category__c'),
+  ...kpi.text('Unit__c'),
+  [K.Better_Direction__c]: picklistSchema(K.Better_Direction__c, BETTER_DIRECTIONS),
+  ...kpi.picklist('Value_Chain_Stage__c', VALUE_CHAIN_STAGES),
+  ...kpi.text('Measurement_Method__c'),
+  [K.Active__c]: checkboxSchema(K.Active__c).nullish(),
+});
+export type KpiRecord = z.infer<typeof kpiSchema>;
 
 // ---- Standard objects, as the syncs read them -----------------------------------------------------
 // Standard field names are Salesforce's own, not the package's, so they are written out here.

@@ -12,6 +12,7 @@ import {
   contractSchema,
   formatIssues,
   initiativeSchema,
+  kpiSchema,
   measurementSchema,
   measurementSchemaAsOf,
   milestoneSchema,
@@ -56,6 +57,7 @@ describe('schemas against model.ts', () => {
     Outcome_Component__c: outcomeComponentSchema,
     Initiative_Milestone__c: milestoneSchema,
     Business_Capability__c: businessCapabilitySchema,
+    KPI__c: kpiSchema,
   };
 
   test.each(CUSTOM_OBJECTS.map((spec) => [spec.apiName, spec] as [string, ObjectSpec]))('%s has a schema key for every field', (apiName, spec) => {

@@ -369,7 +369,7 @@ describe('page layouts', () => {
 });
 
 describe('tabs and app', () => {
-  const TABBED = ['Initiative__c', 'Outcome_Requirement__c', 'Measurement__c', 'Solution_Component__c', 'Business_Capability__c'];
+  const TABBED = ['Initiative__c', 'Outcome_Requirement__c', 'Measurement__c', 'Solution_Component__c', 'Business_Capability__c', 'KPI__c'];
 
   /** Lightning page tabs: the app pages of the package (flexipages/). */
   const PAGE_TABS = ['Outcomes_Renewals'];
@@ -415,8 +415,8 @@ describe('permission sets', () => {
       .join('');
   };
 
-  it('are the three agreed ones', () => {
-    expect(sets.map((s) => s.fileName).sort()).toEqual(['Outcomes_CSM', 'Outcomes_CS_Ops_Integration', 'Outcomes_Sales_Handover']);
+  it('are the four agreed ones', () => {
+    expect(sets.map((s) => s.fileName).sort()).toEqual(['Outcomes_CSM', 'Outcomes_CS_Ops_Integration', 'Outcomes_KPI_Library', 'Outcomes_Sales_Handover']);
   });
 
   it.each(sets.map((s) => [s.fileName, s] as const))('%s obeys the platform rules', (_name, s) => {
@@ -458,7 +458,7 @@ describe('permission sets', () => {
     expect(s.applicationVisibilities.filter((a) => !apps.includes(a.application))).toEqual([]);
   });
 
-  it('CSM: works all seven objects, deletes only working records, edits only what people enter', () => {
+  it('CSM: works all seven objects, reads the KPI library, deletes only working records, edits only what people enter', () => {
     const csm = set('Outcomes_CSM');
     expect(Object.fromEntries(CUSTOM_OBJECTS.map((o) => [o.apiName, objectAccess(csm, o.apiName)]))).toEqual({
       Initiative__c: 'RCE',
@@ -468,7 +468,10 @@ describe('permission sets', () => {
       Outcome_Component__c: 'RCED',
       Initiative_Milestone__c: 'RCED',
       Business_Capability__c: 'RCE',
+      KPI__c: 'R',
     });
+    expect(fieldAccess(csm, 'Outcome_Requirement__c.KPI__c')).toBe('edit');
+    expect(fieldAccess(csm, 'KPI__c.Unit__c')).toBe('read');
     // Reads every permissionable field of the package.
     const permissionable = modelFields.filter((f) => !mustNotHaveFieldPermission(f.spec)).map((f) => f.key);
     expect(permissionable.filter((k) => fieldAccess(csm, k) === 'none')).toEqual([]);
@@ -501,6 +504,7 @@ describe('permission sets', () => {
       Business_Capability__c: 'RCE',
       Solution_Component__c: 'R',
       Measurement__c: 'R',
+      KPI__c: 'R',
     });
     for (const field of [
       'Initiative__c.Purpose__c',
@@ -530,6 +534,15 @@ describe('permission sets', () => {
       expect({ field, access: fieldAccess(sales, field) }).toEqual({ field, access: 'read' });
     }
     expect(sales.fieldPermissions.filter((f) => f.field.startsWith('Initiative_Milestone__c.') || f.field.startsWith('Outcome_Component__c.'))).toEqual([]);
+  });
+
+  it('KPI library: CS ops create and edit KPI definitions, delete none, and get nothing else', () => {
+    const library = set('Outcomes_KPI_Library');
+    expect(Object.fromEntries(library.objectPermissions.map((o) => [o.object, objectAccess(library, o.object)]))).toEqual({ KPI__c: 'RCE' });
+    const permissionable = modelFields.filter((f) => f.object.apiName === 'KPI__c' && !mustNotHaveFieldPermission(f.spec)).map((f) => f.key);
+    expect(permissionable.filter((k) => fieldAccess(library, k) !== 'edit')).toEqual([]);
+    expect(library.fieldPermissions.filter((f) => !f.field.startsWith('KPI__c.'))).toEqual([]);
+    expect(library.tabSettings.map((t) => t.tab)).toEqual(['KPI__c']);
   });
 
   it('CS ops integration: writes the fields the syncs own and nothing people enter', () => {
