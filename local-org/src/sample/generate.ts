@@ -26,6 +26,7 @@ import { CATALOGUE, DISCOUNTS, ENTERPRISE_EDITION, PROFESSIONAL_EDITION, SUPPORT
 import { COMPANY_PREFIXES, COMPANY_SIZES, COMPANY_WORDS, COUNTRIES, FIRST_NAMES, LAST_NAMES } from './names.js';
 import { INITIATIVE_THEMES, OUTCOME_TEMPLATES, SHOWCASE_OUTCOMES, THEMES_BY_INDUSTRY, type InitiativeTheme, type OutcomeTemplate } from './initiatives.js';
 import { measurementSeries, type OutcomeProfile } from './measurements.js';
+import { KPI_LIBRARY, KPI_OF_TEMPLATE } from './kpis.js';
 import type { FieldValue, SampleData, SampleOptions, TreeRecord } from './records.js';
 
 export { TREE_ORDER, type FieldValue, type SampleData, type SampleObject, type SampleOptions, type TreeRecord } from './records.js';
@@ -160,6 +161,18 @@ export function generateSampleData(options: SampleOptions): SampleData {
     }),
   );
 
+  const kpis = KPI_LIBRARY.map((kpi, index) =>
+    record('KPI__c', ref('KPI__c', index), {
+      Name: kpi.name,
+      KPI_Code__c: kpi.code,
+      Category__c: kpi.category,
+      Unit__c: kpi.unit,
+      Better_Direction__c: kpi.better,
+      Value_Chain_Stage__c: kpi.stage,
+      Measurement_Method__c: kpi.method,
+      Active__c: true,
+    }),
+  );
   const handover = makeInitiatives(rng, deals, companies);
   const measurementRng = createRandom(deriveSeed(seed, 'measurements'));
   const measurements = measurementSeries(measurementRng, handover.profiles, today);
@@ -176,6 +189,7 @@ export function generateSampleData(options: SampleOptions): SampleData {
       Contract: contracts,
       Opportunity: opportunityRecords,
       OpportunityLineItem: lineItems,
+      KPI__c: kpis,
       Initiative__c: handover.initiatives,
       Outcome_Requirement__c: handover.outcomes,
     },
@@ -500,6 +514,7 @@ function makeInitiatives(
         Challenges__c: rng.chance(0.75) ? theme.challenges : undefined,
         Go_Live_Date__c: goLive,
         Status__c: 'Handover',
+        Program__c: theme.name,
       }),
     );
 
@@ -531,6 +546,10 @@ function makeInitiatives(
           // A few outcomes were written down without saying how they will be measured.
           Measurement_Method__c: rng.chance(0.06) ? undefined : template.method,
           External_Id__c: externalId,
+          // The library KPI the template measures; who answers for the result, without drawing from the generator
+          // (so adding it changed no other value of the book): the customer for every fourth outcome, else the vendor.
+          KPI__c: at(kpiRefOf(key)),
+          Responsible_Party__c: number % 4 === 0 ? 'Customer' : 'Vendor',
         }),
       );
       const start = goLive ?? deal.closeDate;
@@ -547,6 +566,12 @@ function makeInitiatives(
     });
   });
   return { initiatives, outcomes, profiles };
+}
+
+function kpiRefOf(templateKey: string): string {
+  const index = KPI_LIBRARY.findIndex((kpi) => kpi.code === KPI_OF_TEMPLATE[templateKey]);
+  if (index < 0) throw new Error(`sample: outcome template ${templateKey} has no KPI in the library`);
+  return ref('KPI__c', index);
 }
 
 function outcomeQuantity(rng: Random, template: OutcomeTemplate): { baseline: number; target: number; targetValue: number } {

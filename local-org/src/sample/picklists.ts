@@ -17,6 +17,20 @@ export const DEADLINE_TYPES = ['Date', 'Months_After_Go_Live', 'Immediate'] as c
 export const MEASUREMENT_SOURCES = ['Survey', 'System', 'Manual', 'Import'] as const;
 export const COMPONENT_TYPES = ['Subscription', 'Product', 'Professional Services', 'Support', 'Training'] as const;
 export const LIFECYCLES = ['Renewable', 'Planned Temporary', 'One_Time'] as const;
+// KPI library (issue 17)
+export const BETTER_DIRECTIONS = ['Higher', 'Lower'] as const;
+export const VALUE_CHAIN_STAGES = [
+  'Inbound Logistics',
+  'Operations',
+  'Outbound Logistics',
+  'Marketing_And_Sales',
+  'Service',
+  'Procurement',
+  'Technology',
+  'People',
+  'Infrastructure',
+] as const;
+export const RESPONSIBLE_PARTIES = ['Customer', 'Vendor', 'Partner'] as const;
 
 export type Priority = (typeof PRIORITIES)[number];
 export type ValidationStatus = (typeof VALIDATION_STATUSES)[number];
@@ -26,6 +40,9 @@ export type DeadlineType = (typeof DEADLINE_TYPES)[number];
 export type MeasurementSource = (typeof MEASUREMENT_SOURCES)[number];
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
 export type Lifecycle = (typeof LIFECYCLES)[number];
+export type BetterDirection = (typeof BETTER_DIRECTIONS)[number];
+export type ValueChainStage = (typeof VALUE_CHAIN_STAGES)[number];
+export type ResponsibleParty = (typeof RESPONSIBLE_PARTIES)[number];
 
 // ---- Standard objects ---------------------------------------------------------------------------
 /** A subset of Salesforce's standard Account.Industry values. */

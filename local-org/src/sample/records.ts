@@ -12,6 +12,7 @@ export const TREE_ORDER = [
   'Contract',
   'Opportunity',
   'OpportunityLineItem',
+  'KPI__c',
   'Initiative__c',
   'Outcome_Requirement__c',
 ] as const;

@@ -3,7 +3,7 @@
  * and the measurement import share), not only against this folder's restatement of them.
  */
 import { describe, expect, it } from '@jest/globals';
-import { outcomeRequirementSchema } from '../../../src/core/schemas.js';
+import { kpiSchema, outcomeRequirementSchema } from '../../../src/core/schemas.js';
 import { planMeasurementImport, validateMeasurementRows } from '../../../src/core/plan/measurementImport.js';
 import { MEASUREMENT_COLUMNS } from '../../src/sample/measurements.js';
 import { sample, TODAY } from './helpers.js';
@@ -12,13 +12,20 @@ describe('sample data against src/core', () => {
   it('every outcome requirement passes the package’s outcome schema and its cross-field rules', () => {
     const failures = sample(42, 600).records.Outcome_Requirement__c.flatMap((outcome) => {
       // Lookups hold tree references (@Initiative__cRef1) until the import resolves them.
-      const { attributes, Initiative__c, ...fields } = outcome;
+      const { attributes, Initiative__c, KPI__c, ...fields } = outcome;
       void attributes;
       void Initiative__c;
+      expect(KPI__c).toMatch(/^@KPI__cRef\d+$/);
       const parsed = outcomeRequirementSchema.safeParse(fields);
       return parsed.success ? [] : [`${String(outcome.External_Id__c)}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`];
     });
     expect(failures).toEqual([]);
+  });
+
+  it('every KPI of the starter library passes the package’s KPI schema, with a unique code', () => {
+    const kpis = sample(42, 60).records.KPI__c;
+    expect(kpis.flatMap(({ attributes, ...fields }) => (void attributes, kpiSchema.safeParse(fields).success ? [] : [fields.KPI_Code__c]))).toEqual([]);
+    expect(new Set(kpis.map((k) => k.KPI_Code__c)).size).toBe(kpis.length);
   });
 
   it('the measurement import refuses exactly the deliberately bad rows', () => {

@@ -21,6 +21,7 @@ describe('sample picklists', () => {
     const names = [
       'INITIATIVE_STATUSES', 'PRIORITIES', 'VALIDATION_STATUSES', 'QUANTITY_TYPES', 'DIRECTIONS',
       'DEADLINE_TYPES', 'MEASUREMENT_SOURCES', 'COMPONENT_TYPES', 'LIFECYCLES',
+      'BETTER_DIRECTIONS', 'VALUE_CHAIN_STAGES', 'RESPONSIBLE_PARTIES',
     ] as const;
     for (const name of names) expect({ name, values: [...local[name]] }).toEqual({ name, values: [...model[name]] });
   });
