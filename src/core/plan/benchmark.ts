@@ -50,7 +50,7 @@ export type BenchmarkOutcomeSource = {
   products: readonly string[];
 };
 
-export type BenchmarkSubject = { kind: 'account' | 'initiative'; id: string };
+export type BenchmarkSubject = { kind: 'initiative' | 'account'; id: string };
 
 export type BenchmarkInput = {
   kpis: readonly BenchmarkKpiSource[];
