@@ -5,6 +5,7 @@
 import type { ValueReport } from '../core/plan/valueReport.js';
 import { toCsv } from '../csv/writeCsv.js';
 import { valueLabel } from './labels.js';
+import { peerStandingSentence } from './plain.js';
 
 export const CSV_COLUMNS = [
   'As Of',
@@ -34,6 +35,9 @@ export const CSV_COLUMNS = [
   'Stored Status',
   'Next Renewal Date',
   'Renewal At Risk',
+  'Peer Standing',
+  'Peers',
+  'Improvement From Baseline %',
 ] as const;
 
 export function renderCsv(report: ValueReport): string {
@@ -66,6 +70,9 @@ export function renderCsv(report: ValueReport): string {
       valueLabel(o.storedStatus),
       i.renewal.nextRenewalDate,
       i.renewal.atRisk ? 'true' : 'false',
+      o.peerStanding ? peerStandingSentence(o.peerStanding) : null,
+      o.peerStanding?.peers,
+      o.peerStanding?.improvement,
     ]),
   );
   return toCsv(CSV_COLUMNS, rows);

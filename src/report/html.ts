@@ -13,7 +13,7 @@ import type { InitiativeValue, OutcomeRef, OutcomeValue, ValueReport } from '../
 import { escapeHtml as h, escapeHtmlLines } from './escape.js';
 import { formatDate, formatMoney, formatPercent, orDash, valueWithUnit, withUnit } from './format.js';
 import { LABELS, outcomeLabel, valueLabel } from './labels.js';
-import { horizon, PLAIN_STATUS, PLAIN_VALIDATION, plainGoal, plainLifecycle, plainReason, plainRenewal, plural } from './plain.js';
+import { horizon, PLAIN_STATUS, PLAIN_VALIDATION, peerStandingSentence, plainGoal, plainLifecycle, plainReason, plainRenewal, plural } from './plain.js';
 import { renderTrendChart } from './trendChart.js';
 
 export const AUDIENCES = ['customer', 'internal'] as const;
@@ -190,6 +190,17 @@ function attained(i: InitiativeValue, v: View): string {
   );
 }
 
+/** Each outcome's standing among other customers of its KPI; nothing at all when no outcome has one. */
+function peers(i: InitiativeValue): string {
+  const standing = i.outcomes.flatMap((o) => (o.peerStanding ? [{ o, s: o.peerStanding }] : []));
+  if (standing.length === 0) return '';
+  return (
+    `<h3>${h(LABELS.peers)}</h3><ul class="peers">` +
+    standing.map(({ o, s }) => `<li><strong>${h(outcomeLabel(o))}</strong>: ${h(peerStandingSentence(s))}</li>`).join('') +
+    `</ul><p class="weak">${h(LABELS.peersNote)}</p>`
+  );
+}
+
 function trend(o: OutcomeValue, v: View): string {
   const chart = renderTrendChart({
     title: outcomeLabel(o),
@@ -247,6 +258,7 @@ function initiative(i: InitiativeValue, asOf: string, v: View): string {
     `<h2>${h(i.name)}</h2><p class="weak">${facts.map((f) => h(f)).join(' · ')}</p>` +
     goals(i, v) +
     attained(i, v) +
+    peers(i) +
     `<h3>${h(LABELS.trend)}</h3>${i.outcomes.length === 0 ? `<p>${h(LABELS.noOutcomes)}</p>` : i.outcomes.map((o) => trend(o, v)).join('')}` +
     renewal(i, v) +
     validation(i) +

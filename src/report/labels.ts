@@ -18,6 +18,8 @@ export const LABELS = {
   strategicAlignment: 'Strategic alignment',
   challenges: 'Challenges',
   attained: 'What is attained',
+  peers: 'Compared with other customers',
+  peersNote: 'Improvement from each outcome’s own baseline, compared with other customers’ outcomes of the same KPI; the customer itself is never among its peers, and groups of fewer than a minimum of customers are never shown.',
   trend: 'Trend of each outcome',
   renewal: 'What is at risk before the renewal',
   validation: 'Stated and assumed outcomes',

@@ -4,7 +4,7 @@ import { escapeMarkdown as md } from './escape.js';
 import { formatDate, formatMoney, formatNumber, formatPercent, formatValue, orDash, valueWithUnit, withUnit } from './format.js';
 import type { Audience, HtmlOptions } from './html.js';
 import { LABELS, outcomeLabel, totalsSentence, valueLabel } from './labels.js';
-import { horizon, PLAIN_STATUS, PLAIN_VALIDATION, plainGoal, plainLifecycle, plainReason, plainRenewal, plural, shareSentence } from './plain.js';
+import { horizon, PLAIN_STATUS, PLAIN_VALIDATION, peerStandingSentence, plainGoal, plainLifecycle, plainReason, plainRenewal, plural, shareSentence } from './plain.js';
 
 /** The audience and currency every section needs: customer words and rounding, or the technical detail. */
 type View = { internal: boolean; money: (value: number | null) => string };
@@ -84,6 +84,13 @@ function attained(i: InitiativeValue, v: View): string[] {
   ];
 }
 
+/** Each outcome's standing among other customers of its KPI; nothing at all when no outcome has one. */
+function peers(i: InitiativeValue): string[] {
+  const standing = i.outcomes.flatMap((o) => (o.peerStanding ? [{ o, s: o.peerStanding }] : []));
+  if (standing.length === 0) return [];
+  return [`### ${md(LABELS.peers)}`, '', ...standing.map(({ o, s }) => `- **${md(outcomeLabel(o))}**: ${md(peerStandingSentence(s))}`), '', md(LABELS.peersNote), ''];
+}
+
 function trend(o: OutcomeValue, v: View): string[] {
   if (!v.internal) {
     const facts = [
@@ -159,6 +166,7 @@ function initiative(i: InitiativeValue, asOf: string, v: View): string[] {
     '',
     ...attained(i, v),
     '',
+    ...peers(i),
     `### ${md(LABELS.trend)}`,
     '',
     ...(i.outcomes.length === 0 ? [md(LABELS.noOutcomes)] : i.outcomes.flatMap((o) => trend(o, v))),

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import OutcomesBenchmark, { type BenchmarkResult } from '../../src/commands/outcomes/benchmark.js';
+import OutcomesReport, { type ReportResult } from '../../src/commands/outcomes/report.js';
 import { lastExitCode, lastOutput, projectRoot, runCommand, startTestOrg, type TestOrg } from './harness.js';
 
 type Row = { Id: string; Name: string };
@@ -47,7 +48,7 @@ beforeAll(async () => {
   const [kpi] = await create('KPI__c', [{ Name: 'Test waste', KPI_Code__c: 'TEST-WASTE', Better_Direction__c: 'Lower', Value_Chain_Stage__c: 'Operations', Unit__c: '%', Active__c: true }]);
   const initiatives = await create('Initiative__c', accounts.map((a, k) => ({ Name: `Benchmark test ${k}`, Account__c: a.Id, Program__c: 'Lean test program' })));
   initiatives.forEach((id, k) => initiativeOf.set(k, id));
-  await create(
+  const outcomes = await create(
     'Outcome_Requirement__c',
     accounts.map((_, k) => ({
       Initiative__c: initiatives[k],
@@ -62,6 +63,8 @@ beforeAll(async () => {
       External_Id__c: `TEST-BENCH-${k}`,
     })),
   );
+  // The value report computes the latest value from the measurements: the same values, measured.
+  await create('Measurement__c', outcomes.map((id, k) => ({ Outcome_Requirement__c: id, Measured_On__c: '2026-06-30', Value__c: 100 - IMPROVEMENT[k], External_Id__c: `TEST-BENCH-M-${k}` })));
   for (const sobject of ['Account', 'User', 'Initiative__c', 'Outcome_Requirement__c', 'KPI__c', 'Opportunity', 'Product2', 'Solution_Component__c', 'Contract']) {
     // eslint-disable-next-line no-await-in-loop
     const ids = (await env.conn.query<{ Id: string }>(`SELECT Id FROM ${sobject}`)).records.map((r) => r.Id);
@@ -79,7 +82,7 @@ afterAll(async () => {
 const testKpiRows = (result: BenchmarkResult) => result.rows.filter((r) => r.kpiCode === 'TEST-WASTE');
 
 describe('sf outcomes benchmark', () => {
-  it('gives the distribution across all customers, worked by hand, in three queries and no write', async () => {
+  it('gives the distribution across all customers, worked by hand, in two queries and no write', async () => {
     const before = writes();
     const result = await benchmark([]);
     // [5, 10, …, 50]: h = 2.25, 4.5, 6.75, 8.1 → 16.25, 27.5, 38.75, 45.5, rounded to 0.1 (half away from zero).
@@ -89,7 +92,7 @@ describe('sf outcomes benchmark', () => {
     expect(result.source).toBe('org');
     // The sample's outcomes point to the starter library but have no latest value before a recompute.
     expect(result.excluded).toEqual([{ reason: 'it has no measurement yet', outcomes: 49 }]);
-    expect(result.apiCalls).toMatchObject({ total: 3, queries: 3, queryMore: 0, collections: 0 });
+    expect(result.apiCalls).toMatchObject({ total: 2, queries: 2, queryMore: 0, collections: 0 });
     expect(writes()).toEqual(before);
     expect(lastExitCode).toBe(0);
   });
@@ -159,7 +162,7 @@ describe('sf outcomes benchmark', () => {
     await runCommand(OutcomesBenchmark, ['--target-org', env.alias, '--by', 'industry'], { json: false });
     expect(lastOutput).toContain('Test waste');
     expect(lastOutput).toContain('Manufacturing');
-    expect(lastOutput).toMatch(/API calls used: 3\./);
+    expect(lastOutput).toMatch(/API calls used: 2\./);
     expect(secrets.filter((secret) => lastOutput.includes(secret))).toEqual([]);
   });
 
@@ -202,6 +205,43 @@ describe('sf outcomes benchmark', () => {
       });
       expect(lastExitCode).toBe(2);
       expect(env.stats().byKind.query).toBe(queriesBefore);
+    });
+  });
+
+  describe('in the value report (sf outcomes report)', () => {
+    const report = async (argv: string[]): Promise<ReportResult> =>
+      (await runCommand(OutcomesReport, ['--target-org', env.alias, '--format', 'md', '--as-of', '2026-11-23', ...argv])) as ReportResult;
+
+    it('says where the outcome stands among the other customers, itself excluded, in one more query', async () => {
+      // Customer 9 (50 %): four other retailers are too few, so among the nine other customers, all below it.
+      const result = await report(['--initiative', initiativeOf.get(9) as string]);
+      const [outcome] = result.report.initiatives[0].outcomes;
+      expect(outcome.peerStanding).toEqual({ kpiCode: 'TEST-WASTE', kpiName: 'Test waste', improvement: 50, group: 'All customers', dimension: 'all', peers: 9, percentile: 100, band: 'top decile', source: 'org' });
+      expect(result.content).toContain('Top decile of 9 customers for Test waste: 50.0% better than its baseline.');
+      expect(result.apiCalls.total).toBe(5);
+    });
+
+    it('compares within the industry when enough other customers are there', async () => {
+      const result = await report(['--initiative', initiativeOf.get(9) as string, '--min-group', '4']);
+      expect(result.report.initiatives[0].outcomes[0].peerStanding).toMatchObject({ group: 'Retail', peers: 4, percentile: 100 });
+      expect(result.content).toContain('Top decile of 4 Retail customers for Test waste');
+    });
+
+    it('says nothing when the group is too small', async () => {
+      const result = await report(['--initiative', initiativeOf.get(9) as string, '--min-group', '10']);
+      expect(result.report.initiatives[0].outcomes[0].peerStanding).toBeNull();
+      expect(result.content).not.toContain('Compared with other customers');
+    });
+
+    it('compares with a pooled peer file', async () => {
+      const pooled = path.join(tmp, 'pooled-report.csv');
+      await writeFile(
+        pooled,
+        'format,kpi_code,kpi_name,value_chain_stage,better_direction,measure,dimension,group,customers,p25,median,p75,p90\n' +
+          'outcomes-benchmark/1,TEST-WASTE,Test waste,Operations,Lower,latest,industry,Retail,23,10,30,45,60\n',
+      );
+      const result = await report(['--initiative', initiativeOf.get(9) as string, '--peer-file', pooled]);
+      expect(result.content).toContain('Top quartile of 23 Retail customers in the benchmark pool for Test waste: 50.0% better than its baseline.');
     });
   });
 });

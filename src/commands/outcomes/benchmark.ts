@@ -52,7 +52,7 @@ export default class OutcomesBenchmark extends OutcomesCommand<BenchmarkResult> 
     // A peer file is read first: a bad one stops the command before any API call.
     const peerRows = flags['peer-file'] ? await this.readPeers(flags['peer-file'], minGroup) : null;
 
-    // Fetch: three queries side by side (KPIs, outcomes with a KPI, their initiatives' products).
+    // Fetch: two queries side by side (outcomes with their KPI, their initiatives' products).
     const conn = flags['target-org'].getConnection(flags['api-version']);
     this.spinner.start(messages.getMessage('spinner.query'));
     const source = await failWith(messages, 'error.QueryFailed')(fetchBenchmarkSource(conn, usage));

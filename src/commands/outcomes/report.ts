@@ -3,7 +3,13 @@ import { writeFile } from 'node:fs/promises';
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import type { IsoDate } from '../../core/dates.js';
-import { buildValueReport, nothingToReport, type ReportScope, type ValueReport } from '../../core/plan/valueReport.js';
+import { buildValueReport, nothingToReport, type InitiativeSource, type ReportScope, type ValueReport } from '../../core/plan/valueReport.js';
+import { peerComparisonOf, type PeerComparison } from '../../core/plan/benchmark.js';
+import { DEFAULT_MIN_GROUP } from '../../core/benchmark/groups.js';
+import type { BenchmarkAggregate } from '../../core/benchmark/aggregateFile.js';
+import { fetchBenchmarkSource } from '../../org/queries/benchmark.js';
+import { readAggregateFile } from '../../csv/aggregateFile.js';
+import type { OrgConnection } from '../../org/connection.js';
 import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchReportCurrency, fetchReportSource } from '../../org/queries/report.js';
@@ -82,12 +88,27 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
       summary: messages.getMessage('flags.audience.summary'),
       description: messages.getMessage('flags.audience.description'),
     })(),
+    // As in `sf outcomes benchmark`: the standing of outcomes with a KPI among other customers, or a pooled file's.
+    'min-group': Flags.integer({
+      min: 3,
+      max: 1000,
+      default: DEFAULT_MIN_GROUP,
+      summary: messages.getMessage('flags.min-group.summary'),
+      description: messages.getMessage('flags.min-group.description'),
+    }),
+    'peer-file': Flags.file({
+      exists: true,
+      summary: messages.getMessage('flags.peer-file.summary'),
+      description: messages.getMessage('flags.peer-file.description'),
+    }),
   };
 
   public async run(): Promise<ReportResult> {
     const { flags } = await this.parse(OutcomesReport);
     const scope: ReportScope = flags.initiative ? { kind: 'initiative', id: flags.initiative } : { kind: 'account', id: flags.account ?? '' };
     const usage = new ApiUsage();
+    // A bad peer file stops the report before any API call.
+    const peerRows = flags['peer-file'] ? await this.readPeers(flags['peer-file'], flags['min-group']) : null;
 
     // Fetch: the queries side by side (initiatives with their lines; outcomes with their measurements; the currency).
     const conn = flags['target-org'].getConnection(flags['api-version']);
@@ -109,8 +130,11 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
       throw messages.createError('error.NothingToReport', [scope.kind, scope.id, why]);
     }
 
+    // Peers: one more query, only when an outcome in scope points to a KPI.
+    const peers = await this.peersFor(conn, usage, initiatives, flags['min-group'], peerRows);
+
     // Plan: the report's content, attainment and status computed afresh as of the date. The command only reads.
-    const report = buildValueReport({ scope, asOf, initiatives, currency, renewalWindowDays: flags.within ?? null });
+    const report = buildValueReport({ scope, asOf, initiatives, currency, renewalWindowDays: flags.within ?? null, peers });
     const options = { audience: flags.audience };
 
     // Report: to the file asked for, to ./value-report-<name>.html|pdf for html and pdf, else to standard output.
@@ -149,6 +173,27 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
       report,
       apiCalls: usage.snapshot(),
     };
+  }
+
+  private async readPeers(file: string, minGroup: number): Promise<BenchmarkAggregate[]> {
+    const parsed = await failWith(messages, 'error.PeerFileUnreadable', [file])(readAggregateFile(file, minGroup));
+    if (parsed.problems.length > 0) {
+      const lines = parsed.problems.slice(0, 10).map((p) => messages.getMessage('error.PeerFileRow', [p.row, p.problem]));
+      throw messages.createError('error.PeerFileInvalid', [file, parsed.problems.length, lines.join('\n')]);
+    }
+    return parsed.rows;
+  }
+
+  private async peersFor(
+    conn: OrgConnection,
+    usage: ApiUsage,
+    initiatives: InitiativeSource[],
+    minGroup: number,
+    peerRows: BenchmarkAggregate[] | null,
+  ): Promise<PeerComparison | null> {
+    if (!initiatives.some((i) => i.outcomes.some((o) => o.record.KPI__c))) return null;
+    const source = await failWith(messages, 'error.PeersFailed')(fetchBenchmarkSource(conn, usage, { products: false }));
+    return peerComparisonOf({ ...source, minGroup, peerRows });
   }
 
   /** The HTML report printed by chromium; without chromium, an error naming the package to install (exit 2). */

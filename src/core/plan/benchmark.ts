@@ -236,3 +236,81 @@ export function standingsOf(
   }
   return standings.sort((a, b) => a.kpiName.localeCompare(b.kpiName) || a.group.localeCompare(b.group));
 }
+
+// ---- The value report's standing ------------------------------------------------------------------
+
+/** What the value report compares an outcome with: this org's peer groups (latest values), or a pooled file. */
+export type PeerComparison = {
+  minGroup: number;
+  kpis: ReadonlyMap<string, KpiRef>;
+  industryOf: ReadonlyMap<string, string>;
+  candidates: readonly CandidateGroup[];
+  peerRows: readonly BenchmarkAggregate[] | null;
+};
+
+export type OutcomeStanding = {
+  kpiCode: string;
+  kpiName: string;
+  /** The outcome's own improvement from its baseline, in percent, better positive. */
+  improvement: number;
+  /** The customer's industry when its industry peers were enough, else "All customers". */
+  group: string;
+  dimension: 'industry' | 'all';
+  /** Peers compared with, the customer itself excluded (unless a pooled file holds it: README.md). */
+  peers: number;
+  percentile: number | null;
+  band: StandingBand;
+  source: 'org' | 'peer-file';
+};
+
+export function peerComparisonOf(input: Pick<BenchmarkInput, 'kpis' | 'outcomes' | 'minGroup' | 'peerRows'>): PeerComparison {
+  const { comparable } = observationsOf({ ...input, measure: 'latest' });
+  const kpis = new Map(input.kpis.flatMap((k) => {
+    const ref = kpiRefOf(k);
+    return ref ? [[k.id, ref] as const] : [];
+  }));
+  const industryOf = new Map(input.outcomes.flatMap((o) => (o.industry ? [[o.accountId, o.industry] as const] : [])));
+  return {
+    minGroup: input.minGroup,
+    kpis,
+    industryOf,
+    candidates: candidateGroups(comparable.map((c) => c.observation), medianOf),
+    peerRows: input.peerRows ? input.peerRows.filter((r) => r.measure === 'latest') : null,
+  };
+}
+
+/**
+ * Where one outcome of a customer stands among the other customers with the same KPI: among its industry's when there
+ * are enough of them, else among all customers; null when the outcome has no KPI, cannot be compared, or there are
+ * too few peers (the report then says nothing rather than something about a handful of customers).
+ */
+export function outcomeStanding(
+  comparison: PeerComparison,
+  outcome: { kpiId: string | null; accountId: string } & Pick<BenchmarkOutcomeSource, 'direction' | 'quantityType' | 'baseline' | 'latestValue'>,
+): OutcomeStanding | null {
+  const kpi = outcome.kpiId ? comparison.kpis.get(outcome.kpiId) : undefined;
+  if (!kpi) return null;
+  const improvement = improvementOf(
+    { Direction__c: outcome.direction, Quantity_Type__c: outcome.quantityType, Baseline_Value__c: outcome.baseline, latestValue: outcome.latestValue, forecastValue: null },
+    kpi.better,
+  );
+  if (!improvement.ok || improvement.latest === null) return null;
+  const value = improvement.latest;
+  const industry = comparison.industryOf.get(outcome.accountId);
+  const tries: Array<{ dimension: 'industry' | 'all'; group: string }> = [
+    ...(industry ? [{ dimension: 'industry' as const, group: industry }] : []),
+    { dimension: 'all', group: ALL_CUSTOMERS },
+  ];
+  for (const { dimension, group } of tries) {
+    const base = { kpiCode: kpi.key, kpiName: kpi.name, improvement: Math.round(value * 10) / 10, group, dimension };
+    if (comparison.peerRows) {
+      const row = comparison.peerRows.find((r) => r.kpiCode === kpi.key && r.dimension === dimension && r.group === group);
+      if (row && row.customers >= comparison.minGroup) return { ...base, peers: row.customers, percentile: null, band: bandAgainst(value, row), source: 'peer-file' };
+      continue;
+    }
+    const candidate = comparison.candidates.find((c) => c.kpi?.key === kpi.key && c.dimension === dimension && c.group === group);
+    const standing = standingAmongPeers(outcome.accountId, value, candidate?.values ?? new Map(), comparison.minGroup);
+    if (standing.ok) return { ...base, peers: standing.peers, percentile: standing.percentile, band: standing.band, source: 'org' };
+  }
+  return null;
+}

@@ -13,6 +13,7 @@ import type { InitiativeRecord, MeasurementRecord, OutcomeRequirementRecord, Sol
 import { nextRenewalDate } from '../renewal.js';
 import { renewalRisk, RISKY_STATUSES } from '../risk.js';
 import { assessOutcome, DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../trajectory.js';
+import { outcomeStanding, type OutcomeStanding, type PeerComparison } from './benchmark.js';
 
 export type ReportScope = { kind: 'initiative' | 'account'; id: string };
 
@@ -42,6 +43,8 @@ export type ValueReportInput = {
   atRiskThresholdPercent?: number;
   /** ISO code of the amounts' currency (the records' CurrencyIsoCode, else the org's default); null when unknown. */
   currency?: string | null;
+  /** Peers to compare outcomes with a KPI against (`sf outcomes benchmark`'s groups or a pooled file); null: none. */
+  peers?: PeerComparison | null;
 };
 
 export type OutcomeRef = { id: string; name: string | null; description: string; priority: Priority | null };
@@ -73,6 +76,8 @@ export type OutcomeValue = OutcomeRef & {
   series: Array<{ date: IsoDate; value: number }>;
   /** Measurements dated after the report's date, left out of everything above. */
   measurementsAfterAsOf: number;
+  /** For an outcome with a KPI: where its improvement stands among other customers; null when there are too few. */
+  peerStanding: OutcomeStanding | null;
 };
 
 export type RenewableLine = {
@@ -190,7 +195,8 @@ export function nothingToReport(initiatives: readonly InitiativeSource[]): { rea
 export function buildValueReport(input: ValueReportInput): ValueReport {
   const renewalWindowDays = input.renewalWindowDays ?? null;
   const threshold = input.atRiskThresholdPercent ?? DEFAULT_AT_RISK_THRESHOLD_PERCENT;
-  const initiatives = input.initiatives.map((source) => initiativeValue(source, input.asOf, renewalWindowDays, threshold));
+  const peers = input.peers ?? null;
+  const initiatives = input.initiatives.map((source) => initiativeValue(source, input.asOf, renewalWindowDays, threshold, peers));
   const first = input.initiatives[0];
   const scopeName =
     input.scope.kind === 'initiative'
@@ -248,12 +254,12 @@ function lifecycleOf(record: InitiativeRecord, firstMeasuredOn: IsoDate | null, 
   };
 }
 
-function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: number | null, threshold: number): InitiativeValue {
+function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: number | null, threshold: number, peers: PeerComparison | null): InitiativeValue {
   const { record } = source;
   const anchors = { goLiveDate: record.Go_Live_Date__c ?? null, handoverDate: record.Handover_Date__c ?? null };
   const outcomes = [...source.outcomes]
     .sort(byPriorityThenName)
-    .map((outcome) => outcomeValue(outcome, anchors, asOf, threshold));
+    .map((outcome) => outcomeValue(outcome, anchors, asOf, threshold, peers === null ? null : { peers, accountId: record.Account__c }));
   const refs = new Map(outcomes.map((o) => [o.id, refOf(o)]));
   const classify = (status: ValidationStatus | null): OutcomeRef[] =>
     outcomes.filter((o) => o.validationStatus === status).map((o) => refs.get(o.id) as OutcomeRef);
@@ -285,6 +291,7 @@ function outcomeValue(
   anchors: { goLiveDate: IsoDate | null; handoverDate: IsoDate | null },
   asOf: IsoDate,
   threshold: number,
+  comparison: { peers: PeerComparison; accountId: string } | null,
 ): OutcomeValue {
   const { record } = source;
   const known = source.measurements.filter((m) => !isAfter(m.Measured_On__c, asOf));
@@ -322,6 +329,18 @@ function outcomeValue(
     storedStatus: record.Status__c ?? null,
     series,
     measurementsAfterAsOf: source.measurements.length - known.length,
+    // The outcome's latest value as of the report, against the other customers' (the customer itself excluded).
+    peerStanding:
+      comparison === null
+        ? null
+        : outcomeStanding(comparison.peers, {
+            kpiId: record.KPI__c ?? null,
+            accountId: comparison.accountId,
+            direction: record.Direction__c ?? null,
+            quantityType: record.Quantity_Type__c ?? null,
+            baseline: record.Baseline_Value__c ?? null,
+            latestValue: assessment.latestValue,
+          }),
   };
 }
 

@@ -1,8 +1,8 @@
 /**
- * The queries of the benchmark: the KPI library, every outcome that points to a KPI (with what groups it: the
- * account's industry and size, the initiative's program, the responsible partner), and the products of those
- * outcomes' initiatives. Three queries side by side, 2,000 rows a page, whatever the size of the book: no per-record
- * call. Latest and forecast values are those the recompute stored, as the renewal-risk list reads statuses.
+ * The queries of the benchmark: every outcome that points to a KPI, with its KPI's definition and what groups it
+ * (the account's industry and size, the initiative's program, the responsible partner), and the products of those
+ * outcomes' initiatives. Two queries side by side, 2,000 rows a page, whatever the size of the book: no per-record
+ * call. KPIs no outcome points to have nothing to compare, so the library itself is not read. Latest and forecast values are those the recompute stored, as the renewal-risk list reads statuses.
  *
  * The rows carry account ids (to count customers and to leave a customer out of its own peers) but no account name:
  * nothing here could print one.
@@ -25,10 +25,12 @@ const ACCOUNT = `${INITIATIVE}.${relationshipName(I.Account__c)}`;
 const PARTNER_NAME = `${relationshipName(O.Partner_Account__c)}.Name`;
 const PRODUCT_NAME = `${relationshipName(S.Product__c)}.Name`;
 
-export const KPIS_SOQL = `SELECT Id, ${K.Name}, ${K.KPI_Code__c}, ${K.Unit__c}, ${K.Better_Direction__c}, ${K.Value_Chain_Stage__c} FROM ${Kpi.apiName} ORDER BY ${K.Name}, Id`;
+const KPI = relationshipName(O.KPI__c);
+const KPI_FIELDS = [K.Name, K.KPI_Code__c, K.Unit__c, K.Better_Direction__c, K.Value_Chain_Stage__c].map((f) => `${KPI}.${f}`);
 
+/** Every outcome with a KPI, the KPI's definition and what groups it, by parent relationships: one query. */
 export const BENCHMARK_OUTCOMES_SOQL =
-  `SELECT Id, ${O.Initiative__c}, ${O.KPI__c}, ${O.Direction__c}, ${O.Quantity_Type__c}, ${O.Baseline_Value__c}, ` +
+  `SELECT Id, ${O.Initiative__c}, ${O.KPI__c}, ${KPI_FIELDS.join(', ')}, ${O.Direction__c}, ${O.Quantity_Type__c}, ${O.Baseline_Value__c}, ` +
   `${O.Latest_Value__c}, ${O.Forecast_At_Deadline__c}, ${O.Responsible_Party__c}, ${PARTNER_NAME}, ` +
   `${INITIATIVE}.${I.Account__c}, ${INITIATIVE}.${I.Program__c}, ${ACCOUNT}.Industry, ${ACCOUNT}.NumberOfEmployees ` +
   `FROM ${OutcomeRequirement.apiName} WHERE ${O.KPI__c} != null ORDER BY Id`;
@@ -38,7 +40,7 @@ export const BENCHMARK_PRODUCTS_SOQL =
   `SELECT ${S.Initiative__c}, ${PRODUCT_NAME} FROM ${SolutionComponent.apiName} ` +
   `WHERE ${S.Product__c} != null AND ${S.Initiative__c} IN (SELECT ${O.Initiative__c} FROM ${OutcomeRequirement.apiName} WHERE ${O.KPI__c} != null)`;
 
-const kpiRowSchema = kpiSchema.pick({ Id: true, Name: true, KPI_Code__c: true, Unit__c: true, Better_Direction__c: true, Value_Chain_Stage__c: true });
+const kpiRowSchema = kpiSchema.pick({ Name: true, KPI_Code__c: true, Unit__c: true, Better_Direction__c: true, Value_Chain_Stage__c: true });
 const outcomeRowSchema = outcomeRequirementFieldsSchema.pick({
   Id: true,
   Initiative__c: true,
@@ -56,11 +58,14 @@ export type BenchmarkSource = { kpis: BenchmarkKpiSource[]; outcomes: BenchmarkO
 const textOrNull = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
-export async function fetchBenchmarkSource(conn: OrgConnection, usage: ApiUsage): Promise<BenchmarkSource> {
-  const [kpiRows, outcomeRows, productRows] = await allSettledOrThrow([
-    fetchAll(conn, KPIS_SOQL, usage),
+/**
+ * The benchmark's source: two queries side by side (one when `products` is false, as the value report's standing
+ * groups by industry and all customers only), 2,000 rows a page.
+ */
+export async function fetchBenchmarkSource(conn: OrgConnection, usage: ApiUsage, { products = true } = {}): Promise<BenchmarkSource> {
+  const [outcomeRows, productRows] = await allSettledOrThrow([
     fetchAll(conn, BENCHMARK_OUTCOMES_SOQL, usage),
-    fetchAll(conn, BENCHMARK_PRODUCTS_SOQL, usage),
+    products ? fetchAll(conn, BENCHMARK_PRODUCTS_SOQL, usage) : Promise.resolve([]),
   ] as const);
 
   const productsByInitiative = new Map<string, Set<string>>();
@@ -70,20 +75,14 @@ export async function fetchBenchmarkSource(conn: OrgConnection, usage: ApiUsage)
     if (initiativeId && product) productsByInitiative.set(initiativeId, (productsByInitiative.get(initiativeId) ?? new Set()).add(product));
   }
 
-  return {
-    kpis: kpiRows.map((row) => {
-      const k = parseRecord(kpiRowSchema, row, `${Kpi.apiName} ${String(row.Id)}`);
-      return {
-        id: String(k.Id),
-        name: k.Name,
-        code: k.KPI_Code__c ?? null,
-        unit: k.Unit__c ?? null,
-        better: k.Better_Direction__c,
-        stage: k.Value_Chain_Stage__c ?? null,
-      };
-    }),
-    outcomes: outcomeRows.flatMap((row) => outcomeOf(row, productsByInitiative)),
-  };
+  const kpis = new Map<string, BenchmarkKpiSource>();
+  for (const row of outcomeRows) {
+    const id = textOrNull(row[O.KPI__c]);
+    if (id === null || kpis.has(id) || row[KPI] == null) continue;
+    const k = parseRecord(kpiRowSchema, row[KPI] as SfRecord, `${Kpi.apiName} ${id}`);
+    kpis.set(id, { id, name: k.Name, code: k.KPI_Code__c ?? null, unit: k.Unit__c ?? null, better: k.Better_Direction__c, stage: k.Value_Chain_Stage__c ?? null });
+  }
+  return { kpis: [...kpis.values()], outcomes: outcomeRows.flatMap((row) => outcomeOf(row, productsByInitiative)) };
 }
 
 function outcomeOf(row: SfRecord, productsByInitiative: ReadonlyMap<string, ReadonlySet<string>>): BenchmarkOutcomeSource[] {

@@ -85,6 +85,7 @@ const OUTCOME_FIELDS = [
   O.Deadline_Offset_Months__c,
   O.Measurement_Method__c,
   O.Status__c,
+  O.KPI__c,
 ] as const;
 
 /** Initiatives in scope with their solution components. */
