@@ -104,10 +104,14 @@ async function main(): Promise<void> {
     step('5. Recompute attainment, forecast and status of every outcome');
     sf(['outcomes', 'recompute', '--target-org', alias, '--as-of', sampleToday]);
 
-    step('6. Renewals at risk in the next 365 days');
+    step('6. Benchmark: improvement from baseline per KPI across customers (only groups of at least 5, no names)');
+    const benchmarkFile = path.join(outDir, 'benchmark-export.csv');
+    sf(['outcomes', 'benchmark', '--target-org', alias, '--export', path.relative(root, benchmarkFile)]);
+
+    step('7. Renewals at risk in the next 365 days');
     sf(['outcomes', 'risk', '--target-org', alias, '--within', '365', '--as-of', sampleToday]);
 
-    step('7. Value-realization report for one account');
+    step('8. Value-realization report for one account (with its standing among peers where there are enough)');
     const risk = sfJson<{ renewals: RiskRow[] }>(['outcomes', 'risk', '--target-org', alias, '--within', '365', '--as-of', sampleToday]);
     const account = accountToReport(risk.renewals);
     if (!account) throw new Error('No renewal at risk in the sample data: nothing to report on.');
@@ -117,6 +121,7 @@ async function main(): Promise<void> {
     step('Done');
     const errorFile = path.join(outDir, 'measurements.errors.csv');
     console.log(`Value report for ${account.accountName ?? account.accountId}: ${path.relative(process.cwd(), reportFile)}`);
+    console.log(`Anonymised benchmark aggregates for an independent pool: ${path.relative(process.cwd(), benchmarkFile)}`);
     if (existsSync(errorFile)) console.log(`Rejected measurement rows, with the reason for each: ${path.relative(process.cwd(), errorFile)}`);
     console.log(`
 The same commands run against a real org:

@@ -4,7 +4,7 @@
  * customer's (or initiative's) standing among peers that exclude it. Only aggregates leave this module: rows carry
  * KPI, group, a count and quantiles, never a customer.
  */
-import type { BetterDirection, Direction, QuantityType, ResponsibleParty, ValueChainStage } from '../model.js';
+import { picklistLabel, type BetterDirection, type Direction, type QuantityType, type ResponsibleParty, type ValueChainStage } from '../model.js';
 import type { BenchmarkAggregate } from '../benchmark/aggregateFile.js';
 import {
   ALL_CUSTOMERS,
@@ -149,7 +149,7 @@ function aggregateOf(group: CandidateGroup, measure: BenchmarkMeasure): Benchmar
   const d = distributionOf([...group.values.values()]);
   return {
     kpiCode: group.kpi?.key ?? `stage:${group.stage ?? ''}`,
-    kpiName: group.kpi?.name ?? `All KPIs of ${group.stage ?? ''}`,
+    kpiName: group.kpi?.name ?? `All KPIs of ${picklistLabel(group.stage ?? '')}`,
     stage: group.stage,
     betterDirection: group.kpi?.better ?? null,
     measure,
