@@ -71,7 +71,8 @@ describe('UI API', () => {
       const unknown = await raw(t.org, `${V}/records/${book.outcomeIds[0]}?fields=Outcome_Requirement__c.Nope__c`);
       expect(unknown.status).toBe(400);
       expect(unknown.body).toEqual([expect.objectContaining({ errorCode: 'INVALID_FIELD', message: expect.stringContaining("No such column 'Nope__c' on entity 'Outcome_Requirement__c'") })]);
-      const missing = await raw(t.org, `${V}/records/a05000000000999AAA?fields=Outcome_Requirement__c.Description__c`);
+      // An id of the outcome's own key prefix that no record has (a fixed prefix would name another object as objects are added).
+      const missing = await raw(t.org, `${V}/records/${book.outcomeIds[0].slice(0, 3)}000000000999AAA?fields=Outcome_Requirement__c.Description__c`);
       expect(missing.status).toBe(404);
       expect(missing.body).toEqual([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     });
@@ -199,7 +200,7 @@ describe('UI API', () => {
         values: ['Survey', 'System', 'Manual', 'Import'].map((v) => ({ attributes: null, label: v, validFor: [], value: v })),
       });
       const all = (await raw(t.org, `${V}/object-info/Outcome_Requirement__c/picklist-values/012000000000000AAA`)).body as { picklistFieldValues: Record<string, { values: Array<{ value: string }> }> };
-      expect(Object.keys(all.picklistFieldValues).sort()).toEqual(['Deadline_Type__c', 'Direction__c', 'Priority__c', 'Quantity_Type__c', 'Status__c', 'Validation_Status__c']);
+      expect(Object.keys(all.picklistFieldValues).sort()).toEqual(['Deadline_Type__c', 'Direction__c', 'Priority__c', 'Quantity_Type__c', 'Responsible_Party__c', 'Status__c', 'Validation_Status__c']);
       expect(all.picklistFieldValues.Priority__c.values.map((v) => v.value)).toEqual(['Primary', 'Secondary']);
       expect((await raw(t.org, `${V}/object-info/Measurement__c/picklist-values/012000000000000AAA/Value__c`)).status).toBe(404);
     });
