@@ -244,4 +244,18 @@ describe('sf outcomes benchmark', () => {
       expect(result.content).toContain('Top quartile of 23 Retail customers in the benchmark pool for Test waste: 50.0% better than its baseline.');
     });
   });
+
+  describe('hostile text in group values', () => {
+    it('neutralises formulas in the CSV it writes and keeps them out of SOQL', async () => {
+      const formula = '=HYPERLINK("http://evil.example","click")';
+      await env.conn.sobject('Initiative__c').update([...initiativeOf.values()].map((id) => ({ Id: id, Program__c: formula })));
+      const output = path.join(tmp, 'by-program.csv');
+      const result = await benchmark(['--by', 'program', '--output', output]);
+      expect(testKpiRows(result).map((r) => r.group)).toEqual([formula]);
+      expect(await readFile(output, 'utf8')).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+      // Programs are free text: never exported.
+      expect(JSON.stringify(result.exportRows)).not.toContain('HYPERLINK');
+      await expect(benchmark(['--account', "001' OR Name != '"])).rejects.toThrow(/Account/);
+    });
+  });
 });

@@ -7,6 +7,7 @@ import HandoverSync from '../../src/commands/outcomes/handover/sync.js';
 import MeasurementsImport from '../../src/commands/outcomes/measurements/import.js';
 import Recompute from '../../src/commands/outcomes/recompute.js';
 import RenewalsSync from '../../src/commands/outcomes/renewals/sync.js';
+import Benchmark from '../../src/commands/outcomes/benchmark.js';
 import Report from '../../src/commands/outcomes/report.js';
 import Risk from '../../src/commands/outcomes/risk.js';
 import { lastErrorOutput, lastOutput, projectRoot, runCommand, startTestOrg, type TestOrg } from './harness.js';
@@ -32,6 +33,7 @@ const commands: Array<[string, Runnable, (alias: string) => string[]]> = [
   ['recompute', Recompute, (alias) => ['--target-org', alias, '--dry-run']],
   ['risk', Risk, (alias) => ['--target-org', alias]],
   ['report', Report, (alias) => ['--target-org', alias, '--initiative', 'a00000000000000AAA', '--format', 'md']],
+  ['benchmark', Benchmark, (alias) => ['--target-org', alias, '--by', 'industry']],
 ];
 
 describe.each(commands)('%s', (_name, command, argv) => {
