@@ -136,6 +136,8 @@ type OutcomeRules = Pick<
   | 'Deadline_Type__c'
   | 'Deadline_Date__c'
   | 'Deadline_Offset_Months__c'
+  | 'Responsible_Party__c'
+  | 'Partner_Account__c'
 >;
 
 /**
@@ -179,6 +181,10 @@ export function checkOutcomeRequirement(record: OutcomeRules, ctx: z.RefinementC
     } else if (target != null && direction === 'Decrease' && !(target < baseline)) {
       flag(O.Target_Value__c, `${O.Target_Value__c} must be below ${O.Baseline_Value__c} for a Decrease (target ${target}, baseline ${baseline}): set a target below the baseline`);
     }
+  }
+
+  if (record.Responsible_Party__c === 'Partner' && record.Partner_Account__c == null) {
+    flag(O.Partner_Account__c, `${O.Partner_Account__c} is required when ${O.Responsible_Party__c} is Partner: name the implementation partner's account`);
   }
 
   if (record.Deadline_Type__c === 'Date' && record.Deadline_Date__c == null) {

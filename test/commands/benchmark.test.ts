@@ -258,4 +258,27 @@ describe('sf outcomes benchmark', () => {
       await expect(benchmark(['--account', "001' OR Name != '"])).rejects.toThrow(/Account/);
     });
   });
+
+  describe('partners', () => {
+    it('groups by the responsible implementation partner in this org, and never exports the partner’s name', async () => {
+      const partner = (await env.conn.query<Row>('SELECT Id, Name FROM Account ORDER BY Name DESC LIMIT 1')).records[0];
+      const outcomes = (await env.conn.query<{ Id: string }>("SELECT Id FROM Outcome_Requirement__c WHERE External_Id__c LIKE 'TEST-BENCH-%' ORDER BY External_Id__c")).records;
+      // The org's validation rule: a partner must be named.
+      const refused = await env.conn.sobject('Outcome_Requirement__c').update([{ Id: outcomes[0].Id, Responsible_Party__c: 'Partner' }]);
+      expect(refused[0]).toMatchObject({ success: false });
+      await env.conn.sobject('Outcome_Requirement__c').update(outcomes.slice(0, 5).map((o) => ({ Id: o.Id, Responsible_Party__c: 'Partner', Partner_Account__c: partner.Id })));
+
+      const byPartner = await benchmark(['--by', 'partner']);
+      expect(testKpiRows(byPartner).map((r) => [r.group, r.customers, r.median])).toEqual([[partner.Name, 5, 15]]);
+      const exported = path.join(tmp, 'partners.csv');
+      const byResponsible = await benchmark(['--by', 'responsible', '--export', exported]);
+      expect(testKpiRows(byResponsible).map((r) => [r.group, r.customers])).toEqual([
+        ['Partner', 5],
+        ['Vendor', 5],
+      ]);
+      const csv = await readFile(exported, 'utf8');
+      expect(csv).toContain(',responsible,Partner,5,');
+      expect(secrets.filter((secret) => csv.includes(secret))).toEqual([]);
+    });
+  });
 });

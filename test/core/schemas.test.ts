@@ -212,6 +212,14 @@ describe('outcomeRequirementSchema', () => {
     ]);
   });
 
+  it('requires the partner’s account when a partner is responsible for the result, as the org’s rule does', () => {
+    expect(issuesOf(outcomeRequirementSchema, { ...validOutcome, Responsible_Party__c: 'Partner' })).toEqual([
+      { path: 'Partner_Account__c', message: expect.stringContaining('Partner_Account__c is required when Responsible_Party__c is Partner') },
+    ]);
+    expect(issuesOf(outcomeRequirementSchema, { ...validOutcome, Responsible_Party__c: 'Partner', Partner_Account__c: ACCOUNT })).toEqual([]);
+    expect(issuesOf(outcomeRequirementSchema, { ...validOutcome, Responsible_Party__c: 'Vendor' })).toEqual([]);
+  });
+
   it('rejects an impossible deadline date and a blank description', () => {
     const issues = issuesOf(outcomeRequirementSchema, { ...validOutcome, Description__c: '   ', Deadline_Date__c: '2021-02-29' });
     expect(issues).toEqual([

@@ -169,6 +169,10 @@ describe('validation rules', () => {
       fails: { Deadline_Type__c: 'Months_After_Go_Live' },
       passes: { Deadline_Type__c: 'Months_After_Go_Live', Deadline_Offset_Months__c: 24 },
     },
+    'Outcome_Requirement__c.Partner_Needs_Partner_Account': {
+      fails: { Responsible_Party__c: 'Partner' },
+      passes: { Responsible_Party__c: 'Partner', Partner_Account__c: '001000000000001AAA' },
+    },
     'Outcome_Requirement__c.Offset_Not_Negative': {
       fails: { Deadline_Offset_Months__c: -1 },
       passes: { Deadline_Offset_Months__c: 0 },

@@ -215,6 +215,7 @@ describe('validation rules', () => {
       'Dated_Deadline_Needs_Date',
       'Months_Deadline_Needs_Offset',
       'Offset_Not_Negative',
+      'Partner_Needs_Partner_Account',
     ],
     Measurement__c: ['Measured_On_Not_In_Future'],
     Solution_Component__c: ['End_Date_After_Start_Date'],
