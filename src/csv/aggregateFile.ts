@@ -15,7 +15,7 @@ import {
 } from '../core/benchmark/aggregateFile.js';
 import type { BenchmarkMeasure } from '../core/benchmark/improvement.js';
 import { decodeCsvBytes, parseCsv } from './readCsv.js';
-import { toCsv } from './writeCsv.js';
+import { restoreFormula, toCsv } from './writeCsv.js';
 
 export class UnreadableAggregateFile extends Error {}
 export class NotAnAggregateFile extends Error {}
@@ -41,7 +41,9 @@ export async function readAggregateFile(file: string, minGroup: number): Promise
   const table = parseCsv(text);
   const missing = AGGREGATE_COLUMNS.filter((c) => !table.header.includes(c));
   if (missing.length > 0) throw new UnreadableAggregateFile(`its header lacks ${missing.join(', ')}`);
-  return parseAggregates(table.rows.map((r) => ({ row: r.line, values: r.values })), minGroup);
+  // Text this tool neutralised when it wrote the file ('=…) reads back as it was, so a file round-trips.
+  const restored = (values: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, restoreFormula(v)]));
+  return parseAggregates(table.rows.map((r) => ({ row: r.line, values: restored(r.values) })), minGroup);
 }
 
 /** Whether an existing file is an aggregate file (then the command may replace it). */
