@@ -26,7 +26,9 @@ export function orgFailureError(error: unknown, org: Org, typed: string | undefi
       const attempts = causesOf(error).map(attemptsMade).find((n) => n !== undefined);
       const code = networkCodeOf(error) ?? failure.error.message;
       const what = attempts ? messages.getMessage('unreachable.attempts', [code, attempts]) : code;
-      return messages.createError('error.OrgUnreachable', [name, conn.instanceUrl, what], [name], cause);
+      // The network error itself as the cause: fetch's "TypeError: fetch failed" around it would make sf exit 10
+      // (its code for a bug in the CLI) instead of 2.
+      return messages.createError('error.OrgUnreachable', [name, conn.instanceUrl, what], [name], failure.error);
     }
     case 'sessionExpired':
       return messages.createError('error.SessionExpired', [name, username, failure.error.message], [alias, conn.instanceUrl], cause);
