@@ -56,7 +56,7 @@ describe('errors that name the real cause', () => {
       await expect(runCommand(Recompute, ['--target-org', env.alias])).rejects.toMatchObject({ name: 'SessionExpiredError' });
       const error = envelope();
       expect(lastExitCode).toBe(2);
-      expect(error.message).toContain(`The org ${env.alias} refused the session of ${env.org.username}: it has expired or was revoked`);
+      expect(error.message).toContain(`The org ${env.alias} refused the session of ${env.org.username}: it has expired or was revoked.\nSession expired or invalid`);
       expect(error.actions?.join('\n')).toContain(`sf org login web --alias ${env.alias} --instance-url ${env.instanceUrl}`);
       expect(error.actions?.join('\n')).not.toMatch(GENERIC_HINT);
     },
@@ -74,7 +74,9 @@ describe('errors that name the real cause', () => {
         await expect(runCommand(Recompute, ['--target-org', env.alias])).rejects.toMatchObject({ name: 'DailyLimitReportedError' });
         const error = envelope();
         expect(lastExitCode).toBe(2);
-        expect(error.message).toContain(`The org ${env.alias} has used up its daily API requests (${cap} of ${cap} used, as the org last reported): TotalRequests Limit exceeded.`);
+        expect(error.message).toContain(`The org ${env.alias} has used up its daily API requests (${cap} of ${cap} used, as the org last reported).`);
+        // And what the command was doing, in its own words.
+        expect(error.message).toContain("Couldn't read the outcome requirements and their measurements: TotalRequests Limit exceeded.");
         expect(error.actions?.join('\n')).toMatch(/rolling 24-hour period/);
         expect(error.actions?.join('\n')).not.toMatch(GENERIC_HINT);
       } finally {
