@@ -34,7 +34,7 @@ describe('sync output people read', () => {
     expect(out).toMatch(/Initiative__c\s+│\s+7\s+│\s+19\s+│/);
     expect(out).toMatch(/Solution_Component__c\s+│\s+130\s+│/);
     // What needs a person: the handover gaps (cut to a few, with how to see the rest) and the undated lines.
-    const gaps = /Handover gaps to close \(each review task lists its own\) \((\d+)\)/.exec(out);
+    const gaps = /Handover gaps to close, each also listed in its review task \((\d+)\)/.exec(out);
     expect(Number(gaps?.[1])).toBeGreaterThan(ITEMS_SHOWN);
     expect(out).toMatch(new RegExp(`\\.\\.\\. and ${Number(gaps?.[1]) - ITEMS_SHOWN} more: --verbose or --json lists them all`));
     expect(out).toMatch(/Line items without a renewal date \(2\)\n {2}.*Integration Connector Pack \(00k\w{15}\): No renewal date/);
