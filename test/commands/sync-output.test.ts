@@ -3,7 +3,7 @@
  * what needs a person) that says how to see every change, and the per-record table only with --verbose.
  */
 import path from 'node:path';
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import HandoverSync from '../../src/commands/outcomes/handover/sync.js';
@@ -68,6 +68,16 @@ describe('sync output people read', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.length).toBeLessThanOrEqual(10);
     expect(progress.at(-1)).toMatch(/419\/419 records written \(100%\)/);
+  }, TIMEOUT);
+
+  it('measurements import: a row replaced by a later duplicate is listed apart from the failures', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sync-output-'));
+    const file = path.join(dir, 'dupes.csv');
+    await writeFile(file, 'outcome,measured_on,value,external_id\nOUT-000002,2024-01-31,1,DUP-1\nOUT-000002,2024-01-31,2,DUP-1\nOUT-000002,2024-02-29,n/a,\n');
+    await runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', file, '--dry-run'], { json: false });
+    expect(lastOutput).toMatch(/Measurement__c\s+│\s+1\s+│\s+0\s+│\s+0\s+│\s+1\s+│/);
+    expect(lastOutput).toMatch(/Failed \(1\): not written, and why\n {2}Row 4: value: /);
+    expect(lastOutput).toMatch(/Rows replaced by a later row with the same external id \(check which reading is right\) \(1\)\n {2}Row 2: /);
   }, TIMEOUT);
 
   it('renewals sync and recompute: the same summary, with --verbose for the table', async () => {

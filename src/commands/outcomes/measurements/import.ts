@@ -170,7 +170,8 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
       });
       if (plan.upserts.length > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [plan.upserts.length - TABLE_ROWS_SHOWN]));
     }
-    const refused = result.failures.filter((f) => f.kind !== 'duplicate').length;
+    const row = (f: MeasurementImportFailure): { record: string; why: string } => ({ record: messages.getMessage('summary.row', [f.row]), why: f.error });
+    const refused = result.failures.filter((f) => f.kind !== 'duplicate');
     printSummary(this, verbose, {
       dryRun: result.dryRun,
       counts: [
@@ -179,12 +180,12 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
           created: result.dryRun ? result.toCreate : result.created,
           updated: result.dryRun ? result.toUpdate : result.updated,
           unchanged: result.unchanged,
-          failed: refused,
+          failed: refused.length,
         },
       ],
-      failures: result.failures.map((f) => ({ record: messages.getMessage('summary.row', [f.row]), why: f.error })),
+      failures: refused.map(row),
       failuresWhere: result.errorFile ?? undefined,
-      needsPerson: [],
+      needsPerson: [{ title: messages.getMessage('summary.duplicates'), items: result.failures.filter((f) => f.kind === 'duplicate').map(row) }],
     });
     if (result.errorFile) this.log(messages.getMessage('info.errorFile', [result.failures.length, result.errorFile]));
     if (result.dryRun) this.log(messages.getMessage('info.dryRun', [result.toCreate, result.toUpdate]));
