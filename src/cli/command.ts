@@ -34,8 +34,7 @@ export abstract class OutcomesCommand<T> extends SfCommand<T> {
     const named = this.target ? orgFailureError(error, this.target.org, this.target.typed) : null;
     const stopped = (named ?? error) as SfError & { exitCode?: number };
     stopped.exitCode = ExitStatus.stopped;
-    // SfCommand.catch stops the spinner; an import's progress bar is stopped here, so the error is not drawn over.
-    this.progress.stop();
+    // SfCommand.catch stops the spinner, so the error is not drawn over it.
     return super.catch(stopped);
   }
 
