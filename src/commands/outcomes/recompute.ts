@@ -153,13 +153,10 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
 
   private report(result: RecomputeResult, verbose: boolean): void {
     if (verbose) this.changeTables(result);
-    const failed = (sobject: string): number => result.failures.filter((f) => f.sobject === sobject).length;
-    const counts = (sobject: string, c: RecomputeResult['outcomes']): ObjectCounts => ({
-      object: sobject,
-      updated: result.dryRun ? c.toUpdate : c.updated,
-      unchanged: c.unchanged,
-      failed: failed(sobject),
-    });
+    const counts = (object: string, c: RecomputeResult['outcomes']): ObjectCounts => {
+      const failed = result.failures.filter((f) => f.sobject === object).length;
+      return { object, updated: result.dryRun ? c.toUpdate : c.updated, unchanged: c.unchanged, failed };
+    };
     printSummary(this, verbose, {
       dryRun: result.dryRun,
       counts: [counts('Outcome_Requirement__c', result.outcomes), counts('Initiative__c', result.initiatives)],
