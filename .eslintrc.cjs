@@ -1,0 +1,47 @@
+// ESLint for the TypeScript the repository owns, with Salesforce's configuration for sf plugins, as salesforcecli's
+// plugins lint theirs. eslint-config-salesforce-typescript 4 is an ESLint 8 (.eslintrc) config: scripts/lint.mjs runs
+// the ESLint 8 it brings. The Lightning components are linted by ESLint 9 with eslint.config.cjs.
+module.exports = {
+  root: true,
+  extends: ['eslint-config-salesforce-typescript', 'plugin:sf-plugin/recommended'],
+  // A disable comment that suppresses nothing is reported, so stale ones fail the lint.
+  reportUnusedDisableDirectives: true,
+  rules: {
+    // Property names are other systems' names (Salesforce fields, CSV columns, OAuth and REST fields); a binding may
+    // carry a Salesforce API name (Initiative__c, Account__r, Outcomes_Setting__mdt).
+    camelcase: ['error', { properties: 'never', allow: ['__(c|r|mdt|e)$'] }],
+    // SOQL and messages that carry single quotes are written as template literals, which read better than escapes.
+    '@typescript-eslint/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: true }],
+    // The code groups thousands from 1_000 up; numbers written with separators are checked, bare ones (hex seeds, years)
+    // are left as they are.
+    'unicorn/numeric-separators-style': ['error', { onlyIfContainsSeparator: true, number: { minimumDigits: 0 } }],
+  },
+  overrides: [
+    {
+      // What plugin-template-sf relaxes for tests, and jest's globals.
+      files: ['test/**', 'local-org/test/**'],
+      env: { jest: true },
+      rules: {
+        // Return types are defined by the source code. Allows for quick overwrites.
+        '@typescript-eslint/explicit-function-return-type': 'off',
+        // Mocked out the methods that shouldn't do anything in the tests.
+        '@typescript-eslint/no-empty-function': 'off',
+        // Easily return a promise in a mocked method.
+        '@typescript-eslint/require-await': 'off',
+        // Tests read the local org's raw JSON (REST, GraphQL, command results) and check its shape with expect().
+        '@typescript-eslint/no-unsafe-assignment': 'off',
+        '@typescript-eslint/no-unsafe-member-access': 'off',
+        '@typescript-eslint/no-unsafe-argument': 'off',
+        '@typescript-eslint/no-unsafe-return': 'off',
+        '@typescript-eslint/no-unsafe-call': 'off',
+        // A test's steps run one after another on purpose: each checks the state the previous one left.
+        'no-await-in-loop': 'off',
+      },
+    },
+    {
+      // Command-line tools print to the terminal: the benchmark, the scripts, the local org's server and the preview.
+      files: ['bench/**', 'scripts/**', 'local-org/bin/**', 'local-org/bench/**', 'preview/**'],
+      rules: { 'no-console': 'off' },
+    },
+  ],
+};
