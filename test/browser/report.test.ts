@@ -50,7 +50,6 @@ async function loadSampleMeasurements(): Promise<void> {
     return parsed.success && parsed.data.Outcome_Requirement__c && Number.isFinite(parsed.data.Value__c) ? [parsed.data] : [];
   });
   for (let i = 0; i < records.length; i += 200) {
-    // eslint-disable-next-line no-await-in-loop
     await env.conn.sobject('Measurement__c').create(records.slice(i, i + 200), { allOrNone: true });
   }
 }

@@ -88,7 +88,6 @@ describe('sf outcomes measurements import: data safety', () => {
       const alias = path.join(dir, 'alias.csv');
       await symlink(file, alias);
       for (const errorFile of [file, path.join(dir, '.', 'input.csv'), alias]) {
-        // eslint-disable-next-line no-await-in-loop
         await expect(runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', file, '--error-file', errorFile])).rejects.toMatchObject({
           name: 'ErrorFileIsInputError',
         });

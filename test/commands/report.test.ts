@@ -31,7 +31,6 @@ async function query<T extends Row>(soql: string): Promise<T[]> {
 async function create(sobject: string, records: Array<Record<string, unknown>>): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < records.length; i += 200) {
-    // eslint-disable-next-line no-await-in-loop
     const results = await env.conn.sobject(sobject).create(records.slice(i, i + 200), { allOrNone: true });
     for (const r of results) {
       if (!r.success) throw new Error(`Seeding ${sobject} failed: ${JSON.stringify(r)}`);
@@ -246,7 +245,6 @@ describe('sf outcomes report', () => {
     try {
       let retries = 0;
       for (let run = 0; run < 3; run++) {
-        // eslint-disable-next-line no-await-in-loop
         const faulty = await report(['--account', initiative.Account__c, '--format', 'json', '--as-of', SAMPLE_TODAY]);
         expect(faulty.report).toEqual(clean.report);
         retries += faulty.apiCalls.retries;

@@ -2,8 +2,8 @@
  * The local org's data engine: schema from the project's metadata plus bundled standard objects, an
  * in-memory store with Salesforce's write rules, and SOQL. The HTTP layer (local-org/src/http) serves it.
  */
-import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { randomInt } from 'node:crypto';
+import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { describeGlobalEntry, describeObject } from '../schema/describe.js';
 import { loadSchema, type OrgFeatures } from '../schema/index.js';
 import type { ObjectSchema, OrgSchema } from '../schema/types.js';

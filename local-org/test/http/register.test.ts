@@ -1,6 +1,6 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Org, StateAggregator } from '@salesforce/core';
-import os from 'node:os';
 import { registerLocalOrg } from '../../src/register.js';
 import { useTestHome } from './coreInJest.js';
 import { PROJECT_DIR, startTestOrg, type TestOrg } from './helpers.js';

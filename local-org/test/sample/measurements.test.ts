@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { MEASUREMENT_SOURCES } from '../../../src/core/model.js';
 import { BAD_ROW_KINDS, measurementsCsv, writeBulkMeasurements } from '../../src/sample/generate.js';

@@ -28,6 +28,8 @@ import {
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
+import { withRetry } from '../retry.js';
+import { chunk, isSalesforceId, soqlDate, soqlDateTime, soqlId, soqlIdList, soqlString } from '../soql.js';
 import {
   createdDateOf,
   toExistingInitiative,
@@ -37,8 +39,6 @@ import {
   toSourceOpportunity,
   toTeamMember,
 } from './handoverRows.js';
-import { withRetry } from '../retry.js';
-import { chunk, isSalesforceId, soqlDate, soqlDateTime, soqlId, soqlIdList, soqlString } from '../soql.js';
 
 const I = fieldsOf(Initiative);
 const S = fieldsOf(SolutionComponent);
