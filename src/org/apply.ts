@@ -36,9 +36,9 @@ export type WriteRequest = {
 
 /** How a command shows a write in progress (its spinner); the apply steps themselves print nothing. */
 export type WriteProgress = {
-  started(count: number, label: string): void;
-  progressed(done: number, total: number): void;
-  finished(): void;
+  started: (count: number, label: string) => void;
+  progressed: (done: number, total: number) => void;
+  finished: () => void;
 };
 
 export type RecordError = { code: string; message: string; fields: string[] };

@@ -27,7 +27,7 @@ export async function fetchAll<T extends SfRecord = SfRecord>(
     completeChildren?: boolean;
   } = {},
 ): Promise<T[]> {
-  const complete = options.completeChildren === false ? async (): Promise<void> => undefined : completeChildSubqueries;
+  const complete = options.completeChildren === false ? (): Promise<void> => Promise.resolve() : completeChildSubqueries;
   let page = await withRetry(() => {
     usage.count('queries');
     return (conn as unknown as QueryApi).query(soql, { autoFetch: false }) as Promise<QueryPage<T>>;

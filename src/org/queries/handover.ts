@@ -28,6 +28,7 @@ import {
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
+import { child } from '../records.js';
 import { withRetry } from '../retry.js';
 import { chunk, isSalesforceId, soqlDate, soqlDateTime, soqlId, soqlIdList, soqlString } from '../soql.js';
 import {
@@ -46,8 +47,8 @@ const O = fieldsOf(OutcomeRequirement);
 const OPP = fieldsOf(OpportunityFields);
 const LINE = fieldsOf(OpportunityLineItemFields);
 const PRODUCT = fieldsOf(Product2Fields);
-const COMPONENTS = `${SolutionComponent.fields.Initiative__c.childRelationship}__r`;
-const OUTCOMES = `${OutcomeRequirement.fields.Initiative__c.childRelationship}__r`;
+const COMPONENTS = child(SolutionComponent.fields.Initiative__c);
+const OUTCOMES = child(OutcomeRequirement.fields.Initiative__c);
 /** Task.WhatId's child relationship on every object with activities enabled, as Initiative__c has. */
 const TASKS = 'Tasks';
 const INITIATIVE_CHILDREN = { components: COMPONENTS, outcomes: OUTCOMES };
@@ -344,7 +345,8 @@ export async function fetchAccountCsms(
   if (csms.size > 0 || accountIds.length === 0) return { csms, accountTeams: true, csmRoleMissing: false };
   usage.count('other');
   const describe = await withRetry(() => conn.describe('AccountTeamMember'), { onRetry: () => usage.countRetry() });
-  const roles = describe.fields.find((f) => f.name === 'TeamMemberRole')?.picklistValues ?? [];
+  // jsforce types a field's picklist values as any[]; these are the describe's PicklistEntry.
+  const roles = (describe.fields.find((f) => f.name === 'TeamMemberRole')?.picklistValues ?? []) as Array<{ value: string; active?: boolean }>;
   return { csms, accountTeams: true, csmRoleMissing: !roles.some((r) => r.value === CSM_TEAM_ROLE && r.active !== false) };
 }
 

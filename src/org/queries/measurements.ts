@@ -17,13 +17,13 @@ import { measurementSchema, outcomeRequirementFieldsSchema } from '../../core/sc
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
-import { readRecord, recordLabel } from '../records.js';
+import { child, readRecord, recordLabel } from '../records.js';
 import { isSalesforceId, soqlIdList, soqlStringList } from '../soql.js';
 
 const O = fieldsOf(OutcomeRequirement);
 const M = fieldsOf(Measurement);
 /** The child relationship of an outcome's measurements (Measurements__r). */
-const MEASUREMENTS = `${Measurement.fields.Outcome_Requirement__c.childRelationship}__r`;
+const MEASUREMENTS = child(Measurement.fields.Outcome_Requirement__c);
 
 /** A measurement already in the org, as the import compares it. */
 export type StoredMeasurement = {

@@ -9,14 +9,14 @@ import { idSchema } from '../../core/fieldSchemas.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
-import { readRecord, recordLabel } from '../records.js';
+import { child, readRecord, recordLabel } from '../records.js';
 import { chunk, soqlIdList } from '../soql.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);
 const M = fieldsOf(Measurement);
 const INITIATIVE = relationshipName(O.Initiative__c);
-const MEASUREMENTS = `${Measurement.fields.Outcome_Requirement__c.childRelationship}__r`;
+const MEASUREMENTS = child(Measurement.fields.Outcome_Requirement__c);
 /** Ids per IN clause: 300 quoted ids are about 6,300 characters, well inside a query URL. */
 const IDS_PER_QUERY = 300;
 

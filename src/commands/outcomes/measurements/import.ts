@@ -120,6 +120,7 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
     const progress = {
       bulkStarted: (count: number): void => this.spinner.start(messages.getMessage('spinner.bulk', [count])),
       collectionsStarted: (count: number): void =>
+        // eslint-disable-next-line sf-plugin/no-missing-messages -- the progress bar puts its title in for the format's %s
         this.progress.start(count, {}, { title: messages.getMessage('progress.title'), format: messages.getMessage('progress.format') }),
       progressed: (done: number): void => this.progress.update(done),
       finished: (): void => (mode === 'bulk' ? this.spinner.stop() : this.progress.finish()),
