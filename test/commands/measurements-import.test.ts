@@ -48,7 +48,7 @@ async function outcomeId(env: TestOrg, externalId: string): Promise<string> {
 }
 
 function readCsv(text: string): Array<Record<string, string>> {
-  return parse(text, { columns: true }) as Array<Record<string, string>>;
+  return parse<Record<string, string>>(text, { columns: true });
 }
 
 const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);

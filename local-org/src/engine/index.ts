@@ -72,6 +72,7 @@ function dateInZone(instant: Date, timeZone: string): string {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- async so that a schema error rejects, like every other start-up failure
 export async function createEngine(options: CreateEngineOptions): Promise<LocalOrgEngine> {
   const schema = loadSchema(options.projectDir, options.features);
   return new Engine(schema, options);

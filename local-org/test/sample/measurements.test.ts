@@ -10,7 +10,7 @@ import { sample, tempFolder, TODAY } from './helpers.js';
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
-const parseCsv = (text: string): MeasurementRow[] => parse(text, { columns: true, skip_empty_lines: true }) as MeasurementRow[];
+const parseCsv = (text: string): MeasurementRow[] => parse<MeasurementRow>(text, { columns: true, skip_empty_lines: true });
 
 /** What the import would reject, and why: the rules of Measurement__c restated. */
 function problemsOf(row: MeasurementRow, outcomes: Set<string>): string[] {

@@ -113,7 +113,7 @@ export async function fetchOpportunities(conn: OrgConnection, selection: Opportu
   const batches = selection.opportunityIds ? chunk(selection.opportunityIds, IDS_PER_QUERY).map((ids) => ({ opportunityIds: ids })) : [selection];
   const rows: SfRecord[] = [];
   for (const batch of batches) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     rows.push(...(await fetchAll(conn, opportunitiesSoql(batch), usage)));
   }
   return rows.map((row) => toSourceOpportunity(row, 'OpportunityLineItems'));
@@ -247,7 +247,7 @@ export async function fetchInitiatives(conn: OrgConnection, opportunityIds: read
 async function fetchInitiativeRowsByOpportunityIds(conn: OrgConnection, opportunityIds: readonly string[], usage: ApiUsage): Promise<SfRecord[]> {
   const rows: SfRecord[] = [];
   for (const ids of chunk(opportunityIds, IDS_PER_QUERY)) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     rows.push(...(await fetchAll(conn, initiativesSoql(initiativesOfOpportunitiesWhere(ids)), usage)));
   }
   // Chunks are ordered on their own; the oldest-first order the planner relies on holds across them too.
@@ -286,7 +286,7 @@ export async function fetchRecentReviewTasks(conn: OrgConnection, since: Date, u
 export async function fetchHandoverTasks(conn: OrgConnection, initiativeIds: readonly string[], usage: ApiUsage): Promise<ExistingTask[]> {
   const tasks: ExistingTask[] = [];
   for (const ids of chunk(initiativeIds, IDS_PER_QUERY)) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     const rows = await fetchAll(conn, handoverTasksSoql(ids), usage);
     tasks.push(...rows.map((row) => toExistingTask(row)));
   }
@@ -363,7 +363,7 @@ async function fetchTeamCsms(
   const wanted = new Set(accountIds);
   const csms = new Map<string, string>();
   for (const filter of filters) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- the filters are tried in order
     const rows = await fetchAll(conn, accountCsmsSoql(filter), usage);
     for (const { accountId, userId, userActive } of rows.map(toTeamMember)) {
       if (!wanted.has(accountId) || !userActive || csms.has(accountId)) continue;

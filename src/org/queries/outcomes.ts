@@ -113,7 +113,7 @@ async function fetchInChunks(
   if (!ids) return fetchAll(conn, soql(), usage);
   const rows: SfRecord[] = [];
   for (const part of chunk([...new Set(ids)], IDS_PER_QUERY)) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     rows.push(...(await fetchAll(conn, soql(part), usage)));
   }
   return rows;

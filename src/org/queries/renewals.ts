@@ -93,7 +93,7 @@ export async function fetchLineRenewalInputs(
   };
   if (wanted.size > LINE_IDS_PER_QUERY) keep(await fetchAll(conn, renewableLinesSoql(), usage));
   for (const batch of chunk([...wanted.values()], LINE_IDS_PER_QUERY)) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     keep(await fetchAll(conn, lineItemsSoql(batch), usage));
   }
   return lines;
