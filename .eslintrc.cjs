@@ -40,7 +40,7 @@ module.exports = {
       rules: { '@typescript-eslint/explicit-function-return-type': 'off' },
     },
     {
-      // What plugin-template-sf relaxes for tests, and jest's globals.
+      // The first three are what plugin-template-sf relaxes for tests; then jest's globals and what these tests need.
       files: ['test/**', 'local-org/test/**'],
       env: { jest: true },
       rules: {
