@@ -300,7 +300,7 @@ export class SoqlExecutor {
         throw malformed(`Field must be grouped or aggregated: ${path.fieldName}`);
       }
       // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- the left side is false when the item has no alias
-    return { key: ('alias' in item && item.alias) || path.fieldName, group: path, raw };
+      return { key: ('alias' in item && item.alias) || path.fieldName, group: path, raw };
     });
     const groups = new Map<string, StoredRecord[]>();
     for (const row of rows) {
