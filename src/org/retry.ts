@@ -42,18 +42,40 @@ export function isTransientError(error: unknown): boolean {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Attempts at a refused connection: an org that refuses connections is usually down (or the address is wrong), and
+ * a few tries over a couple of seconds tell a restart apart from that; minutes of retries only hide it.
+ */
+export const REFUSED_CONNECTION_ATTEMPTS = 4;
+
+/** A connection refused: nothing listens at the org's address. */
+export function isConnectionRefused(error: unknown): boolean {
+  const e = error as ErrorLike | undefined;
+  return Boolean(e) && String(e?.code ?? (e?.cause as ErrorLike | undefined)?.code ?? '') === 'ECONNREFUSED';
+}
+
+/** How many attempts withRetry made at the call that threw this error (for messages that say how hard it tried). */
+const attemptsBehind = new WeakMap<object, number>();
+export function attemptsMade(error: unknown): number | undefined {
+  return error !== null && typeof error === 'object' ? attemptsBehind.get(error) : undefined;
+}
+
 export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 6;
   const baseDelayMs = options.baseDelayMs ?? Number(process.env.OUTCOMES_RETRY_BASE_MS ?? 250);
   for (let attempt = 1; ; attempt++) {
     try {
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- retries are sequential by design
       return await call();
     } catch (error) {
-      if (attempt >= attempts || !isTransientError(error)) throw error;
+      const limit = isConnectionRefused(error) ? Math.min(attempts, REFUSED_CONNECTION_ATTEMPTS) : attempts;
+      if (attempt >= limit || !isTransientError(error)) {
+        if (error !== null && typeof error === 'object') attemptsBehind.set(error, attempt);
+        throw error;
+      }
       options.onRetry?.(error, attempt);
       // Full jitter keeps parallel runs from retrying in lockstep.
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- the back-off waits before the next attempt
       await sleep(Math.random() * baseDelayMs * 2 ** (attempt - 1));
     }
   }

@@ -8,7 +8,8 @@ import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { failWith } from '../../org/failWith.js';
 import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
 import { applyRecompute, type RecomputeFailure } from '../../org/recomputeApply.js';
-import { isoDateFlag, recordIdFlag, bulkThresholdFlag } from '../../cli/flags.js';
+import { isoDateFlag, recordIdFlag, bulkThresholdFlag, verboseFlag } from '../../cli/flags.js';
+import { printSummary, type ObjectCounts } from '../../cli/summary.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
 export type { RecomputeFailure };
@@ -87,6 +88,7 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
       description: messages.getMessage('flags.dry-run.description'),
     }),
     'bulk-threshold': bulkThresholdFlag,
+    verbose: verboseFlag,
   };
 
   public async run(): Promise<RecomputeResult> {
@@ -144,48 +146,23 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
       failures,
       apiCalls: usage.snapshot(),
     };
-    this.report(result);
+    this.report(result, flags.verbose);
     this.exitFor(result.failures.length);
     return result;
   }
 
-  private report(result: RecomputeResult): void {
-    const arrow = (from: string | null, to: string): string => (from === to ? to : `${from ?? '—'} → ${to}`);
-    if (result.changedOutcomes.length > 0) {
-      this.table({
-        title: messages.getMessage('table.outcomes.title', [result.asOf]),
-        data: result.changedOutcomes.map((o) => ({
-          outcome: o.name ?? o.id,
-          status: arrow(o.oldStatus, o.newStatus),
-          changed: Object.keys(o.changes).join(', '),
-          reason: o.reason,
-        })),
-        columns: [
-          { key: 'outcome', name: messages.getMessage('table.outcome') },
-          { key: 'status', name: messages.getMessage('table.status') },
-          { key: 'changed', name: messages.getMessage('table.changed') },
-          { key: 'reason', name: messages.getMessage('table.reason') },
-        ],
-      });
-    }
-    if (result.changedInitiatives.length > 0) {
-      this.table({
-        title: messages.getMessage('table.health.title'),
-        data: result.changedInitiatives.map((i) => ({
-          initiative: i.name ?? i.id,
-          health: arrow(i.oldHealth, i.newHealth),
-          reason: i.reason,
-        })),
-        columns: [
-          { key: 'initiative', name: messages.getMessage('table.initiative') },
-          { key: 'health', name: messages.getMessage('table.health') },
-          { key: 'reason', name: messages.getMessage('table.reason') },
-        ],
-      });
-    }
-    for (const failure of result.failures) {
-      this.warn(messages.getMessage('warn.recordFailed', [failure.sobject, failure.name ?? failure.id, failure.error]));
-    }
+  private report(result: RecomputeResult, verbose: boolean): void {
+    if (verbose) this.changeTables(result);
+    const counts = (object: string, c: RecomputeResult['outcomes']): ObjectCounts => {
+      const failed = result.failures.filter((f) => f.sobject === object).length;
+      return { object, updated: result.dryRun ? c.toUpdate : c.updated, unchanged: c.unchanged, failed };
+    };
+    printSummary(this, verbose, {
+      dryRun: result.dryRun,
+      counts: [counts('Outcome_Requirement__c', result.outcomes), counts('Initiative__c', result.initiatives)],
+      failures: result.failures.map((f) => ({ record: `${f.sobject} ${f.name ?? f.id}`, why: f.error })),
+      needsPerson: [],
+    });
     if (result.dryRun) this.log(messages.getMessage('info.dryRun'));
     this.logSuccess(
       messages.getMessage('success', [
@@ -199,6 +176,30 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
         result.apiCalls.total,
       ]),
     );
+  }
+
+  /** --verbose: every outcome and initiative that changes, with the reason. */
+  private changeTables(result: RecomputeResult): void {
+    const arrow = (from: string | null, to: string): string => (from === to ? to : `${from ?? '—'} → ${to}`);
+    if (result.changedOutcomes.length > 0) {
+      this.table({
+        title: messages.getMessage('table.outcomes.title', [result.asOf]),
+        data: result.changedOutcomes.map((o) => ({
+          outcome: o.name ?? o.id,
+          status: arrow(o.oldStatus, o.newStatus),
+          changed: Object.keys(o.changes).join(', '),
+          reason: o.reason,
+        })),
+        columns: (['outcome', 'status', 'changed', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
+      });
+    }
+    if (result.changedInitiatives.length > 0) {
+      this.table({
+        title: messages.getMessage('table.health.title'),
+        data: result.changedInitiatives.map((i) => ({ initiative: i.name ?? i.id, health: arrow(i.oldHealth, i.newHealth), reason: i.reason })),
+        columns: (['initiative', 'health', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
+      });
+    }
   }
 }
 
