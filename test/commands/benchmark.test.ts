@@ -3,9 +3,9 @@
  * library but carry no latest value before a recompute) plus ten customers of a test KPI with hand-worked
  * improvements, so the distributions, the withheld groups and the standings can be checked by hand.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import OutcomesBenchmark, { type BenchmarkResult } from '../../src/commands/outcomes/benchmark.js';
 import OutcomesReport, { type ReportResult } from '../../src/commands/outcomes/report.js';
 import { lastExitCode, lastOutput, projectRoot, runCommand, startTestOrg, type TestOrg } from './harness.js';
@@ -66,7 +66,7 @@ beforeAll(async () => {
   // The value report computes the latest value from the measurements: the same values, measured.
   await create('Measurement__c', outcomes.map((id, k) => ({ Outcome_Requirement__c: id, Measured_On__c: '2026-06-30', Value__c: 100 - IMPROVEMENT[k], External_Id__c: `TEST-BENCH-M-${k}` })));
   for (const sobject of ['Account', 'User', 'Initiative__c', 'Outcome_Requirement__c', 'KPI__c', 'Opportunity', 'Product2', 'Solution_Component__c', 'Contract']) {
-    // eslint-disable-next-line no-await-in-loop
+     
     const ids = (await env.conn.query<{ Id: string }>(`SELECT Id FROM ${sobject}`)).records.map((r) => r.Id);
     secrets.push(...ids, ...ids.map((id) => id.slice(0, 15)));
   }

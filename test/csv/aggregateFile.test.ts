@@ -1,7 +1,7 @@
 /** The benchmark's aggregate files: written and read back alike in CSV and JSON, never written over a foreign file. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BenchmarkAggregate } from '../../src/core/benchmark/aggregateFile.js';
 import { NotAnAggregateFile, readAggregateFile, UnreadableAggregateFile, writeAggregateFile } from '../../src/csv/aggregateFile.js';
 

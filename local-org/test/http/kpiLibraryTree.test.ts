@@ -2,9 +2,9 @@
  * The starter KPI library (data/sample/KPI__c.json) loads on its own, as `sf data import tree --files` sends it:
  * one sObject Tree request into an empty org, every KPI back with its picklist values and the library's codes.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { KPI_LIBRARY } from '../../src/sample/kpis.js';
 import { PROJECT_DIR, startTestOrg, type TestOrg } from './helpers.js';
 
@@ -24,7 +24,7 @@ describe('the KPI library tree file', () => {
     expect(file.records).toHaveLength(20);
     // Nothing in the file points to another record: it loads without the rest of the sample.
     expect(JSON.stringify(file.records)).not.toMatch(/"@/);
-    const response = (await t.conn.request({ method: 'POST', url: '/composite/tree/KPI__c', body: JSON.stringify(file), headers: { 'content-type': 'application/json' } })) as TreeResponse;
+    const response = await t.conn.request<TreeResponse>({ method: 'POST', url: '/composite/tree/KPI__c', body: JSON.stringify(file), headers: { 'content-type': 'application/json' } });
     expect(response.hasErrors).toBe(false);
     expect(response.results).toHaveLength(20);
 

@@ -8,8 +8,9 @@ import { planBenchmark, type BenchmarkPlan, type BenchmarkSubject } from '../../
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchBenchmarkSource } from '../../org/queries/benchmark.js';
 import { failWith } from '../../org/failWith.js';
-import { NotAnAggregateFile, readAggregateFile, writeAggregateFile } from '../../csv/aggregateFile.js';
+import { NotAnAggregateFile, writeAggregateFile } from '../../csv/aggregateFile.js';
 import { recordIdFlag } from '../../cli/flags.js';
+import { readPeerFile } from '../../cli/peerFile.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -50,7 +51,7 @@ export default class OutcomesBenchmark extends OutcomesCommand<BenchmarkResult> 
     const usage = new ApiUsage();
 
     // A peer file is read first: a bad one stops the command before any API call.
-    const peerRows = flags['peer-file'] ? await this.readPeers(flags['peer-file'], minGroup) : null;
+    const peerRows = flags['peer-file'] ? await readPeerFile(flags['peer-file'], minGroup) : null;
 
     // Fetch: two queries side by side (outcomes with their KPI, their initiatives' products).
     const conn = flags['target-org'].getConnection(flags['api-version']);
@@ -68,15 +69,6 @@ export default class OutcomesBenchmark extends OutcomesCommand<BenchmarkResult> 
     const result: BenchmarkResult = { ...plan, by: flags.by, measure: flags.measure, minGroup, subject, files, apiCalls: usage.snapshot() };
     this.report(result);
     return result;
-  }
-
-  private async readPeers(file: string, minGroup: number): Promise<BenchmarkAggregate[]> {
-    const parsed = await failWith(messages, 'error.PeerFileUnreadable', [file])(readAggregateFile(file, minGroup));
-    if (parsed.problems.length > 0) {
-      const lines = parsed.problems.slice(0, 10).map((p) => messages.getMessage('error.PeerFileRow', [p.row, p.problem]));
-      throw messages.createError('error.PeerFileInvalid', [file, parsed.problems.length, lines.join('\n')]);
-    }
-    return parsed.rows;
   }
 
   private async write(file: string, rows: BenchmarkAggregate[], measure: BenchmarkResult['measure'], minGroup: number): Promise<string> {

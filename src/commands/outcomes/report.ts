@@ -8,7 +8,6 @@ import { peerComparisonOf, type PeerComparison } from '../../core/plan/benchmark
 import { DEFAULT_MIN_GROUP } from '../../core/benchmark/groups.js';
 import type { BenchmarkAggregate } from '../../core/benchmark/aggregateFile.js';
 import { fetchBenchmarkSource } from '../../org/queries/benchmark.js';
-import { readAggregateFile } from '../../csv/aggregateFile.js';
 import type { OrgConnection } from '../../org/connection.js';
 import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
@@ -18,6 +17,7 @@ import { allSettledOrThrow } from '../../org/settled.js';
 import { AUDIENCES, defaultReportFileName, renderPdf, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { ChromiumMissingError } from '../../report/pdf.js';
 import { isoDateFlag, recordIdFlag } from '../../cli/flags.js';
+import { readPeerFile } from '../../cli/peerFile.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -108,7 +108,7 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     const scope: ReportScope = flags.initiative ? { kind: 'initiative', id: flags.initiative } : { kind: 'account', id: flags.account ?? '' };
     const usage = new ApiUsage();
     // A bad peer file stops the report before any API call.
-    const peerRows = flags['peer-file'] ? await this.readPeers(flags['peer-file'], flags['min-group']) : null;
+    const peerRows = flags['peer-file'] ? await readPeerFile(flags['peer-file'], flags['min-group']) : null;
 
     // Fetch: the queries side by side (initiatives with their lines; outcomes with their measurements; the currency).
     const conn = flags['target-org'].getConnection(flags['api-version']);
@@ -131,7 +131,7 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     }
 
     // Peers: one more query, only when an outcome in scope points to a KPI.
-    const peers = await this.peersFor(conn, usage, initiatives, flags['min-group'], peerRows);
+    const peers = await peersFor(conn, usage, initiatives, flags['min-group'], peerRows);
 
     // Plan: the report's content, attainment and status computed afresh as of the date. The command only reads.
     const report = buildValueReport({ scope, asOf, initiatives, currency, renewalWindowDays: flags.within ?? null, peers });
@@ -175,27 +175,6 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     };
   }
 
-  private async readPeers(file: string, minGroup: number): Promise<BenchmarkAggregate[]> {
-    const parsed = await failWith(messages, 'error.PeerFileUnreadable', [file])(readAggregateFile(file, minGroup));
-    if (parsed.problems.length > 0) {
-      const lines = parsed.problems.slice(0, 10).map((p) => messages.getMessage('error.PeerFileRow', [p.row, p.problem]));
-      throw messages.createError('error.PeerFileInvalid', [file, parsed.problems.length, lines.join('\n')]);
-    }
-    return parsed.rows;
-  }
-
-  private async peersFor(
-    conn: OrgConnection,
-    usage: ApiUsage,
-    initiatives: InitiativeSource[],
-    minGroup: number,
-    peerRows: BenchmarkAggregate[] | null,
-  ): Promise<PeerComparison | null> {
-    if (!initiatives.some((i) => i.outcomes.some((o) => o.record.KPI__c))) return null;
-    const source = await failWith(messages, 'error.PeersFailed')(fetchBenchmarkSource(conn, usage, { products: false }));
-    return peerComparisonOf({ ...source, minGroup, peerRows });
-  }
-
   /** The HTML report printed by chromium; without chromium, an error naming the package to install (exit 2). */
   private async pdfOf(report: ValueReport, options: { audience: (typeof AUDIENCES)[number] }): Promise<Buffer> {
     this.spinner.start(messages.getMessage('spinner.pdf'));
@@ -208,4 +187,17 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
       this.spinner.stop();
     }
   }
+}
+
+/** What outcomes with a KPI are compared with: one query, and only when an outcome in scope has a KPI. */
+async function peersFor(
+  conn: OrgConnection,
+  usage: ApiUsage,
+  initiatives: InitiativeSource[],
+  minGroup: number,
+  peerRows: BenchmarkAggregate[] | null,
+): Promise<PeerComparison | null> {
+  if (!initiatives.some((i) => i.outcomes.some((o) => o.record.KPI__c))) return null;
+  const source = await failWith(messages, 'error.PeersFailed')(fetchBenchmarkSource(conn, usage, { products: false }));
+  return peerComparisonOf({ ...source, minGroup, peerRows });
 }

@@ -63,14 +63,15 @@ export function aggregateRecord(row: BenchmarkAggregate): Record<Column, string 
 }
 
 const number = z.coerce.number<string | number>().refine(Number.isFinite, { error: 'must be a number' });
-const blankAsNull = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? null : v), schema.nullable());
+/** A blank cell of an optional column reads as null. */
+const blankAsNull = (value: unknown): unknown => (value === '' ? null : value);
 
 const recordSchema = z.object({
   format: z.literal(AGGREGATE_FORMAT, { error: `must be ${AGGREGATE_FORMAT}` }),
   kpi_code: z.string().trim().min(1, { error: 'is required' }),
   kpi_name: z.string().trim().default(''),
-  value_chain_stage: blankAsNull(z.enum(VALUE_CHAIN_STAGES)).default(null),
-  better_direction: blankAsNull(z.enum(BETTER_DIRECTIONS)).default(null),
+  value_chain_stage: z.preprocess(blankAsNull, z.enum(VALUE_CHAIN_STAGES).nullable()).default(null),
+  better_direction: z.preprocess(blankAsNull, z.enum(BETTER_DIRECTIONS).nullable()).default(null),
   measure: z.enum(BENCHMARK_MEASURES as [BenchmarkMeasure, ...BenchmarkMeasure[]], { error: `must be one of ${BENCHMARK_MEASURES.join(', ')}` }),
   dimension: z.enum(BENCHMARK_DIMENSIONS, { error: `must be one of ${BENCHMARK_DIMENSIONS.join(', ')}` }),
   group: z.string().trim().min(1, { error: 'is required' }),

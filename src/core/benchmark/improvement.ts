@@ -59,7 +59,7 @@ export function improvementOf(outcome: ImprovementSource, better: BetterDirectio
   if (!BETTER_DIRECTIONS.includes(better)) return { ok: false, reason: `the KPI has no better direction` };
   const own = betterDirectionOf(outcome.Direction__c);
   if (own !== null && own !== better) {
-    return { ok: false, reason: `its direction ${outcome.Direction__c} contradicts the KPI, where ${better.toLowerCase()} is better` };
+    return { ok: false, reason: `its direction ${String(outcome.Direction__c)} contradicts the KPI, where ${better.toLowerCase()} is better` };
   }
   const baseline = outcome.Baseline_Value__c;
   if (baseline == null) return { ok: false, reason: 'it has no baseline to measure improvement from' };

@@ -3,7 +3,7 @@
  * the minimum are never both shown, whatever dimension is asked for, and a customer's standing excludes itself.
  */
 import { describe, expect, it } from '@jest/globals';
-import { candidateGroups, publishableGroups, revealsFewerThan, segmentOf, type CandidateGroup } from '../../../src/core/benchmark/groups.js';
+import { candidateGroups, revealsFewerThan, segmentOf, type CandidateGroup } from '../../../src/core/benchmark/groups.js';
 import { medianOf } from '../../../src/core/benchmark/quantiles.js';
 import { bandAgainst, bandOfPercentile, percentileRank, standingAmongPeers } from '../../../src/core/benchmark/standing.js';
 import { planBenchmark, type BenchmarkKpiSource, type BenchmarkOutcomeSource } from '../../../src/core/plan/benchmark.js';
