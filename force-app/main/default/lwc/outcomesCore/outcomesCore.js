@@ -13,11 +13,28 @@ var COMPONENT_TYPES = ["Subscription", "Product", "Professional Services", "Supp
 var LIFECYCLES = ["Renewable", "Planned Temporary", "One_Time"];
 var MILESTONE_STATUSES = ["Not Started", "In Progress", "Completed", "Blocked"];
 var HANDOVER_STATUSES = ["Not Started", "Handed Over", "Incomplete"];
+var BETTER_DIRECTIONS = ["Higher", "Lower"];
+var VALUE_CHAIN_STAGES = [
+  "Inbound Logistics",
+  "Operations",
+  "Outbound Logistics",
+  "Marketing_And_Sales",
+  "Service",
+  "Procurement",
+  "Technology",
+  "People",
+  "Infrastructure"
+];
+var RESPONSIBLE_PARTIES = ["Customer", "Vendor", "Partner"];
 var PICKLIST_LABELS = {
   Assumed_Needs_Validation: "Assumed – Needs Validation",
   Relative_Percent: "Relative %",
   Months_After_Go_Live: "Months After Go-Live",
-  One_Time: "One-Time"
+  One_Time: "One-Time",
+  // KPI library (issue 17)
+  Higher: "Higher is better",
+  Lower: "Lower is better",
+  Marketing_And_Sales: "Marketing & Sales"
 };
 function picklistLabel(apiName) {
   return PICKLIST_LABELS[apiName] ?? apiName;
@@ -75,7 +92,9 @@ var Initiative = {
       operation: "sum",
       field: "Annual_Value__c",
       filters: [{ field: "Lifecycle__c", equals: "Renewable" }]
-    })
+    }),
+    // KPI benchmark (issue 17): the program (type of initiative) results are compared within.
+    Program__c: text(80)
   }
 };
 var OutcomeRequirement = {
@@ -105,7 +124,11 @@ var OutcomeRequirement = {
     Forecast_At_Deadline__c: num(16, 4),
     Forecast_Attainment_Percent__c: { type: "Percent", precision: 8, scale: 1 },
     Status__c: picklist(OUTCOME_STATUSES),
-    Measurement_Count__c: rollup({ childObject: "Measurement__c", operation: "count" })
+    Measurement_Count__c: rollup({ childObject: "Measurement__c", operation: "count" }),
+    // KPI library and benchmark (issue 17): the KPI this outcome measures and who is responsible for its result.
+    KPI__c: lookup("KPI__c", "Outcome_Requirements"),
+    Responsible_Party__c: picklist(RESPONSIBLE_PARTIES),
+    Partner_Account__c: lookup("Account", "Partner_Outcome_Requirements")
   }
 };
 var Measurement = {
@@ -170,6 +193,19 @@ var BusinessCapability = {
     Tools_Changed__c: { type: "TextArea" }
   }
 };
+var Kpi = {
+  apiName: "KPI__c",
+  fields: {
+    Name: text(80, { required: true }),
+    KPI_Code__c: externalKey(40),
+    Category__c: text(80),
+    Unit__c: text(40),
+    Better_Direction__c: picklist(BETTER_DIRECTIONS, { required: true }),
+    Value_Chain_Stage__c: picklist(VALUE_CHAIN_STAGES),
+    Measurement_Method__c: { type: "TextArea" },
+    Active__c: { type: "Checkbox" }
+  }
+};
 var OpportunityFields = {
   apiName: "Opportunity",
   standard: true,
@@ -203,7 +239,8 @@ var CUSTOM_OBJECTS = [
   SolutionComponent,
   OutcomeComponent,
   InitiativeMilestone,
-  BusinessCapability
+  BusinessCapability,
+  Kpi
 ];
 var STANDARD_OBJECT_EXTENSIONS = [OpportunityFields, OpportunityLineItemFields, Product2Fields];
 var ALL_OBJECTS = [...CUSTOM_OBJECTS, ...STANDARD_OBJECT_EXTENSIONS];
