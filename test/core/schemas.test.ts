@@ -9,6 +9,8 @@ import {
 } from '../../src/core/model.js';
 import {
   businessCapabilitySchema,
+  feeAtRiskSchema,
+  feeTierSchema,
   contractSchema,
   formatIssues,
   initiativeSchema,
@@ -56,6 +58,8 @@ describe('schemas against model.ts', () => {
     Outcome_Component__c: outcomeComponentSchema,
     Initiative_Milestone__c: milestoneSchema,
     Business_Capability__c: businessCapabilitySchema,
+    Fee_At_Risk__c: feeAtRiskSchema,
+    Fee_Tier__c: feeTierSchema,
   };
 
   test.each(CUSTOM_OBJECTS.map((spec) => [spec.apiName, spec] as [string, ObjectSpec]))('%s has a schema key for every field', (apiName, spec) => {
