@@ -1,12 +1,13 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import type { OutcomeHealth, OutcomeStatus } from '../../core/model.js';
+import type { FeeStatus, OutcomeHealth, OutcomeStatus } from '../../core/model.js';
 import { planRecompute } from '../../core/plan/recompute.js';
 import { DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../../core/trajectory.js';
 import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { failWith } from '../../org/failWith.js';
 import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
+import { fetchFeesForRecompute } from '../../org/queries/fees.js';
 import { applyRecompute, type RecomputeFailure } from '../../org/recomputeApply.js';
 import { isoDateFlag, recordIdFlag, bulkThresholdFlag } from '../../cli/flags.js';
 import { OutcomesCommand } from '../../cli/command.js';
@@ -36,6 +37,17 @@ export type RecomputedInitiative = {
   reason: string;
 };
 
+export type RecomputedFee = {
+  id: string;
+  name: string | null;
+  outcomeId: string;
+  oldStatus: FeeStatus | null;
+  newStatus: FeeStatus;
+  /** The fee fields written (or, on a dry run, to write), with their new values. */
+  changes: Record<string, number | string | null>;
+  reason: string;
+};
+
 export type RecomputeResult = {
   asOf: string;
   atRiskThresholdPercent: number;
@@ -49,8 +61,11 @@ export type RecomputeResult = {
     unchanged: number;
   };
   initiatives: { checked: number; toUpdate: number; updated: number; unchanged: number };
+  /** Fees at risk of the outcomes recomputed: earned, forecast to earn, forfeited and status. */
+  fees: { checked: number; toUpdate: number; updated: number; unchanged: number };
   changedOutcomes: RecomputedOutcome[];
   changedInitiatives: RecomputedInitiative[];
+  changedFees: RecomputedFee[];
   failures: RecomputeFailure[];
   apiCalls: ApiUsageSnapshot;
 };
@@ -102,13 +117,14 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     const initiatives = await query(fetchInitiatives(conn, initiativeIds, usage));
     assertAllFound(initiativeIds, initiatives.map((i) => i.Id));
     const outcomes = await query(fetchOutcomesWithMeasurements(conn, initiativeIds, usage));
+    const fees = await query(fetchFeesForRecompute(conn, initiativeIds, usage));
     this.spinner.stop();
 
     // Plan.
-    const plan = planRecompute(outcomes, initiatives, { asOf, atRiskThresholdPercent });
+    const plan = planRecompute(outcomes, initiatives, { asOf, atRiskThresholdPercent }, fees);
 
     // Apply.
-    const writes = plan.outcomeUpdates.length + plan.healthUpdates.length;
+    const writes = plan.outcomeUpdates.length + plan.healthUpdates.length + plan.feeUpdates.length;
     if (!flags['dry-run'] && writes > 0) this.spinner.start(messages.getMessage('spinner.write', [plan.outcomeUpdates.length, plan.healthUpdates.length]));
     const failures = flags['dry-run'] ? [] : await applyRecompute(conn, plan, usage, flags['bulk-threshold']);
     this.spinner.stop();
@@ -131,6 +147,12 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
         updated: flags['dry-run'] ? 0 : plan.healthUpdates.filter((u) => !failed.has(u.id)).length,
         unchanged: plan.initiativesUnchanged,
       },
+      fees: {
+        checked: fees.length - plan.feesSkipped,
+        toUpdate: plan.feeUpdates.length,
+        updated: flags['dry-run'] ? 0 : plan.feeUpdates.filter((u) => !failed.has(u.id)).length,
+        unchanged: plan.feesUnchanged,
+      },
       changedOutcomes: plan.outcomeUpdates.map((u) => ({
         id: u.id,
         name: u.name,
@@ -141,6 +163,7 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
         reason: u.reason,
       })),
       changedInitiatives: plan.healthUpdates.map((u) => ({ ...u })),
+      changedFees: plan.feeUpdates.map(({ fields, ...u }) => ({ ...u, changes: { ...fields } })),
       failures,
       apiCalls: usage.snapshot(),
     };
@@ -183,8 +206,22 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
         ],
       });
     }
+    if (result.changedFees.length > 0) {
+      this.table({
+        title: messages.getMessage('table.fees.title'),
+        data: result.changedFees.map((f) => ({ fee: f.name ?? f.id, status: arrow(f.oldStatus, f.newStatus), reason: f.reason })),
+        columns: [
+          { key: 'fee', name: messages.getMessage('table.fee') },
+          { key: 'status', name: messages.getMessage('table.status') },
+          { key: 'reason', name: messages.getMessage('table.reason') },
+        ],
+      });
+    }
     for (const failure of result.failures) {
       this.warn(messages.getMessage('warn.recordFailed', [failure.sobject, failure.name ?? failure.id, failure.error]));
+    }
+    if (result.fees.checked > 0) {
+      this.log(messages.getMessage('info.fees', [result.fees.checked, result.dryRun ? result.fees.toUpdate : result.fees.updated, messages.getMessage(result.dryRun ? 'success.toUpdate' : 'success.updated')]));
     }
     if (result.dryRun) this.log(messages.getMessage('info.dryRun'));
     this.logSuccess(
