@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AjvModule from 'ajv';
+import OutcomesFees from '../../src/commands/outcomes/fees.js';
 import HandoverSync from '../../src/commands/outcomes/handover/sync.js';
 import MeasurementsImport from '../../src/commands/outcomes/measurements/import.js';
 import Recompute from '../../src/commands/outcomes/recompute.js';
@@ -16,6 +17,7 @@ import { projectRoot } from '../../scripts/contracts/commands.js';
 
 /** Every command class by its id (contracts.test.ts checks that this lists every command file). */
 export const COMMANDS = new Map<unknown, string>([
+  [OutcomesFees, 'outcomes:fees'],
   [HandoverSync, 'outcomes:handover:sync'],
   [MeasurementsImport, 'outcomes:measurements:import'],
   [Recompute, 'outcomes:recompute'],

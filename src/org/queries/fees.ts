@@ -1,16 +1,17 @@
 /**
- * The fees at risk a recompute judges: each with its terms, its tiers (a child subquery) and what was computed last
- * time, for all initiatives or the given ones (through the outcome's initiative).
+ * The queries of fees at risk: those a recompute judges (each with its terms, its tiers as a child subquery and what
+ * was computed last time), and the fee listing (what recompute stored, with the outcome, initiative and account).
  */
-import { FeeAtRisk, FeeTier, OutcomeRequirement, fieldsOf, relationshipName } from '../../core/model.js';
+import { FeeAtRisk, FeeTier, Initiative, OutcomeRequirement, fieldsOf, relationshipName } from '../../core/model.js';
+import type { FeeLine } from '../../core/plan/feeListing.js';
 import type { RecomputeFee } from '../../core/plan/fees.js';
-import { feeAtRiskSchema, feeTierSchema } from '../../core/schemas.js';
+import { feeAtRiskSchema, feeTierSchema, initiativeSchema, outcomeRequirementFieldsSchema } from '../../core/schemas.js';
 import { idSchema } from '../../core/fieldSchemas.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
-import { childRecords } from '../fetch.js';
-import { child, readRecord, recordLabel } from '../records.js';
-import { soqlIdList } from '../soql.js';
+import { childRecords, fetchAll } from '../fetch.js';
+import { child, parentName, readRecord, recordLabel } from '../records.js';
+import { soqlId, soqlIdList } from '../soql.js';
 import { fetchInChunks } from './outcomes.js';
 
 const FA = fieldsOf(FeeAtRisk);
@@ -66,4 +67,107 @@ export function toRecomputeFee(row: SfRecord): RecomputeFee {
     ...readRecord(recomputeFeeSchema, row, label),
     tiers: childRecords(row, TIERS).map((t) => readRecord(tierTermsSchema, t, `${label}: ${FeeTier.apiName}`)),
   };
+}
+
+// ---- The fee listing (sf outcomes fees) -----------------------------------------------------------------------
+
+const I = fieldsOf(Initiative);
+const INITIATIVE = `${OUTCOME}.${relationshipName(O.Initiative__c)}`;
+const ACCOUNT = `${INITIATIVE}.${relationshipName(I.Account__c)}`;
+const COMPONENT = relationshipName(FA.Solution_Component__c);
+
+export type FeeScope = { kind: 'initiative' | 'account'; id: string } | null;
+
+const listedFeeSchema = feeAtRiskSchema
+  .pick({ Name: true, Amount_At_Risk__c: true, Payout_Rule__c: true, Earned_To_Date__c: true, Forecast_To_Earn__c: true, Forfeited__c: true, Status__c: true })
+  .extend({ Id: idSchema('Id'), [FA.Outcome_Requirement__c]: idSchema(FA.Outcome_Requirement__c) });
+const listedOutcomeSchema = outcomeRequirementFieldsSchema
+  .pick({ Name: true, Description__c: true, Status__c: true, Due_Date__c: true })
+  .extend({ [O.Initiative__c]: idSchema(O.Initiative__c) });
+const listedInitiativeSchema = initiativeSchema.pick({ Name: true, Next_Renewal_Date__c: true }).extend({ [I.Account__c]: idSchema(I.Account__c) });
+
+/** The scope's Ids reach SOQL only through `soqlId`, which refuses anything but an Id. */
+function feeScopeWhere(scope: FeeScope): string {
+  if (scope === null) return '';
+  return scope.kind === 'initiative' ? ` WHERE ${OUTCOME}.${O.Initiative__c} = ${soqlId(scope.id)}` : ` WHERE ${INITIATIVE}.${I.Account__c} = ${soqlId(scope.id)}`;
+}
+
+export function feeListingSoql(scope: FeeScope): string {
+  const where = feeScopeWhere(scope);
+  const fields = [
+    'Id',
+    FA.Name,
+    FA.Outcome_Requirement__c,
+    FA.Amount_At_Risk__c,
+    FA.Payout_Rule__c,
+    FA.Earned_To_Date__c,
+    FA.Forecast_To_Earn__c,
+    FA.Forfeited__c,
+    FA.Status__c,
+    `${COMPONENT}.Name`,
+    `${OUTCOME}.${O.Name}`,
+    `${OUTCOME}.${O.Description__c}`,
+    `${OUTCOME}.${O.Status__c}`,
+    `${OUTCOME}.${O.Due_Date__c}`,
+    `${OUTCOME}.${O.Initiative__c}`,
+    `${INITIATIVE}.${I.Name}`,
+    `${INITIATIVE}.${I.Account__c}`,
+    `${INITIATIVE}.${I.Next_Renewal_Date__c}`,
+    `${ACCOUNT}.Name`,
+  ];
+  return `SELECT ${fields.join(', ')} FROM ${FeeAtRisk.apiName}${where} ORDER BY ${ACCOUNT}.Name, ${INITIATIVE}.${I.Name}, ${OUTCOME}.${O.Name}, ${FA.Name}`;
+}
+
+/** Every fee at risk in scope with what recompute stored on it and the outcome, initiative and account it belongs to. */
+export async function fetchFeeLines(conn: OrgConnection, scope: FeeScope, usage: ApiUsage): Promise<FeeLine[]> {
+  const rows = await fetchAll(conn, feeListingSoql(scope), usage);
+  return rows.map((row) => {
+    const label = recordLabel(FeeAtRisk.apiName, row);
+    const fee = readRecord(listedFeeSchema, row, label);
+    const outcomeRow = (row[OUTCOME] as SfRecord | null | undefined) ?? {};
+    const outcome = readRecord(listedOutcomeSchema, outcomeRow, `${label}: ${OUTCOME}`);
+    const initiativeRow = (outcomeRow[relationshipName(O.Initiative__c)] as SfRecord | null | undefined) ?? {};
+    const initiative = readRecord(listedInitiativeSchema, initiativeRow, `${label}: ${INITIATIVE}`);
+    const relationship = relationshipName(I.Account__c);
+    return {
+      id: fee.Id,
+      name: fee.Name,
+      accountId: initiative.Account__c,
+      accountName: parentName(initiativeRow, relationship, `${label}: ${ACCOUNT}`),
+      initiativeId: outcome.Initiative__c,
+      initiativeName: initiative.Name,
+      nextRenewalDate: initiative.Next_Renewal_Date__c,
+      outcomeId: fee.Outcome_Requirement__c,
+      outcomeName: outcome.Name,
+      outcomeDescription: outcome.Description__c,
+      outcomeStatus: outcome.Status__c,
+      dueDate: outcome.Due_Date__c,
+      solutionComponentName: parentName(row, COMPONENT, `${label}: ${COMPONENT}`),
+      payoutRule: fee.Payout_Rule__c,
+      amountAtRisk: fee.Amount_At_Risk__c,
+      earnedToDate: fee.Earned_To_Date__c,
+      forecastToEarn: fee.Forecast_To_Earn__c,
+      forfeited: fee.Forfeited__c,
+      status: fee.Status__c,
+    };
+  });
+}
+
+/**
+ * The currency of the fees' amounts: their CurrencyIsoCode when the org has multi-currency on (the field exists only
+ * then), else the org's DefaultCurrencyIsoCode; null when fees in scope carry several currencies or neither query
+ * answers. As the value report does (fetchReportCurrency), amounts are then shown bare rather than in a wrong currency.
+ */
+export async function fetchFeeCurrency(conn: OrgConnection, scope: FeeScope, usage: ApiUsage): Promise<string | null> {
+  const where = feeScopeWhere(scope);
+  const orNull = <T>(promise: Promise<T>): Promise<T | null> => promise.catch(() => null);
+  const [records, org] = await Promise.all([
+    orNull(fetchAll(conn, `SELECT CurrencyIsoCode FROM ${FeeAtRisk.apiName}${where}`, usage)),
+    orNull(fetchAll(conn, 'SELECT DefaultCurrencyIsoCode FROM Organization LIMIT 1', usage)),
+  ]);
+  const codes = new Set((records ?? []).map((r) => r.CurrencyIsoCode).filter((c): c is string => typeof c === 'string' && c !== ''));
+  if (codes.size === 1) return [...codes][0];
+  if (codes.size > 1) return null;
+  const code = org?.[0]?.DefaultCurrencyIsoCode;
+  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : null;
 }
