@@ -3,6 +3,7 @@
  * thousands separators, no units) so a spreadsheet reads them as numbers; the trend is in the JSON format.
  */
 import type { ValueReport } from '../core/plan/valueReport.js';
+import { feeSums, type OutcomeFee } from '../core/plan/reportFees.js';
 import { toCsv } from '../csv/writeCsv.js';
 import { valueLabel } from './labels.js';
 
@@ -36,6 +37,9 @@ export const CSV_COLUMNS = [
   'Renewal At Risk',
 ] as const;
 
+/** Added when the report shows the fee position: the sums of each outcome's fees at risk. */
+export const FEE_COLUMNS = ['Fee At Risk', 'Fee Earned To Date', 'Fee Forecast To Earn', 'Fee Forfeited'] as const;
+
 export function renderCsv(report: ValueReport): string {
   const rows = report.initiatives.flatMap((i) =>
     i.outcomes.map((o) => [
@@ -66,7 +70,14 @@ export function renderCsv(report: ValueReport): string {
       valueLabel(o.storedStatus),
       i.renewal.nextRenewalDate,
       i.renewal.atRisk ? 'true' : 'false',
+      ...(report.fees ? feeCells(o.fees ?? []) : []),
     ]),
   );
-  return toCsv(CSV_COLUMNS, rows);
+  return toCsv(report.fees ? [...CSV_COLUMNS, ...FEE_COLUMNS] : CSV_COLUMNS, rows);
+}
+
+function feeCells(fees: OutcomeFee[]): Array<number | null> {
+  if (fees.length === 0) return [null, null, null, null];
+  const sums = feeSums(fees);
+  return [sums.atRisk, sums.earned, fees.every((f) => f.forecastToEarn === null) ? null : sums.forecastToEarn, sums.forfeited];
 }

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import OutcomesFees, { type FeesResult } from '../../src/commands/outcomes/fees.js';
 import Recompute from '../../src/commands/outcomes/recompute.js';
+import OutcomesReport, { type ReportResult } from '../../src/commands/outcomes/report.js';
 import { FEE_CSV_COLUMNS } from '../../src/report/feeCsv.js';
 import { lastOutput, runCommand, startTestOrg, type TestOrg } from './harness.js';
 
@@ -139,6 +140,31 @@ describe('sf outcomes fees', () => {
         [fees.allOrNothing]: ['Forfeited', 0, 3000],
       });
       expect(result.totals).toMatchObject({ earned: 7000, forfeited: 19_000 });
+    }, TIMEOUT);
+  });
+
+  describe('the value report', () => {
+    const reportOf = async (...extra: string[]): Promise<ReportResult> =>
+      runCommand(OutcomesReport, ['--target-org', env.alias, '--initiative', initiativeId, '--as-of', AS_OF, '--format', 'md', ...extra]);
+
+    it('internal variant: shows the fee position, judged as of the report date', async () => {
+      const result = await reportOf('--audience', 'internal');
+      expect(result.report.fees).toEqual({ fees: 4, atRisk: 25_000, earned: 7000, forecastToEarn: 15_860, forfeited: 0 });
+      expect(result.content).toContain('### Fees at risk');
+    }, TIMEOUT);
+
+    it('customer variant: leaves fees out, and does not even read them', async () => {
+      const result = await reportOf();
+      expect(result.report.fees).toBeNull();
+      expect(result.content).not.toContain('Fees at risk');
+      // The fee query is the one more the report spends with --include-fees.
+      expect(result.apiCalls.queries).toBe((await reportOf('--include-fees')).apiCalls.queries - 1);
+    }, TIMEOUT);
+
+    it('customer variant with --include-fees: shows them', async () => {
+      const result = await reportOf('--include-fees');
+      expect(result.report.fees).toMatchObject({ atRisk: 25_000, forecastToEarn: 15_860 });
+      expect(result.content).toContain('### Fees at risk');
     }, TIMEOUT);
   });
 

@@ -13,6 +13,7 @@ import type { InitiativeRecord, MeasurementRecord, OutcomeRequirementRecord, Sol
 import { nextRenewalDate } from '../renewal.js';
 import { renewalRisk, RISKY_STATUSES } from '../risk.js';
 import { assessOutcome, DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../trajectory.js';
+import { feeSums, outcomeFees, type FeeSums, type OutcomeFee, type ReportFeeSource } from './reportFees.js';
 
 export type ReportScope = { kind: 'initiative' | 'account'; id: string };
 
@@ -42,6 +43,8 @@ export type ValueReportInput = {
   atRiskThresholdPercent?: number;
   /** ISO code of the amounts' currency (the records' CurrencyIsoCode, else the org's default); null when unknown. */
   currency?: string | null;
+  /** The fees at risk in scope, to show the fee position; null or absent leaves fees out of the report entirely. */
+  fees?: readonly ReportFeeSource[] | null;
 };
 
 export type OutcomeRef = { id: string; name: string | null; description: string; priority: Priority | null };
@@ -73,6 +76,8 @@ export type OutcomeValue = OutcomeRef & {
   series: Array<{ date: IsoDate; value: number }>;
   /** Measurements dated after the report's date, left out of everything above. */
   measurementsAfterAsOf: number;
+  /** The fees at risk on this outcome, judged as of the report's date; absent when the report leaves fees out. */
+  fees?: OutcomeFee[];
 };
 
 export type RenewableLine = {
@@ -132,6 +137,8 @@ export type InitiativeValue = {
   renewal: RenewalOutlook;
   /** Stated by the customer or validated, against assumed and still to validate with the customer. */
   validation: { stated: OutcomeRef[]; validated: OutcomeRef[]; toValidate: OutcomeRef[]; unclassified: OutcomeRef[] };
+  /** Sums of the outcomes' fees at risk; absent when the report leaves fees out. */
+  fees?: FeeSums;
 };
 
 export type ReportTotals = {
@@ -178,6 +185,8 @@ export type ValueReport = {
   summary: ReportSummary;
   initiatives: InitiativeValue[];
   totals: ReportTotals;
+  /** The fee position of the whole report; null when the report leaves fees out (a customer report, by default). */
+  fees: FeeSums | null;
 };
 
 /** Why there is nothing to report, or null when there is something. */
@@ -190,7 +199,8 @@ export function nothingToReport(initiatives: readonly InitiativeSource[]): { rea
 export function buildValueReport(input: ValueReportInput): ValueReport {
   const renewalWindowDays = input.renewalWindowDays ?? null;
   const threshold = input.atRiskThresholdPercent ?? DEFAULT_AT_RISK_THRESHOLD_PERCENT;
-  const initiatives = input.initiatives.map((source) => initiativeValue(source, input.asOf, renewalWindowDays, threshold));
+  const feesByOutcome = input.fees == null ? null : groupByOutcome(input.fees);
+  const initiatives = input.initiatives.map((source) => initiativeValue(source, input.asOf, renewalWindowDays, threshold, feesByOutcome));
   const first = input.initiatives[0];
   const scopeName =
     input.scope.kind === 'initiative'
@@ -204,7 +214,14 @@ export function buildValueReport(input: ValueReportInput): ValueReport {
     summary: summaryOf(initiatives),
     initiatives,
     totals: totalsOf(initiatives),
+    fees: feesByOutcome === null ? null : feeSums(initiatives.flatMap((i) => i.outcomes.flatMap((o) => o.fees ?? []))),
   };
+}
+
+function groupByOutcome(fees: readonly ReportFeeSource[]): Map<string, ReportFeeSource[]> {
+  const byOutcome = new Map<string, ReportFeeSource[]>();
+  for (const fee of fees) byOutcome.set(fee.Outcome_Requirement__c, [...(byOutcome.get(fee.Outcome_Requirement__c) ?? []), fee]);
+  return byOutcome;
 }
 
 const ON_COURSE: readonly OutcomeStatus[] = ['Attained', 'On Track'];
@@ -248,12 +265,18 @@ function lifecycleOf(record: InitiativeRecord, firstMeasuredOn: IsoDate | null, 
   };
 }
 
-function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: number | null, threshold: number): InitiativeValue {
+function initiativeValue(
+  source: InitiativeSource,
+  asOf: IsoDate,
+  windowDays: number | null,
+  threshold: number,
+  feesByOutcome: ReadonlyMap<string, ReportFeeSource[]> | null,
+): InitiativeValue {
   const { record } = source;
   const anchors = { goLiveDate: record.Go_Live_Date__c ?? null, handoverDate: record.Handover_Date__c ?? null };
   const outcomes = [...source.outcomes]
     .sort(byPriorityThenName)
-    .map((outcome) => outcomeValue(outcome, anchors, asOf, threshold));
+    .map((outcome) => outcomeValue(outcome, anchors, asOf, threshold, feesByOutcome));
   const refs = new Map(outcomes.map((o) => [o.id, refOf(o)]));
   const classify = (status: ValidationStatus | null): OutcomeRef[] =>
     outcomes.filter((o) => o.validationStatus === status).map((o) => refs.get(o.id) as OutcomeRef);
@@ -277,6 +300,7 @@ function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: nu
       toValidate: classify('Assumed_Needs_Validation'),
       unclassified: classify(null),
     },
+    ...(feesByOutcome === null ? {} : { fees: feeSums(outcomes.flatMap((o) => o.fees ?? [])) }),
   };
 }
 
@@ -285,6 +309,7 @@ function outcomeValue(
   anchors: { goLiveDate: IsoDate | null; handoverDate: IsoDate | null },
   asOf: IsoDate,
   threshold: number,
+  feesByOutcome: ReadonlyMap<string, ReportFeeSource[]> | null,
 ): OutcomeValue {
   const { record } = source;
   const known = source.measurements.filter((m) => !isAfter(m.Measured_On__c, asOf));
@@ -322,6 +347,7 @@ function outcomeValue(
     storedStatus: record.Status__c ?? null,
     series,
     measurementsAfterAsOf: source.measurements.length - known.length,
+    ...(feesByOutcome === null ? {} : { fees: outcomeFees(feesByOutcome.get(String(record.Id)) ?? [], assessment, asOf) }),
   };
 }
 

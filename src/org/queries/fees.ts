@@ -153,6 +153,12 @@ export async function fetchFeeLines(conn: OrgConnection, scope: FeeScope, usage:
   });
 }
 
+/** The terms and tiers of every fee at risk in scope (the value report judges them afresh, as of its date). */
+export async function fetchFeeTerms(conn: OrgConnection, scope: FeeScope, usage: ApiUsage): Promise<RecomputeFee[]> {
+  const rows = await fetchAll(conn, `SELECT ${FEE_TERM_FIELDS.join(', ')}, ${TIER_SUBQUERY} FROM ${FeeAtRisk.apiName}${feeScopeWhere(scope)} ORDER BY ${FA.Name}, Id`, usage);
+  return rows.map(toRecomputeFee);
+}
+
 /**
  * The currency of the fees' amounts: their CurrencyIsoCode when the org has multi-currency on (the field exists only
  * then), else the org's DefaultCurrencyIsoCode; null when fees in scope carry several currencies or neither query
