@@ -5,13 +5,14 @@
 import { FeeAtRisk, FeeTier, Initiative, OutcomeRequirement, fieldsOf, relationshipName } from '../../core/model.js';
 import type { FeeLine } from '../../core/plan/feeListing.js';
 import type { RecomputeFee } from '../../core/plan/fees.js';
+import type { ExistingLineFee } from '../../core/plan/handoverFees.js';
 import { feeAtRiskSchema, feeTierSchema, initiativeSchema, outcomeRequirementFieldsSchema } from '../../core/schemas.js';
 import { idSchema } from '../../core/fieldSchemas.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
 import { child, parentName, readRecord, recordLabel } from '../records.js';
-import { soqlId, soqlIdList } from '../soql.js';
+import { chunk, soqlId, soqlIdList } from '../soql.js';
 import { fetchInChunks } from './outcomes.js';
 
 const FA = fieldsOf(FeeAtRisk);
@@ -176,4 +177,32 @@ export async function fetchFeeCurrency(conn: OrgConnection, scope: FeeScope, usa
   if (codes.size > 1) return null;
   const code = org?.[0]?.DefaultCurrencyIsoCode;
   return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : null;
+}
+
+// ---- Handover: the fees made from line items before ---------------------------------------------------------
+
+const lineFeeSchema = feeAtRiskSchema
+  .pick({ Name: true, Amount_At_Risk__c: true, Payout_Rule__c: true, Floor_Attainment_Percent__c: true, Cap_Percent__c: true, Solution_Component__c: true })
+  .extend({
+    Id: idSchema('Id'),
+    [FA.Source_Line_Item_Id__c]: idSchema(FA.Source_Line_Item_Id__c),
+    [FA.Outcome_Requirement__c]: idSchema(FA.Outcome_Requirement__c),
+  });
+/** Line Ids per IN clause, as the handover's other queries chunk them. */
+const LINE_IDS_PER_QUERY = 200;
+
+export function feesOfLinesSoql(lineItemIds: readonly string[]): string {
+  const fields = ['Id', FA.Name, FA.Source_Line_Item_Id__c, FA.Outcome_Requirement__c, FA.Amount_At_Risk__c, FA.Payout_Rule__c, FA.Floor_Attainment_Percent__c, FA.Cap_Percent__c, FA.Solution_Component__c];
+  return `SELECT ${fields.join(', ')} FROM ${FeeAtRisk.apiName} WHERE ${FA.Source_Line_Item_Id__c} IN ${soqlIdList(lineItemIds)}`;
+}
+
+/** The fees an earlier handover made from these line items (none is queried when no line carries fee terms). */
+export async function fetchFeesOfLines(conn: OrgConnection, lineItemIds: readonly string[], usage: ApiUsage): Promise<ExistingLineFee[]> {
+  const fees: ExistingLineFee[] = [];
+  for (const ids of chunk([...new Set(lineItemIds)], LINE_IDS_PER_QUERY)) {
+    // eslint-disable-next-line no-await-in-loop
+    const rows = await fetchAll(conn, feesOfLinesSoql(ids), usage);
+    fees.push(...rows.map((row) => readRecord(lineFeeSchema, row, recordLabel(FeeAtRisk.apiName, row))));
+  }
+  return fees;
 }

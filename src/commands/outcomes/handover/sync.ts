@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { accountsNeedingCsm, idKey, planHandover } from '../../../core/plan/handover.js';
+import { hasFeeTerms } from '../../../core/plan/handoverFees.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
 import type { OrgConnection } from '../../../org/connection.js';
@@ -16,6 +17,7 @@ import {
   type WriteCounts,
 } from '../../../org/handoverApply.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
+import { fetchFeesOfLines } from '../../../org/queries/fees.js';
 import { isoDateFlag, recordIdFlag, userFlag, bulkThresholdFlag } from '../../../cli/flags.js';
 import { OutcomesCommand } from '../../../cli/command.js';
 
@@ -38,6 +40,8 @@ export type HandoverSyncResult = {
   components: WriteCounts;
   tasks: WriteCounts;
   opportunityStatuses: WriteCounts;
+  /** Fees at risk made from the terms on line items (Fee_At_Risk__c, upserted on Source_Line_Item_Id__c). */
+  fees: WriteCounts;
   /**
    * Up to CHANGES_LISTED planned items with their reasons: creates and updates first, then skips, each in the order
    * planned. The counts above cover every item.
@@ -105,6 +109,8 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     const { initiatives, tasks } = await query(fetchExistingHandovers(conn, selection, wonIds, usage));
     const csmAccounts = accountsNeedingCsm(opportunities, initiatives);
     const team = csmAccounts.length > 0 ? await query(fetchAccountCsms(conn, csmAccounts, usage, selection)) : null;
+    const feeLineIds = opportunities.flatMap((o) => o.lines.filter((l) => hasFeeTerms(l.fee)).map((l) => l.id));
+    const existingFees = feeLineIds.length > 0 ? await query(fetchFeesOfLines(conn, feeLineIds, usage)) : [];
     this.spinner.stop();
     if (team && !team.accountTeams) this.warn(messages.getMessage('warn.accountTeamsOff'));
     else if (team?.csmRoleMissing) this.warn(messages.getMessage('warn.csmRoleMissing'));
@@ -119,6 +125,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       accountTeams: team?.accountTeams,
       defaultCsmId,
       today,
+      existingFees,
     });
 
     // Apply.
@@ -134,6 +141,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       components: outcome.changes.counts('Solution_Component__c'),
       tasks: outcome.changes.counts('Task'),
       opportunityStatuses: outcome.changes.counts('Opportunity'),
+      fees: outcome.changes.counts('Fee_At_Risk__c'),
       changes: outcome.changes.listed(),
       changesNotListed: outcome.changes.notListed(),
       handovers: handoverReports(plan, outcome),
@@ -165,7 +173,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
           { key: 'reason', name: messages.getMessage('table.reason') },
         ],
       });
-      const planned = [result.initiatives, result.components, result.tasks, result.opportunityStatuses].reduce(
+      const planned = [result.initiatives, result.components, result.tasks, result.opportunityStatuses, result.fees].reduce(
         (sum, c) => sum + c.created + c.updated + c.skipped + c.failed,
         0,
       );
