@@ -168,6 +168,19 @@ describe('sf outcomes fees', () => {
     }, TIMEOUT);
   });
 
+  it('on the sample book: after a recompute every fee of the book is judged and listed', async () => {
+    await runCommand(Recompute, ['--target-org', env.alias]);
+    const result: FeesResult = await runCommand(OutcomesFees, ['--target-org', env.alias, '--within', '3650']);
+    const sampleFees = result.fees.filter((f) => f.initiativeId !== initiativeId);
+    expect(sampleFees).toHaveLength(9);
+    expect(new Set(sampleFees.map((f) => f.payoutRule))).toEqual(new Set(['All_Or_Nothing', 'Linear', 'Tiered']));
+    expect(result.totals.notRecomputed).toBe(0);
+    for (const fee of sampleFees) {
+      expect(['Open', 'Earned', 'Partly Earned', 'Forfeited']).toContain(fee.status);
+      expect((fee.earnedToDate ?? 0) + (fee.forfeited ?? 0)).toBeLessThanOrEqual(fee.amountAtRisk * 1.2 + 0.01);
+    }
+  }, TIMEOUT);
+
   it('refuses --account and --initiative together, before any API call', async () => {
     await expect(runCommand(OutcomesFees, ['--target-org', env.alias, '--initiative', initiativeId, '--account', accountId])).rejects.toThrow(/cannot also be provided/);
   }, TIMEOUT);

@@ -213,6 +213,28 @@ describe('assessFee', () => {
     expect(fee(plain, measurements, '2030-01-01', uplift, dueDateOf(uplift, {}))).toMatchObject({ status: 'Open', forfeited: 0 });
   });
 
+  describe("the README's worked example: USD 20,000 on the wastage outcome", () => {
+    const amount = { Amount_At_Risk__c: 20_000 };
+    const readmeLinear: FeeTerms = { ...amount, Payout_Rule__c: 'Linear', Floor_Attainment_Percent__c: 50, Cap_Percent__c: 120 };
+    const readmeTiered: FeeTerms = { ...amount, Payout_Rule__c: 'Tiered', tiers: tiered.tiers };
+    const readmeAllOrNothing: FeeTerms = { ...amount, Payout_Rule__c: 'All_Or_Nothing' };
+    const january = [m('2025-06-30', 50), m('2025-12-30', 46)];
+    const july = (latest: number) => [m('2025-06-30', 50), m('2026-06-01', latest)];
+
+    it('15 January 2026: linear earns 0 and forecasts 11,920; tiers forecast 5,000; all or nothing 0', () => {
+      expect(fee(readmeLinear, january, '2026-01-15')).toMatchObject({ earnedToDate: 0, forecastToEarn: 11_920, forfeited: 0, status: 'Open' });
+      expect(fee(readmeTiered, january, '2026-01-15').forecastToEarn).toBe(5000);
+      expect(fee(readmeAllOrNothing, january, '2026-01-15').forecastToEarn).toBe(0);
+    });
+
+    it('1 July 2026 at 41: linear 16,000 earned, 4,000 forfeited; tiers 12,000; at 39 the cap pays 24,000', () => {
+      expect(fee(readmeLinear, july(41), '2026-07-01')).toMatchObject({ earnedToDate: 16_000, forfeited: 4000, status: 'Partly Earned' });
+      expect(fee(readmeTiered, july(41), '2026-07-01').earnedToDate).toBe(12_000);
+      expect(fee(readmeLinear, july(39), '2026-07-01')).toMatchObject({ earnedToDate: 24_000, forfeited: 0, status: 'Earned' });
+      expect(fee(readmeAllOrNothing, july(41), '2026-07-01')).toMatchObject({ earnedToDate: 0, forfeited: 20_000, status: 'Forfeited' });
+    });
+  });
+
   it('sets the four computed fields', () => {
     expect(feePositionFields({ earnedToDate: 1, forecastToEarn: null, forfeited: 2, status: 'Open', reason: '' })).toEqual({
       Earned_To_Date__c: 1,

@@ -17,6 +17,7 @@ export const DEADLINE_TYPES = ['Date', 'Months_After_Go_Live', 'Immediate'] as c
 export const MEASUREMENT_SOURCES = ['Survey', 'System', 'Manual', 'Import'] as const;
 export const COMPONENT_TYPES = ['Subscription', 'Product', 'Professional Services', 'Support', 'Training'] as const;
 export const LIFECYCLES = ['Renewable', 'Planned Temporary', 'One_Time'] as const;
+export const PAYOUT_RULES = ['All_Or_Nothing', 'Linear', 'Tiered'] as const;
 
 export type Priority = (typeof PRIORITIES)[number];
 export type ValidationStatus = (typeof VALIDATION_STATUSES)[number];
