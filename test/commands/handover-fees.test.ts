@@ -8,7 +8,7 @@ import HandoverSync, { type HandoverSyncResult } from '../../src/commands/outcom
 import { ApiUsage } from '../../src/org/apiUsage.js';
 import type { OrgConnection, SfRecord } from '../../src/org/connection.js';
 import { fetchAll } from '../../src/org/fetch.js';
-import { runCommand, startTestOrg, type TestOrg } from './harness.js';
+import { lastOutput, runCommand, startTestOrg, type TestOrg } from './harness.js';
 
 const TIMEOUT = 120_000;
 
@@ -107,6 +107,11 @@ describe('sf outcomes handover sync: fee-at-risk terms on line items', () => {
   it('a rerun finds the fees by their line and writes none', () => {
     expect(rerun.fees).toEqual({ created: 0, updated: 0, skipped: 4, failed: 0 });
   });
+
+  it('says what became of the fees in its text output', async () => {
+    await runCommand(HandoverSync, ['--target-org', env.alias, '--opportunity', opportunityId, '--dry-run'], { json: false });
+    expect(lastOutput).toContain('Fees at risk from the lines\' terms: 0 to create, 0 to update, 4 skipped');
+  }, TIMEOUT);
 
   it('brings a change of the terms on the line over to the fee', async () => {
     await env.conn.sobject('OpportunityLineItem').update({ Id: lines.linear, Fee_At_Risk_Amount__c: 6000, Fee_Cap_Percent__c: null });

@@ -193,6 +193,10 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     for (const failure of result.failures) {
       this.warn(messages.getMessage('warn.recordFailed', [failure.object, failure.recordId ? `${failure.name} (${failure.recordId})` : failure.name, failure.error]));
     }
+    const f = result.fees;
+    if (f.created + f.updated + f.skipped + f.failed > 0) {
+      this.log(messages.getMessage(result.dryRun ? 'info.fees.dryRun' : 'info.fees', [f.created, f.updated, f.skipped]));
+    }
     if (result.dryRun) this.log(messages.getMessage('info.dryRun'));
     const complete = result.handovers.filter((h) => h.status === 'Handed Over').length;
     this.logSuccess(
