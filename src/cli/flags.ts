@@ -71,3 +71,10 @@ export const bulkThresholdFlag = Flags.integer({
   summary: messages.getMessage('flags.bulk-threshold.summary'),
   description: messages.getMessage('flags.bulk-threshold.description'),
 });
+
+/** A sync's per-record table of changes, which its default summary leaves out (see src/cli/summary.ts). */
+export const verboseFlag = Flags.boolean({
+  default: false,
+  summary: messages.getMessage('flags.verbose.summary'),
+  description: messages.getMessage('flags.verbose.description'),
+});

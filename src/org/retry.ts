@@ -42,6 +42,24 @@ export function isTransientError(error: unknown): boolean {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Attempts at a refused connection: an org that refuses connections is usually down (or the address is wrong), and
+ * a few tries over a couple of seconds tell a restart apart from that; minutes of retries only hide it.
+ */
+export const REFUSED_CONNECTION_ATTEMPTS = 4;
+
+/** A connection refused: nothing listens at the org's address. */
+export function isConnectionRefused(error: unknown): boolean {
+  const e = error as ErrorLike | undefined;
+  return Boolean(e) && String(e?.code ?? (e?.cause as ErrorLike | undefined)?.code ?? '') === 'ECONNREFUSED';
+}
+
+/** How many attempts withRetry made at the call that threw this error (for messages that say how hard it tried). */
+const attemptsBehind = new WeakMap<object, number>();
+export function attemptsMade(error: unknown): number | undefined {
+  return error !== null && typeof error === 'object' ? attemptsBehind.get(error) : undefined;
+}
+
 export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 6;
   const baseDelayMs = options.baseDelayMs ?? Number(process.env.OUTCOMES_RETRY_BASE_MS ?? 250);
@@ -50,7 +68,11 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
       // eslint-disable-next-line no-await-in-loop
       return await call();
     } catch (error) {
-      if (attempt >= attempts || !isTransientError(error)) throw error;
+      const limit = isConnectionRefused(error) ? Math.min(attempts, REFUSED_CONNECTION_ATTEMPTS) : attempts;
+      if (attempt >= limit || !isTransientError(error)) {
+        if (error !== null && typeof error === 'object') attemptsBehind.set(error, attempt);
+        throw error;
+      }
       options.onRetry?.(error, attempt);
       // Full jitter keeps parallel runs from retrying in lockstep.
       // eslint-disable-next-line no-await-in-loop

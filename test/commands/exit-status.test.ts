@@ -78,12 +78,13 @@ describe('exit status of every command', () => {
     await runCommand(OutcomesReport, ['--target-org', env.alias, '--initiative', initiative.Id as string, '--format', 'json', '--as-of', AS_OF]);
     expect(lastExitCode).toBe(0);
 
+    // The daily API requests used up: the error says so (see org-failures.test.ts), and the run stops with 2.
     env.setFaults({ apiCallCap: 0 });
-    await expect(runCommand(OutcomesRisk, ['--target-org', env.alias, '--as-of', AS_OF])).rejects.toMatchObject({ name: 'QueryFailedError' });
+    await expect(runCommand(OutcomesRisk, ['--target-org', env.alias, '--as-of', AS_OF])).rejects.toMatchObject({ name: 'DailyLimitError' });
     expect(lastExitCode).toBe(2);
     expect(envelopeStatus()).toBe(2);
     await expect(runCommand(OutcomesReport, ['--target-org', env.alias, '--initiative', initiative.Id as string, '--as-of', AS_OF])).rejects.toMatchObject({
-      name: 'QueryFailedError',
+      name: 'DailyLimitError',
     });
     expect(lastExitCode).toBe(2);
   }, TIMEOUT);

@@ -110,7 +110,9 @@ describe('sf outcomes handover sync: fee-at-risk terms on line items', () => {
 
   it('says what became of the fees in its text output', async () => {
     await runCommand(HandoverSync, ['--target-org', env.alias, '--opportunity', opportunityId, '--dry-run'], { json: false });
-    expect(lastOutput).toContain('Fees at risk from the lines\' terms: 0 to create, 0 to update, 4 skipped');
+    expect(lastOutput).toMatch(/Fee_At_Risk__c/);
+    expect(lastOutput).toContain('Fee-at-risk terms on line items to complete or correct (2)');
+    expect(lastOutput).toMatch(/incomplete: set Fee_Outcome__c, Fee_Payout_Rule__c on the line/);
   }, TIMEOUT);
 
   it('brings a change of the terms on the line over to the fee', async () => {

@@ -174,7 +174,8 @@ describe('sf outcomes measurements import: data safety', () => {
       const file = await writeIn(await workDir(), 'capped.csv', readings('OUT-000013', 700, 'CAP'));
       env.setFaults({ apiCallCap: env.stats().apiCalls + 3 });
       await expect(runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', file])).rejects.toMatchObject({
-        name: 'WriteFailedError',
+        // The cause named (see org-failures.test.ts), with how far the write got in the command's own words.
+        name: 'DailyLimitReportedError',
         message: expect.stringMatching(/\d+ of 700 records were written before it stopped: .*TotalRequests Limit exceeded.*daily API request limit is used up/),
       });
       expect(lastExitCode).toBe(2);

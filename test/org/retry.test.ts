@@ -1,4 +1,4 @@
-import { isDailyCapError, isTransientError, withRetry } from '../../src/org/retry.js';
+import { attemptsMade, isConnectionRefused, isDailyCapError, isTransientError, REFUSED_CONNECTION_ATTEMPTS, withRetry } from '../../src/org/retry.js';
 
 const sfError = (errorCode: string, message = ''): Error & { errorCode: string } => Object.assign(new Error(message), { errorCode });
 
@@ -60,5 +60,31 @@ describe('withRetry', () => {
       }, { attempts: 4, baseDelayMs: 1 }),
     ).rejects.toThrow();
     expect(calls).toBe(4);
+  });
+});
+
+describe('a refused connection', () => {
+  const refused = (): Error => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6060'), { code: 'ECONNREFUSED' }) });
+
+  it(`is tried ${REFUSED_CONNECTION_ATTEMPTS} times, not the 6 of other transient failures, and the error says how many`, async () => {
+    let calls = 0;
+    const failure = await withRetry(async () => {
+      calls++;
+      throw refused();
+    }, { baseDelayMs: 1 }).catch((error: unknown) => error);
+    expect(isConnectionRefused(failure)).toBe(true);
+    expect(calls).toBe(REFUSED_CONNECTION_ATTEMPTS);
+    expect(REFUSED_CONNECTION_ATTEMPTS).toBeLessThan(6);
+    expect(attemptsMade(failure)).toBe(REFUSED_CONNECTION_ATTEMPTS);
+  });
+
+  it('succeeds when the org answers again within those attempts (a restart)', async () => {
+    let calls = 0;
+    const result = await withRetry(async () => {
+      calls++;
+      if (calls < REFUSED_CONNECTION_ATTEMPTS) throw refused();
+      return 'answered';
+    }, { baseDelayMs: 1 });
+    expect(result).toBe('answered');
   });
 });

@@ -9,7 +9,8 @@ import { failWith } from '../../org/failWith.js';
 import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
 import { fetchFeesForRecompute } from '../../org/queries/fees.js';
 import { applyRecompute, type RecomputeFailure } from '../../org/recomputeApply.js';
-import { isoDateFlag, recordIdFlag, bulkThresholdFlag } from '../../cli/flags.js';
+import { isoDateFlag, recordIdFlag, bulkThresholdFlag, verboseFlag } from '../../cli/flags.js';
+import { printSummary, type ObjectCounts } from '../../cli/summary.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
 export type { RecomputeFailure };
@@ -102,6 +103,7 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
       description: messages.getMessage('flags.dry-run.description'),
     }),
     'bulk-threshold': bulkThresholdFlag,
+    verbose: verboseFlag,
   };
 
   public async run(): Promise<RecomputeResult> {
@@ -167,62 +169,27 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
       failures,
       apiCalls: usage.snapshot(),
     };
-    this.report(result);
+    this.report(result, flags.verbose);
     this.exitFor(result.failures.length);
     return result;
   }
 
-  private report(result: RecomputeResult): void {
-    const arrow = (from: string | null, to: string): string => (from === to ? to : `${from ?? '—'} → ${to}`);
-    if (result.changedOutcomes.length > 0) {
-      this.table({
-        title: messages.getMessage('table.outcomes.title', [result.asOf]),
-        data: result.changedOutcomes.map((o) => ({
-          outcome: o.name ?? o.id,
-          status: arrow(o.oldStatus, o.newStatus),
-          changed: Object.keys(o.changes).join(', '),
-          reason: o.reason,
-        })),
-        columns: [
-          { key: 'outcome', name: messages.getMessage('table.outcome') },
-          { key: 'status', name: messages.getMessage('table.status') },
-          { key: 'changed', name: messages.getMessage('table.changed') },
-          { key: 'reason', name: messages.getMessage('table.reason') },
-        ],
-      });
-    }
-    if (result.changedInitiatives.length > 0) {
-      this.table({
-        title: messages.getMessage('table.health.title'),
-        data: result.changedInitiatives.map((i) => ({
-          initiative: i.name ?? i.id,
-          health: arrow(i.oldHealth, i.newHealth),
-          reason: i.reason,
-        })),
-        columns: [
-          { key: 'initiative', name: messages.getMessage('table.initiative') },
-          { key: 'health', name: messages.getMessage('table.health') },
-          { key: 'reason', name: messages.getMessage('table.reason') },
-        ],
-      });
-    }
-    if (result.changedFees.length > 0) {
-      this.table({
-        title: messages.getMessage('table.fees.title'),
-        data: result.changedFees.map((f) => ({ fee: f.name ?? f.id, status: arrow(f.oldStatus, f.newStatus), reason: f.reason })),
-        columns: [
-          { key: 'fee', name: messages.getMessage('table.fee') },
-          { key: 'status', name: messages.getMessage('table.status') },
-          { key: 'reason', name: messages.getMessage('table.reason') },
-        ],
-      });
-    }
-    for (const failure of result.failures) {
-      this.warn(messages.getMessage('warn.recordFailed', [failure.sobject, failure.name ?? failure.id, failure.error]));
-    }
-    if (result.fees.checked > 0) {
-      this.log(messages.getMessage('info.fees', [result.fees.checked, result.dryRun ? result.fees.toUpdate : result.fees.updated, messages.getMessage(result.dryRun ? 'success.toUpdate' : 'success.updated')]));
-    }
+  private report(result: RecomputeResult, verbose: boolean): void {
+    if (verbose) this.changeTables(result);
+    const counts = (object: string, c: RecomputeResult['outcomes']): ObjectCounts => {
+      const failed = result.failures.filter((f) => f.sobject === object).length;
+      return { object, updated: result.dryRun ? c.toUpdate : c.updated, unchanged: c.unchanged, failed };
+    };
+    printSummary(this, verbose, {
+      dryRun: result.dryRun,
+      counts: [
+        counts('Outcome_Requirement__c', result.outcomes),
+        counts('Initiative__c', result.initiatives),
+        ...(result.fees.checked > 0 ? [counts('Fee_At_Risk__c', result.fees)] : []),
+      ],
+      failures: result.failures.map((f) => ({ record: `${f.sobject} ${f.name ?? f.id}`, why: f.error })),
+      needsPerson: [],
+    });
     if (result.dryRun) this.log(messages.getMessage('info.dryRun'));
     this.logSuccess(
       messages.getMessage('success', [
@@ -236,6 +203,37 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
         result.apiCalls.total,
       ]),
     );
+  }
+
+  /** --verbose: every outcome, initiative and fee at risk that changes, with the reason. */
+  private changeTables(result: RecomputeResult): void {
+    const arrow = (from: string | null, to: string): string => (from === to ? to : `${from ?? '—'} → ${to}`);
+    if (result.changedOutcomes.length > 0) {
+      this.table({
+        title: messages.getMessage('table.outcomes.title', [result.asOf]),
+        data: result.changedOutcomes.map((o) => ({
+          outcome: o.name ?? o.id,
+          status: arrow(o.oldStatus, o.newStatus),
+          changed: Object.keys(o.changes).join(', '),
+          reason: o.reason,
+        })),
+        columns: (['outcome', 'status', 'changed', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
+      });
+    }
+    if (result.changedInitiatives.length > 0) {
+      this.table({
+        title: messages.getMessage('table.health.title'),
+        data: result.changedInitiatives.map((i) => ({ initiative: i.name ?? i.id, health: arrow(i.oldHealth, i.newHealth), reason: i.reason })),
+        columns: (['initiative', 'health', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
+      });
+    }
+    if (result.changedFees.length > 0) {
+      this.table({
+        title: messages.getMessage('table.fees.title'),
+        data: result.changedFees.map((f) => ({ fee: f.name ?? f.id, status: arrow(f.oldStatus, f.newStatus), reason: f.reason })),
+        columns: (['fee', 'status', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
+      });
+    }
   }
 }
 

@@ -18,7 +18,8 @@ import {
 } from '../../../org/handoverApply.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
 import { fetchFeesOfLines } from '../../../org/queries/fees.js';
-import { isoDateFlag, recordIdFlag, userFlag, bulkThresholdFlag } from '../../../cli/flags.js';
+import { isoDateFlag, recordIdFlag, userFlag, bulkThresholdFlag, verboseFlag } from '../../../cli/flags.js';
+import { printSummary } from '../../../cli/summary.js';
 import { OutcomesCommand } from '../../../cli/command.js';
 
 export { CHANGES_LISTED, type HandoverChange, type HandoverFailure, type HandoverReport, type WriteCounts };
@@ -85,6 +86,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       description: messages.getMessage('flags.dry-run.description'),
     }),
     'bulk-threshold': bulkThresholdFlag,
+    verbose: verboseFlag,
   };
 
   public async run(): Promise<HandoverSyncResult> {
@@ -148,55 +150,39 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       failures: outcome.failures,
       apiCalls: usage.snapshot(),
     };
-    this.report(result);
+    this.report(result, flags.verbose);
     this.exitFor(result.failures.length);
     return result;
   }
 
-  private report(result: HandoverSyncResult): void {
-    const rows = result.changes.slice(0, TABLE_ROWS_SHOWN).map((c) => ({
-      object: c.object,
-      record: c.recordId ? `${c.name} (${c.recordId})` : c.name,
-      action: messages.getMessage(`action.${c.action}`),
-      result: messages.getMessage(`result.${c.result}`),
-      reason: c.reason,
-    }));
-    if (rows.length > 0) {
-      this.table({
-        title: messages.getMessage('table.changes.title'),
-        data: rows,
-        columns: [
-          { key: 'object', name: messages.getMessage('table.object') },
-          { key: 'record', name: messages.getMessage('table.record') },
-          { key: 'action', name: messages.getMessage('table.action') },
-          { key: 'result', name: messages.getMessage('table.result') },
-          { key: 'reason', name: messages.getMessage('table.reason') },
-        ],
-      });
-      const planned = [result.initiatives, result.components, result.tasks, result.opportunityStatuses, result.fees].reduce(
-        (sum, c) => sum + c.created + c.updated + c.skipped + c.failed,
-        0,
-      );
-      if (planned > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [planned - TABLE_ROWS_SHOWN, CHANGES_LISTED]));
-    }
-    const withGaps = result.handovers.filter((h) => h.gaps.length > 0);
-    if (withGaps.length > 0) {
-      this.table({
-        title: messages.getMessage('table.gaps.title'),
-        data: withGaps.flatMap((h) => h.gaps.map((g) => ({ initiative: h.initiativeName, gap: g.message }))),
-        columns: [
-          { key: 'initiative', name: messages.getMessage('table.initiative') },
-          { key: 'gap', name: messages.getMessage('table.gap') },
-        ],
-      });
-    }
-    for (const failure of result.failures) {
-      this.warn(messages.getMessage('warn.recordFailed', [failure.object, failure.recordId ? `${failure.name} (${failure.recordId})` : failure.name, failure.error]));
-    }
+  private report(result: HandoverSyncResult, verbose: boolean): void {
+    if (verbose) this.changeTables(result);
+    const label = (name: string, id: string | null): string => (id ? `${name} (${id})` : name);
     const f = result.fees;
-    if (f.created + f.updated + f.skipped + f.failed > 0) {
-      this.log(messages.getMessage(result.dryRun ? 'info.fees.dryRun' : 'info.fees', [f.created, f.updated, f.skipped]));
-    }
+    const anyFees = f.created + f.updated + f.skipped + f.failed > 0;
+    printSummary(this, verbose, {
+      dryRun: result.dryRun,
+      counts: [
+        { object: 'Initiative__c', ...result.initiatives },
+        { object: 'Solution_Component__c', ...result.components },
+        { object: 'Task', ...result.tasks },
+        { object: 'Opportunity', ...result.opportunityStatuses },
+        ...(anyFees ? [{ object: 'Fee_At_Risk__c', ...result.fees }] : []),
+      ],
+      failures: result.failures.map((f) => ({ record: `${f.object} ${label(f.name, f.recordId)}`, why: f.error })),
+      needsPerson: [
+        { title: messages.getMessage('summary.gaps'), items: result.handovers.flatMap((h) => h.gaps.map((g) => ({ record: h.initiativeName, why: g.message }))) },
+        {
+          title: messages.getMessage('summary.undated'),
+          items: result.handovers.flatMap((h) => h.undatedLines.map((l) => ({ record: `${h.initiativeName} › ${label(l.name, l.lineItemId)}`, why: l.reason }))),
+        },
+        {
+          // Fee terms on a line that handover could not carry over: sales has to complete or correct them.
+          title: messages.getMessage('summary.feeTerms'),
+          items: result.changes.filter((c) => c.object === 'Fee_At_Risk__c' && c.action === 'skip' && c.fields.length === 0 && c.reason.startsWith('Line ')).map((c) => ({ record: c.name, why: c.reason })),
+        },
+      ],
+    });
     if (result.dryRun) this.log(messages.getMessage('info.dryRun'));
     const complete = result.handovers.filter((h) => h.status === 'Handed Over').length;
     this.logSuccess(
@@ -213,6 +199,26 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
         result.apiCalls.total,
       ]),
     );
+  }
+
+  /** --verbose: every planned item with its action, result and reason. */
+  private changeTables(result: HandoverSyncResult): void {
+    const rows = result.changes.slice(0, TABLE_ROWS_SHOWN).map((c) => ({
+      object: c.object,
+      record: c.recordId ? `${c.name} (${c.recordId})` : c.name,
+      action: messages.getMessage(`action.${c.action}`),
+      result: messages.getMessage(`result.${c.result}`),
+      reason: c.reason,
+    }));
+    if (rows.length > 0) {
+      this.table({
+        title: messages.getMessage('table.changes.title'),
+        data: rows,
+        columns: (['object', 'record', 'action', 'result', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
+      });
+      const planned = [result.initiatives, result.components, result.tasks, result.opportunityStatuses, result.fees].reduce((sum, c) => sum + c.created + c.updated + c.skipped + c.failed, 0);
+      if (planned > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [planned - TABLE_ROWS_SHOWN, CHANGES_LISTED]));
+    }
   }
 }
 

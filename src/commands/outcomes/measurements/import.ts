@@ -11,15 +11,16 @@ import { failWith } from '../../../org/failWith.js';
 import { applyMeasurements, importFailures, type ImportMode, type MeasurementImportFailure } from '../../../org/measurementApply.js';
 import { fetchReferencedOutcomes } from '../../../org/queries/measurements.js';
 import { OutcomesCommand } from '../../../cli/command.js';
+import { verboseFlag } from '../../../cli/flags.js';
+import { printSummary } from '../../../cli/summary.js';
+import { Measurement } from '../../../core/model.js';
 
 export type { ImportMode, MeasurementImportFailure };
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.measurements.import');
 
-/** Warnings printed one by one before pointing at the error file. */
-const WARNINGS_SHOWN = 20;
-/** Planned rows shown in the dry-run table. */
+/** Planned rows shown in the --verbose table. */
 const TABLE_ROWS_SHOWN = 50;
 
 export type MeasurementsImportResult = {
@@ -84,6 +85,7 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
       summary: messages.getMessage('flags.error-file.summary'),
       description: messages.getMessage('flags.error-file.description'),
     }),
+    verbose: verboseFlag,
   };
 
   public async run(): Promise<MeasurementsImportResult> {
@@ -117,12 +119,12 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
       flags.mode === 'auto' ? (plan.upserts.length > flags['bulk-threshold'] ? 'bulk' : 'collections') : flags.mode;
 
     // Apply.
+    const write = this.spinnerProgress((count) => messages.getMessage(mode === 'bulk' ? 'spinner.bulk' : 'spinner.collections', [count]));
     const progress = {
-      bulkStarted: (count: number): void => this.spinner.start(messages.getMessage('spinner.bulk', [count])),
-      collectionsStarted: (count: number): void =>
-        this.progress.start(count, {}, { title: messages.getMessage('progress.title'), format: messages.getMessage('progress.format') }),
-      progressed: (done: number): void => this.progress.update(done),
-      finished: (): void => (mode === 'bulk' ? this.spinner.stop() : this.progress.finish()),
+      bulkStarted: (count: number): void => write.started(count, Measurement.apiName),
+      collectionsStarted: (count: number): void => write.started(count, Measurement.apiName),
+      progressed: (done: number): void => write.progressed(done, plan.upserts.length),
+      finished: (): void => write.finished(),
     };
     const results = flags['dry-run'] ? [] : await applyMeasurements(conn, plan.upserts, mode, { usage, progress });
 
@@ -154,36 +156,37 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
       failures,
       apiCalls: usage.snapshot(),
     };
-    this.report(result, plan);
+    this.report(result, plan, flags.verbose);
     this.exitFor(result.failed);
     return result;
   }
 
-  private report(result: MeasurementsImportResult, plan: MeasurementImportPlan): void {
-    if (result.dryRun && plan.upserts.length > 0) {
+  private report(result: MeasurementsImportResult, plan: MeasurementImportPlan, verbose: boolean): void {
+    if (verbose && plan.upserts.length > 0) {
       this.table({
-        title: messages.getMessage('table.title'),
-        data: plan.upserts.slice(0, TABLE_ROWS_SHOWN).map((u) => ({
-          row: u.line,
-          action: u.action,
-          externalId: u.record.External_Id__c,
-          reason: u.reason,
-        })),
-        columns: [
-          { key: 'row', name: messages.getMessage('table.row') },
-          { key: 'action', name: messages.getMessage('table.action') },
-          { key: 'externalId', name: messages.getMessage('table.externalId') },
-          { key: 'reason', name: messages.getMessage('table.reason') },
-        ],
+        title: messages.getMessage(result.dryRun ? 'table.title' : 'table.title.written'),
+        data: plan.upserts.slice(0, TABLE_ROWS_SHOWN).map((u) => ({ row: u.line, action: u.action, externalId: u.record.External_Id__c, reason: u.reason })),
+        columns: (['row', 'action', 'externalId', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
       });
+      if (plan.upserts.length > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [plan.upserts.length - TABLE_ROWS_SHOWN]));
     }
-    for (const failure of result.failures.slice(0, WARNINGS_SHOWN)) {
-      this.warn(messages.getMessage('warn.rowFailed', [failure.row, failure.error]));
-    }
-    if (result.failures.length > WARNINGS_SHOWN) {
-      const more = result.failures.length - WARNINGS_SHOWN;
-      this.warn(result.errorFile ? messages.getMessage('warn.moreFailures', [more, result.errorFile]) : messages.getMessage('warn.moreFailuresNoFile', [more]));
-    }
+    const row = (f: MeasurementImportFailure): { record: string; why: string } => ({ record: messages.getMessage('summary.row', [f.row]), why: f.error });
+    const refused = result.failures.filter((f) => f.kind !== 'duplicate');
+    printSummary(this, verbose, {
+      dryRun: result.dryRun,
+      counts: [
+        {
+          object: Measurement.apiName,
+          created: result.dryRun ? result.toCreate : result.created,
+          updated: result.dryRun ? result.toUpdate : result.updated,
+          unchanged: result.unchanged,
+          failed: refused.length,
+        },
+      ],
+      failures: refused.map(row),
+      failuresWhere: result.errorFile ?? undefined,
+      needsPerson: [{ title: messages.getMessage('summary.duplicates'), items: result.failures.filter((f) => f.kind === 'duplicate').map(row) }],
+    });
     if (result.errorFile) this.log(messages.getMessage('info.errorFile', [result.failures.length, result.errorFile]));
     if (result.dryRun) this.log(messages.getMessage('info.dryRun', [result.toCreate, result.toUpdate]));
     this.logSuccess(

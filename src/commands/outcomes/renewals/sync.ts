@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { bulkThresholdFlag } from '../../../cli/flags.js';
+import { bulkThresholdFlag, verboseFlag } from '../../../cli/flags.js';
+import { printSummary } from '../../../cli/summary.js';
 import { planRenewals } from '../../../core/plan/renewals.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
@@ -81,6 +82,7 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
       description: messages.getMessage('flags.dry-run.description'),
     }),
     'bulk-threshold': bulkThresholdFlag,
+    verbose: verboseFlag,
   };
 
   public async run(): Promise<RenewalsSyncResult> {
@@ -126,13 +128,13 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
       failures,
       apiCalls: usage.snapshot(),
     };
-    this.report(result);
+    this.report(result, flags.verbose);
     this.exitFor(result.failures.length);
     return result;
   }
 
-  private report(result: RenewalsSyncResult): void {
-    if (result.changes.length > 0) {
+  private report(result: RenewalsSyncResult, verbose: boolean): void {
+    if (verbose && result.changes.length > 0) {
       this.table({
         title: messages.getMessage('table.changes.title'),
         data: result.changes.slice(0, TABLE_ROWS_SHOWN).map((c) => ({
@@ -141,29 +143,26 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
           change: `${c.from ?? '—'} → ${c.to}`,
           reason: c.reason,
         })),
-        columns: [
-          { key: 'record', name: messages.getMessage('table.record') },
-          { key: 'field', name: messages.getMessage('table.field') },
-          { key: 'change', name: messages.getMessage('table.change') },
-          { key: 'reason', name: messages.getMessage('table.reason') },
-        ],
+        columns: (['record', 'field', 'change', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
       });
       const planned = result.componentsUpdated + result.initiativesUpdated + result.failures.length;
       if (planned > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [planned - TABLE_ROWS_SHOWN, CHANGES_LISTED]));
     }
-    if (result.undated.length > 0) {
-      this.table({
-        title: messages.getMessage('table.undated.title'),
-        data: result.undated.map((u) => ({ record: `${u.initiativeName} › ${u.name} (${u.componentId})`, reason: u.reason })),
-        columns: [
-          { key: 'record', name: messages.getMessage('table.record') },
-          { key: 'reason', name: messages.getMessage('table.reason') },
-        ],
-      });
-    }
-    for (const failure of result.failures) {
-      this.warn(messages.getMessage('warn.recordFailed', [failure.object, `${failure.name} (${failure.recordId})`, failure.error]));
-    }
+    const failed = (object: RenewalChange['object']): number => result.failures.filter((f) => f.object === object).length;
+    printSummary(this, verbose, {
+      dryRun: result.dryRun,
+      counts: [
+        { object: 'Solution_Component__c', updated: result.componentsUpdated, unchanged: result.unchanged.components, failed: failed('Solution_Component__c') },
+        { object: 'Initiative__c', updated: result.initiativesUpdated, unchanged: result.unchanged.initiatives, failed: failed('Initiative__c') },
+      ],
+      failures: result.failures.map((f) => ({ record: `${f.object} ${f.name} (${f.recordId})`, why: f.error })),
+      needsPerson: [
+        {
+          title: messages.getMessage('table.undated.title'),
+          items: result.undated.map((u) => ({ record: `${u.initiativeName} › ${u.name} (${u.componentId})`, why: u.reason })),
+        },
+      ],
+    });
     if (result.dryRun) this.log(messages.getMessage('info.dryRun'));
     this.logSuccess(
       messages.getMessage(result.dryRun ? 'success.dryRun' : 'success', [
