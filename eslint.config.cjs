@@ -6,6 +6,8 @@ const typescriptParser = require('@typescript-eslint/parser');
 
 module.exports = [
   { ignores: ['**/*.js', '!eslint.config.cjs', 'force-app/main/default/lwc/outcomesCore/**'] },
+  // A disable comment that suppresses nothing fails the lint, as in .eslintrc.cjs.
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   ...lwc.configs.recommendedTs.map((config) => ({ ...config, files: ['force-app/main/default/lwc/**/*.ts'] })),
   {
     // typescript-eslint's parser knows a type from a value, which Babel's does not (it reads `{ name: string }` in a

@@ -55,10 +55,10 @@ export async function startBenchOrg(options: { projectDir: string; dataDir: stri
     engine,
     loadMs,
     stats: async () => (await admin('GET', '/__local/stats')) as OrgStats,
-    resetStats: async () => {
+    resetStats: async (): Promise<void> => {
       await admin('POST', '/__local/stats/reset');
     },
-    stop: async () => {
+    stop: async (): Promise<void> => {
       await tap.stop();
       await org.stop();
     },

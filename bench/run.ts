@@ -108,7 +108,7 @@ async function runSize(size: number, options: Options, today: string, naive: boo
     try {
       for (const step of COMMAND_KEYS) {
         progress(`  naive ${STEP_LABELS[step]} ...`);
-        // eslint-disable-next-line no-await-in-loop
+        // eslint-disable-next-line no-await-in-loop -- the steps build on each other, in this order
         const measure = await measureStep(naiveOrg, step, 'naive', { measurementsFile: data.measurementsFile });
         naiveMeasures.push(measure);
         progress(`    ${describeStep(measure)}`);

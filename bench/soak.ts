@@ -54,7 +54,7 @@ async function sf(target: Org, step: string, args: string[], killAfterCalls?: nu
 /** Reruns a sync until it exits 0, as a scheduler would; every run is kept for the report. */
 async function untilWritten(target: Org, step: string, args: string[], runs: Run[]): Promise<boolean> {
   for (let attempt = 0; attempt < MAX_RUNS; attempt++) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- a rerun only after the previous run ended, as a scheduler would
     const run = await sf(target, step, args);
     runs.push(run);
     progress(`  ${step}: exit ${String(run.exit)} in ${(run.ms / 1000).toFixed(1)} s`);
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
     progress('reference day, no faults');
     const referenceRuns: Run[] = [];
     for (const [step, args] of day) {
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- the steps build on each other, in this order
       if (!(await untilWritten(reference, step, args, referenceRuns))) throw new Error(`The fault-free ${step} did not exit 0: nothing to compare against.`);
     }
 

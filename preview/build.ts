@@ -21,7 +21,7 @@ const MODULES_DIR = path.join(OUT_DIR, 'modules');
 const STAMP = path.join(DIST_DIR, 'build.json');
 const LBC_DIR = path.join(PROJECT_ROOT, 'node_modules', 'lightning-base-components');
 
-function filesUnder(dir: string, keep: (file: string) => boolean = () => true): string[] {
+function filesUnder(dir: string, keep: (file: string) => boolean = (): boolean => true): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? (e.name === '__tests__' ? [] : filesUnder(path.join(dir, e.name), keep)) : [path.join(dir, e.name)]))
@@ -60,7 +60,7 @@ function writeComponentModules(): void {
 }
 
 /** Module records in resolution order: stand-ins, our components, the base components, then their own aliases. */
-function moduleRecords() {
+function moduleRecords(): Array<{ dir: string } | { name: string; path: string }> {
   const lbcManifest = JSON.parse(readFileSync(path.join(LBC_DIR, 'package.json'), 'utf8')) as { lwc: { modules: unknown[] } };
   const lbcAliases = (lbcManifest.lwc.modules as Array<{ dir?: string; name?: string; path?: string }>)
     .filter((record) => record.name && record.path)
@@ -84,7 +84,7 @@ const NOISE = /LWC1149|LWC1137|LWC1057/;
 
 export async function buildPreview({ force = false, log = console.log }: { force?: boolean; log?: (line: string) => void } = {}): Promise<{ built: boolean }> {
   const hash = inputsHash();
-  if (!force && existsSync(STAMP) && JSON.parse(readFileSync(STAMP, 'utf8')).hash === hash) return { built: false };
+  if (!force && existsSync(STAMP) && (JSON.parse(readFileSync(STAMP, 'utf8')) as { hash?: string }).hash === hash) return { built: false };
   const started = Date.now();
   log('Building the preview bundle (lightning-base-components: about 20 s the first time)...');
   writeComponentModules();

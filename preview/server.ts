@@ -137,7 +137,7 @@ export async function startPreview({ port = 0, log = console.log }: { port?: num
     initiativeIds: scenario.initiativeIds,
     accountIds: scenario.accountIds,
     opportunityIds: scenario.opportunityIds,
-    stop: async () => {
+    stop: async (): Promise<void> => {
       await new Promise<void>((done) => {
         server.close(() => done());
         server.closeAllConnections();
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
   console.log(`  an opportunity: ${preview.url}/lightning/r/Opportunity/${preview.opportunityIds[0]}/view`);
   console.log(`  home:          ${preview.url}/lightning/page/home`);
   console.log('Ctrl+C stops it (the org forgets every change).');
-  const stop = () => void preview.stop().then(() => process.exit(0));
+  const stop = (): void => void preview.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

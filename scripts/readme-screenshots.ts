@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       { file: 'opportunity-checklist.png', url: `/lightning/r/Opportunity/${opportunityId}/view`, component: 'c-handover-checklist', ready: 'li.item' },
       { file: 'home-radar.png', url: '/lightning/page/home', component: 'c-renewal-radar', ready: 'li.initiative' },
     ];
+    /* eslint-disable no-await-in-loop -- one page at a time: each screenshot needs the browser to itself */
     for (const shot of shots) {
       const page = await browser.newPage({ viewport: { width: 960, height: 1200 } });
       await page.goto(preview.url + shot.url);
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       console.log(`wrote docs/images/${shot.file}`);
       await page.close();
     }
+    /* eslint-enable no-await-in-loop */
   } finally {
     await browser.close();
     await preview.stop();

@@ -24,7 +24,7 @@ async function main([key, reportFile, ...flags]: string[]): Promise<void> {
     throw new Error(`Usage: tsx bench/child/command.ts <${COMMAND_KEYS.join('|')}> <report.json> [flags...]`);
   }
   const started = performance.now();
-  const command = (await COMMANDS[key as CommandKey]()).default as unknown as RunnableCommand;
+  const command = (await COMMANDS[key as CommandKey]()).default as RunnableCommand;
   const loaded = performance.now();
   const rssAfterLoad = process.memoryUsage().rss;
 

@@ -35,7 +35,7 @@ export async function naiveImport(ctx: NaiveContext, file: string): Promise<Naiv
   const plan = planMeasurementImport(valid, outcomes);
   const results: OneResult[] = [];
   for (const upsert of plan.upserts) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one record per call is the point of the baseline
     results.push(await writeOne(ctx, Measurement.apiName, 'upsert', { ...upsert.record }, M.External_Id__c));
   }
   return { rowsRead: rows.length, valid: valid.length, upserts: plan.upserts.length, writes: tally(results, 'import') };

@@ -20,11 +20,11 @@ export async function naiveRecompute(ctx: NaiveContext): Promise<NaiveRecomputeR
   const plan = planRecompute(outcomes, initiatives, { asOf: ctx.today });
   const results: OneResult[] = [];
   for (const update of plan.outcomeUpdates) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one record per call is the point of the baseline
     results.push(await writeOne(ctx, OutcomeRequirement.apiName, 'update', outcomeUpdateRecord(update)));
   }
   for (const update of plan.healthUpdates) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one record per call is the point of the baseline
     results.push(await writeOne(ctx, Initiative.apiName, 'update', healthUpdateRecord(update)));
   }
   return {

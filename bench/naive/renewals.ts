@@ -26,7 +26,7 @@ export async function naiveRenewals(ctx: NaiveContext): Promise<NaiveRenewalsRes
   // Components first, then initiatives, as the command writes them.
   const ordered = [...plan.changes.filter((c) => c.object !== 'Initiative__c'), ...plan.changes.filter((c) => c.object === 'Initiative__c')];
   for (const change of ordered) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one record per call is the point of the baseline
     results.push(await writeOne(ctx, change.object, 'update', { Id: change.recordId, [change.field]: change.to }));
   }
   return { initiatives: initiatives.length, components: components.length, changes: plan.changes.length, writes: tally(results, 'renewals') };

@@ -83,6 +83,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   const accessToken = `${engine.orgId}!${randomBytes(32).toString('base64url')}`;
   const identity = { orgId: engine.orgId, userId: engine.userId, username: options.username ?? engine.username, orgName: options.orgName ?? 'Outcomes Local Org', instanceUrl: '' };
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a save error rejects: the server awaits onSave
   const save = async (dir?: string): Promise<TreeSaveResult> => {
     const target = dir ? resolve(projectDir, dir) : dataDir;
     if (!target) throw new Error('No folder to save to: pass one, or start the org with dataDir.');

@@ -68,12 +68,14 @@ export async function registerLocalOrg(
   const state = await StateAggregator.getInstance();
   // AuthInfo refuses to overwrite an auth file: a previous registration of this username (an org restarted
   // with the username passed in) goes first, and so does the stopped local org the alias is moving away from.
+  /* eslint-disable no-await-in-loop -- one auth file at a time: each is read, then removed, through the same state */
   for (const old of [username, staleUsername]) {
     if (old && (await state.orgs.hasFile(old))) {
       await state.orgs.read(old, false, false); // remove() only knows auth files that were read
       await state.orgs.remove(old);
     }
   }
+  /* eslint-enable no-await-in-loop */
   // The access-token flow checks the token against the org's userinfo and User endpoints, which the local org answers.
   const authInfo = await AuthInfo.create({ username, accessTokenOptions: { accessToken, instanceUrl, loginUrl: instanceUrl } });
   await authInfo.save();

@@ -44,7 +44,7 @@ export const PLUGIN = '@outcomes/plugin-outcomes';
 export async function commandSnapshot(): Promise<SnapshotEntry[]> {
   const entries: SnapshotEntry[] = [];
   for (const { id, file } of commandFiles()) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one command module at a time, in a stable order
     const command = await loadCommand(file);
     const flags: Record<string, FlagLike> = { ...(command.baseFlags ?? {}), ...(command.flags ?? {}), ...(command.enableJsonFlag ? { json: {} } : {}) };
     entries.push({

@@ -35,7 +35,7 @@ export function resultSchemas(): Map<string, JsonSchema> {
 /** The Result of `run(): Promise<Result>` on the file's default export. */
 function commandResultType(checker: ts.TypeChecker, source: ts.SourceFile): ts.Type {
   const moduleSymbol = checker.getSymbolAtLocation(source);
-  const exported = moduleSymbol && checker.getExportsOfModule(moduleSymbol).find((s) => s.escapedName === 'default');
+  const exported = moduleSymbol && checker.getExportsOfModule(moduleSymbol).find((s) => s.name === 'default');
   if (!exported) throw new Error(`${source.fileName} has no default export`);
   const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
   const classType = checker.getDeclaredTypeOfSymbol(target);

@@ -17,6 +17,7 @@ for (const [id, schema] of resultSchemas()) {
 }
 for (const { id, file } of commandFiles()) {
   const page = docsPage(id);
+  // eslint-disable-next-line no-await-in-loop -- one command module at a time, each page written as it loads
   writeFileSync(page, withFlagTable(readFileSync(page, 'utf8'), flagTable(await loadCommand(file))));
 }
 console.log(`command-snapshot.json, ${snapshot.length} schemas and the flag tables of docs/commands written.`);

@@ -88,7 +88,7 @@ export function expectedOutputs(): Map<string, string> {
 }
 
 export function readTsconfig(): { compilerOptions: { paths?: Record<string, string[]> } & Record<string, unknown> } & Record<string, unknown> {
-  return JSON.parse(readFileSync(TSCONFIG, 'utf8'));
+  return JSON.parse(readFileSync(TSCONFIG, 'utf8')) as ReturnType<typeof readTsconfig>;
 }
 
 function main(): void {

@@ -54,6 +54,7 @@ export abstract class OutcomesCommand<T> extends SfCommand<T> {
   }
 
   /** Sets the exit status from the records refused or left unwritten (the result is still returned and printed). */
+  // eslint-disable-next-line @typescript-eslint/class-methods-use-this -- a method of the command, so only commands set the exit status
   protected exitFor(refused: number): void {
     process.exitCode = refused > 0 ? ExitStatus.refused : ExitStatus.written;
   }

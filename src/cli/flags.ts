@@ -52,7 +52,7 @@ async function checkedRecordId(id: string, context: unknown, { object, startsWit
 
 /** A calendar date as YYYY-MM-DD: only a real day (not 2026-02-30) between Salesforce's first and last dates. */
 export const isoDateFlag = Flags.custom<IsoDate>({
-  // eslint-disable-next-line @typescript-eslint/require-await
+  // eslint-disable-next-line @typescript-eslint/require-await -- oclif wants a promise from parse, and a thrown error as its rejection
   parse: async (input) => {
     const date = input.trim();
     const problem = dateProblem(date);

@@ -38,7 +38,8 @@ export function feeTermsProblem(terms: FeeTerms): string | null {
   if (terms.Payout_Rule__c === 'Linear') {
     const floor = terms.Floor_Attainment_Percent__c ?? 0;
     if (floor < 0 || floor >= 100) return `${FA.Floor_Attainment_Percent__c} must be from 0% up to below 100%, got ${floor}%`;
-    if ((terms.Cap_Percent__c ?? 100) < 100) return `${FA.Cap_Percent__c} must be 100% or more, got ${terms.Cap_Percent__c}%`;
+    const cap = terms.Cap_Percent__c ?? 100;
+    if (cap < 100) return `${FA.Cap_Percent__c} must be 100% or more, got ${cap}%`;
   }
   if (terms.Payout_Rule__c === 'Tiered') {
     const tiers = sortedTiers(terms.tiers ?? []);
@@ -114,21 +115,22 @@ export function assessFee(terms: FeeTerms, assessment: OutcomeAssessment, today:
   const measured = assessment.latestValue !== null;
   if (measured && assessment.attainmentPercent === null) return open(`Open: the outcome cannot be judged (${assessment.reason})`);
 
-  const earned = earnedAmount(terms, assessment.attainmentPercent);
-  const latestText = measured ? `${assessment.attainmentPercent}% attainment earns ${earned} of ${amount}` : 'no measurement, nothing earned';
+  const attainment = assessment.attainmentPercent;
+  const earned = earnedAmount(terms, attainment);
+  const latestText = attainment !== null ? `${attainment}% attainment earns ${earned} of ${amount}` : 'no measurement, nothing earned';
   if (due) {
     const forfeited = roundTo(Math.max(amount - earned, 0), 2);
     const status: FeeStatus = earned >= amount ? 'Earned' : earned > 0 ? 'Partly Earned' : 'Forfeited';
     const forfeitText = forfeited > 0 ? `; ${forfeited} forfeited` : '';
-    return { earnedToDate: earned, forecastToEarn: earned, forfeited, status, reason: `${status}: due ${dueDate}; ${latestText}${forfeitText}` };
+    return { earnedToDate: earned, forecastToEarn: earned, forfeited, status, reason: `${status}: due ${String(dueDate)}; ${latestText}${forfeitText}` };
   }
 
   if (!measured) return { ...open(`Open: ${latestText}${dueDate ? `; due ${dueDate}` : ''}`), forecastToEarn: null };
-  const forecastAttainment = assessment.forecastAttainmentPercent ?? assessment.attainmentPercent;
-  const forecast = earnedAmount(terms, forecastAttainment);
+  const forecastAttainment = assessment.forecastAttainmentPercent;
+  const forecast = earnedAmount(terms, forecastAttainment ?? attainment);
   const forecastText =
-    assessment.forecastAttainmentPercent !== null
-      ? `the forecast ${forecastAttainment}% at ${dueDate} would earn ${forecast}`
+    forecastAttainment !== null
+      ? `the forecast ${forecastAttainment}% at ${String(dueDate)} would earn ${forecast}`
       : `no forecast, so the latest attainment stands in: ${forecast}`;
   const status: FeeStatus = amount > 0 && earned >= amount ? 'Earned' : 'Open';
   return { earnedToDate: earned, forecastToEarn: forecast, forfeited: 0, status, reason: `${status}: ${latestText}; ${forecastText}` };
@@ -139,7 +141,12 @@ export function assessFee(terms: FeeTerms, assessment: OutcomeAssessment, today:
 }
 
 /** The computed fields of Fee_At_Risk__c that a fee position sets. */
-export function feePositionFields(position: FeePosition) {
+export function feePositionFields(position: FeePosition): {
+  Earned_To_Date__c: number;
+  Forecast_To_Earn__c: number | null;
+  Forfeited__c: number;
+  Status__c: FeeStatus;
+} {
   return {
     [FA.Earned_To_Date__c]: position.earnedToDate,
     [FA.Forecast_To_Earn__c]: position.forecastToEarn,

@@ -46,8 +46,8 @@ export function numberSchema(field: string, { precision, scale }: { precision?: 
 /** A real calendar date; aborts on an invalid one so later checks (e.g. not in the future) only see real dates. */
 export function dateSchema(field: string) {
   return z
-    .string({ error: (iss) => (isBlank(iss.input) ? `${field} is required` : `${field} ${dateProblem(iss.input)}`) })
-    .refine((text) => dateProblem(text) === null, { error: (iss) => `${field} ${dateProblem(iss.input)}`, abort: true });
+    .string({ error: (iss) => (isBlank(iss.input) ? `${field} is required` : `${field} ${String(dateProblem(iss.input))}`) })
+    .refine((text) => dateProblem(text) === null, { error: (iss) => `${field} ${String(dateProblem(iss.input))}`, abort: true });
 }
 
 /** A date that is not after `today` (measurements record what happened, not what is planned). */

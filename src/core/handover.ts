@@ -68,8 +68,8 @@ export type HandoverInput = {
 export function handoverGaps({ initiative, outcomes, components }: HandoverInput): HandoverGap[] {
   const gaps: HandoverGap[] = [];
   const initiativeName = label('Initiative', initiative.Name, initiative.Id);
-  const add = (code: HandoverGapCode, message: string, recordId?: string | null) =>
-    gaps.push(recordId ? { code, message, recordId } : { code, message });
+  const add = (code: HandoverGapCode, message: string, recordId?: string | null): void =>
+    void gaps.push(recordId ? { code, message, recordId } : { code, message });
 
   if (isBlank(initiative.Purpose__c)) {
     add('PURPOSE_MISSING', `${initiativeName} has no purpose: fill in ${I.Purpose__c}`, initiative.Id);

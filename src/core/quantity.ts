@@ -46,7 +46,7 @@ export function quantityProblem(outcome: OutcomeQuantity): string | null {
   const missing = missingQuantityFields(outcome);
   if (missing.length > 0) return `the quantity is incomplete: set ${missing.join(', ')}`;
   if (outcome.Quantity_Type__c === 'Relative_Percent' && !isProgressDirection(outcome.Direction__c)) {
-    return `a Relative % quantity needs ${F.Direction__c} Increase or Decrease, not ${outcome.Direction__c}`;
+    return `a Relative % quantity needs ${F.Direction__c} Increase or Decrease, not ${String(outcome.Direction__c)}`;
   }
   if (isProgressDirection(outcome.Direction__c) && targetOf(outcome) === outcome.Baseline_Value__c) {
     return `the target equals the baseline (${outcome.Baseline_Value__c}): set ${F.Target_Value__c} so there is progress to make`;

@@ -136,8 +136,9 @@ type OutcomeRules = Pick<
  * The cross-field rules of the org's validation rules on Outcome_Requirement__c, as issues on the
  * field to correct. Exported so a caller that extends or picks the fields schema can re-apply them.
  */
+// eslint-disable-next-line complexity -- one branch per validation rule of the org, read side by side with them
 export function checkOutcomeRequirement(record: OutcomeRules, ctx: z.RefinementCtx): void {
-  const flag = (field: keyof OutcomeRules, message: string) =>
+  const flag = (field: keyof OutcomeRules, message: string): void =>
     ctx.addIssue({ code: 'custom', path: [field], message, input: record[field] });
   const { Quantity_Type__c: type, Direction__c: direction, Baseline_Value__c: baseline, Target_Value__c: target } = record;
 

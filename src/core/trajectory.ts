@@ -64,7 +64,7 @@ export function assessOutcome(
 
   const latest = latestOf(counted);
   if (!latest) {
-    const history = ignoredBeforeBaseline > 0 ? ` on or after the baseline date ${baselineDate} (${ignoredBeforeBaseline} earlier ignored as history)` : '';
+    const history = ignoredBeforeBaseline > 0 ? ` on or after the baseline date ${String(baselineDate)} (${ignoredBeforeBaseline} earlier ignored as history)` : '';
     return { ...blank, status: 'No Data', reason: `No measurements${history}: log one to judge this outcome` };
   }
   const latestValues = { latestValue: latest.Value__c, latestMeasuredOn: latest.Measured_On__c };
@@ -89,7 +89,7 @@ export function assessOutcome(
   }
 
   if (forecastValue !== null && forecastAttainmentPercent !== null) {
-    const forecastText = `the forecast ${forecastValue} at the due date ${dueDate}`;
+    const forecastText = `the forecast ${forecastValue} at the due date ${String(dueDate)}`;
     if (meetsTarget(outcome, forecastValue)) {
       return { ...numbers, status: 'On Track', reason: `On Track: ${forecastText} meets ${targetText}` };
     }
@@ -112,9 +112,9 @@ export function assessOutcome(
 }
 
 function progressText(outcome: AssessedOutcome, percent: number, target: number, threshold: number): string {
-  if (!isProgressDirection(outcome.Direction__c)) return `does not meet the limit ${target} (${outcome.Direction__c})`;
+  if (!isProgressDirection(outcome.Direction__c)) return `does not meet the limit ${target} (${String(outcome.Direction__c)})`;
   const side = percent >= threshold ? 'at or above' : 'below';
-  return `is ${percent}% of the way from the baseline ${outcome.Baseline_Value__c} to the target ${target}, ${side} the ${threshold}% threshold`;
+  return `is ${percent}% of the way from the baseline ${String(outcome.Baseline_Value__c)} to the target ${target}, ${side} the ${threshold}% threshold`;
 }
 
 /** The latest-dated measurement; of several on that date, the last one given. */
@@ -149,7 +149,14 @@ export function forecastValueAt(measurements: readonly DatedValue[], date: IsoDa
 }
 
 /** The computed fields of Outcome_Requirement__c that an assessment sets. */
-export function assessmentFields(assessment: OutcomeAssessment) {
+export function assessmentFields(assessment: OutcomeAssessment): {
+  Latest_Value__c: number | null;
+  Latest_Measured_On__c: IsoDate | null;
+  Attainment_Percent__c: number | null;
+  Forecast_At_Deadline__c: number | null;
+  Forecast_Attainment_Percent__c: number | null;
+  Status__c: OutcomeStatus;
+} {
   return {
     [F.Latest_Value__c]: assessment.latestValue,
     [F.Latest_Measured_On__c]: assessment.latestMeasuredOn,

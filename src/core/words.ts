@@ -17,9 +17,9 @@ export function quantitySummary(outcome: WordedQuantity): string {
   const target = resolvedTarget(outcome) as number;
   const direction = outcome.Direction__c as Direction;
   if (!isProgressDirection(direction)) return `${direction} ${target}${unit}`;
-  const from = `${direction} from ${outcome.Baseline_Value__c}${unit} to ${target}${unit}`;
+  const from = `${direction} from ${String(outcome.Baseline_Value__c)}${unit} to ${target}${unit}`;
   if (outcome.Quantity_Type__c !== 'Relative_Percent') return from;
-  return `${from} (${outcome.Target_Value__c}% ${direction === 'Increase' ? 'uplift' : 'reduction'})`;
+  return `${from} (${String(outcome.Target_Value__c)}% ${direction === 'Increase' ? 'uplift' : 'reduction'})`;
 }
 
 /** "By 2027-12-31", "24 months after go-live: 2027-06-01", "Immediate: from handover, …", or why there is no due date. */
@@ -27,7 +27,7 @@ export function deadlineSummary(outcome: OutcomeDeadline, dueDate: IsoDate | nul
   if (dueDate === null) return `No due date: ${missingDueDateReason(outcome, anchors) ?? 'no deadline'}`;
   switch (outcome.Deadline_Type__c) {
     case 'Months_After_Go_Live':
-      return `${outcome.Deadline_Offset_Months__c} months after go-live: ${dueDate}`;
+      return `${String(outcome.Deadline_Offset_Months__c)} months after go-live: ${dueDate}`;
     case 'Immediate':
       return `Immediate: from ${anchors.goLiveDate ? 'go-live' : 'handover'}, ${dueDate}`;
     default:

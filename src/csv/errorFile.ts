@@ -42,7 +42,7 @@ async function readHeader(file: string): Promise<string[] | null> {
     const buffer = Buffer.alloc(HEADER_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, HEADER_BYTES, 0);
     const firstLine = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/, 1)[0];
-    const rows = parse(firstLine, { bom: true, relax_quotes: true }) as string[][];
+    const rows = parse(firstLine, { bom: true, relax_quotes: true });
     return rows[0] ?? null;
   } catch {
     return null;

@@ -36,9 +36,9 @@ export type WriteRequest = {
 
 /** How a command shows a write in progress (its spinner); the apply steps themselves print nothing. */
 export type WriteProgress = {
-  started(count: number, label: string): void;
-  progressed(done: number, total: number): void;
-  finished(): void;
+  started: (count: number, label: string) => void;
+  progressed: (done: number, total: number) => void;
+  finished: () => void;
 };
 
 export type RecordError = { code: string; message: string; fields: string[] };
@@ -160,7 +160,7 @@ export async function writeInCollections(
   const existsNow = new Set<number>();
   let pending = request.records.map((_, index) => index);
   for (let round = 0; round < RECORD_RETRY_ROUNDS && pending.length > 0; round++) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- each round retries what the last one left
     await pauseBeforeRound(round);
     const retryNext: number[] = [];
     let done = 0;
@@ -168,7 +168,7 @@ export async function writeInCollections(
       const records = batch.map((i) => (existsNow.has(i) ? withoutFields(request.records[i], createOnly) : request.records[i]));
       let raw: RawSaveResult[];
       try {
-        // eslint-disable-next-line no-await-in-loop
+        // eslint-disable-next-line no-await-in-loop -- one collections call at a time, within the API limits
         raw = await withRetry(() => {
           usage.count('collections');
           return sendCollection(conn, request, records);

@@ -134,7 +134,7 @@ export async function writeWithBulk(conn: OrgConnection, request: BulkWriteReque
   const createOnly = request.createOnlyFields ?? [];
   const existsNow = new Set<number>();
   for (let round = 0; round < BULK_JOB_ROUNDS && pending.length > 0; round++) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- each round retries what the last one left
     await pauseBeforeRound(round);
     const retryNext: number[] = [];
     // A job has one set of columns: rows that exist now go in a job of their own, without the create-only fields.
@@ -144,7 +144,7 @@ export async function writeWithBulk(conn: OrgConnection, request: BulkWriteReque
       const fields = exists ? request.fields.filter((f) => !createOnly.includes(f)) : request.fields;
       let jobResults: RecordResult[];
       try {
-        // eslint-disable-next-line no-await-in-loop
+        // eslint-disable-next-line no-await-in-loop -- one Bulk job at a time per round
         jobResults = await runJob(conn, { ...request, fields, records: rows.map((i) => request.records[i]) }, usage);
       } catch (error) {
         throw new WriteStoppedError(error, results.filter((r) => r?.success).length, request.records.length);
@@ -203,9 +203,9 @@ async function runJob(conn: OrgConnection, request: BulkWriteRequest, usage: Api
   let poll: PollState = { rows: request.records.length, processed: null, elapsedMs: 0, previousDelayMs: null, maxDelayMs: request.maxPollIntervalMs };
   for (;;) {
     const delay = nextPollDelay(poll);
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- polling waits between checks
     await new Promise((resolve) => setTimeout(resolve, delay));
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- polling checks one after another
     const info = await withRetry(() => {
       usage.count('bulk');
       return job.check();

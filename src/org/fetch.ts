@@ -27,7 +27,7 @@ export async function fetchAll<T extends SfRecord = SfRecord>(
     completeChildren?: boolean;
   } = {},
 ): Promise<T[]> {
-  const complete = options.completeChildren === false ? async (): Promise<void> => undefined : completeChildSubqueries;
+  const complete = options.completeChildren === false ? (): Promise<void> => Promise.resolve() : completeChildSubqueries;
   let page = await withRetry(() => {
     usage.count('queries');
     return (conn as unknown as QueryApi).query(soql, { autoFetch: false }) as Promise<QueryPage<T>>;
@@ -39,12 +39,12 @@ export async function fetchAll<T extends SfRecord = SfRecord>(
   options.onPage?.(records.length, page.totalSize);
   while (!page.done && page.nextRecordsUrl) {
     const locator = page.nextRecordsUrl;
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- each page's locator comes from the previous page
     page = await withRetry(() => {
       usage.count('queryMore');
       return (conn as unknown as QueryApi).queryMore(locator) as Promise<QueryPage<T>>;
     }, { onRetry: () => usage.countRetry() });
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- a page's children complete before the next page is read
     await complete(conn, page.records, usage);
     records.push(...page.records);
     options.onPage?.(records.length, page.totalSize);
@@ -63,7 +63,7 @@ async function completeChildSubqueries(conn: OrgConnection, records: SfRecord[],
       let locator = child.nextRecordsUrl;
       while (locator) {
         const next = locator;
-        // eslint-disable-next-line no-await-in-loop
+        // eslint-disable-next-line no-await-in-loop -- each locator comes from the previous page
         const more = (await withRetry(() => {
           usage.count('queryMore');
           return (conn as unknown as QueryApi).queryMore(next) as Promise<ChildResult>;

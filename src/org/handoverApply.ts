@@ -127,8 +127,11 @@ export async function applyHandover(
 
   // Fees at risk from the lines' terms: the outcome (the master) on create only; the line's component once written.
   const componentOfLine = new Map<string, string>();
-  plan.components.forEach((c) => c.componentId && componentOfLine.set(c.lineItemId, c.componentId));
-  componentCreates.forEach((c, i) => componentsCreated[i]?.success && componentsCreated[i].id && componentOfLine.set(c.lineItemId, componentsCreated[i].id as string));
+  for (const c of plan.components) if (c.componentId) componentOfLine.set(c.lineItemId, c.componentId);
+  componentCreates.forEach((c, i) => {
+    const id = componentsCreated[i]?.success ? componentsCreated[i].id : undefined;
+    if (id) componentOfLine.set(c.lineItemId, id);
+  });
   const fees = partition(plan.fees, (f) => f.action !== 'skip' && tracker.canWrite(f.opportunityId));
   const feeCreates = fees.write.filter((f) => f.action === 'create');
   const feeUpdates = fees.write.filter((f) => f.action === 'update');

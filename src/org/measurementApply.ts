@@ -85,7 +85,7 @@ async function upsertInBulkJobs(conn: OrgConnection, upserts: PlannedMeasurement
     const indexes = upserts.flatMap((u, i) => (u.action === action ? [i] : []));
     if (indexes.length === 0) continue;
     const fields = action === 'create' ? BULK_FIELDS : BULK_FIELDS.filter((f) => f !== M.Outcome_Requirement__c);
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- creates before updates, one Bulk job at a time
     const jobResults = await upsertWithBulk(
       conn,
       {

@@ -36,6 +36,7 @@ export function readRecord<S extends z.ZodObject>(schema: S, row: SfRecord, labe
   return record as Blanks<z.infer<S>>;
 }
 
+// eslint-disable-next-line @typescript-eslint/explicit-function-return-type -- a zod schema's type is the one zod infers
 const parentNameSchema = (relationship: string) => z.object({ Name: textSchema(`${relationship}.Name`, 255).nullish() });
 
 /** The Name of a row's parent (Account__r.Name), checked as text; null when the row has no parent. */

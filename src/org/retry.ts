@@ -65,7 +65,7 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
   const baseDelayMs = options.baseDelayMs ?? Number(process.env.OUTCOMES_RETRY_BASE_MS ?? 250);
   for (let attempt = 1; ; attempt++) {
     try {
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- retries are sequential by design
       return await call();
     } catch (error) {
       const limit = isConnectionRefused(error) ? Math.min(attempts, REFUSED_CONNECTION_ATTEMPTS) : attempts;
@@ -75,7 +75,7 @@ export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions
       }
       options.onRetry?.(error, attempt);
       // Full jitter keeps parallel runs from retrying in lockstep.
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- the back-off waits before the next attempt
       await sleep(Math.random() * baseDelayMs * 2 ** (attempt - 1));
     }
   }

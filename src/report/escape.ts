@@ -19,7 +19,7 @@ const HTML_ENTITIES: Record<string, string> = {
 export function escapeHtml(text: string | number | null | undefined): string {
   if (text === null || text === undefined) return '';
   return String(text)
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point: HTML cannot carry them
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
     .replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]);
 }

@@ -101,7 +101,7 @@ const refList = (refs: OutcomeRef[]): string => `<ul class="plain">${refs.map((o
 
 function summary(report: ValueReport, v: View): string {
   const s = report.summary;
-  const goals = s.goals
+  const goalItems = s.goals
     .map((g) => `<li><strong>${h(g.initiativeName)}</strong>: ${escapeHtmlLines(orDash(g.purpose ?? LABELS.notRecorded))}</li>`)
     .join('');
   const atRiskValue = s.renewalsAtRisk.reduce((total, r) => total + r.renewableAnnualValue, 0);
@@ -130,7 +130,7 @@ function summary(report: ValueReport, v: View): string {
   ].join('');
   return (
     `<section class="summary" id="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>` +
-    `<h3>What you set out to achieve</h3><ul class="plain">${goals}</ul>` +
+    `<h3>What you set out to achieve</h3><ul class="plain">${goalItems}</ul>` +
     `<div class="tiles">${tiles}</div>` +
     `<h3>At risk ${h(horizon(report))}</h3>${risks}` +
     `<h3>What needs your input</h3>${input || '<p>Nothing: every outcome is confirmed and measured.</p>'}` +

@@ -23,7 +23,7 @@ function outcomesTable(i: InitiativeValue, header: readonly string[], rows: Read
 }
 
 function goals(i: InitiativeValue, v: View): string[] {
-  const table = v.internal
+  const outcomes = v.internal
     ? outcomesTable(
         i,
         [LABELS.outcome, LABELS.priority, LABELS.quantity, LABELS.deadline, LABELS.method, LABELS.validationStatus],
@@ -41,7 +41,7 @@ function goals(i: InitiativeValue, v: View): string[] {
     `- **${md(LABELS.strategicAlignment)}:** ${md(orDash(i.strategicAlignment ?? LABELS.notRecorded))}`,
     `- **${md(LABELS.challenges)}:** ${md(orDash(i.challenges ?? LABELS.notRecorded))}`,
     '',
-    table,
+    outcomes,
   ];
 }
 

@@ -33,11 +33,11 @@ export function plainReason(o: OutcomeValue): string {
     case 'Attained':
       return `Achieved: ${latest ?? 'the target is met'}${targetText}.`;
     case 'On Track':
-      return expected ? `On course to reach ${expected}${targetText}.` : `Latest ${latest}${targetText}.`;
+      return expected ? `On course to reach ${expected}${targetText}.` : `Latest ${String(latest)}${targetText}.`;
     case 'At Risk':
-      return expected ? `At the current pace ${expected}, slightly short of the target${targetShort}.` : `Latest ${latest}${targetText}.`;
+      return expected ? `At the current pace ${expected}, slightly short of the target${targetShort}.` : `Latest ${String(latest)}${targetText}.`;
     case 'Off Track':
-      return expected ? `At the current pace ${expected}, well short of the target${targetShort}.` : `Latest ${latest}${targetText}, short of the target.`;
+      return expected ? `At the current pace ${expected}, well short of the target${targetShort}.` : `Latest ${String(latest)}${targetText}, short of the target.`;
     case 'Missed':
       return `Due ${due ?? 'already'} and not reached: ${latest ?? 'no measurement'}${targetText}.`;
   }

@@ -44,6 +44,7 @@ function clampLabel(x: number, content: string, left: number, right: number): { 
   return { x: right, anchor: 'end' };
 }
 
+// eslint-disable-next-line complexity -- each optional layer of the chart (target, baseline, due date, forecast) is one branch
 export function renderTrendChart(input: TrendChartInput): string {
   const { series, target, baseline, dueDate, forecast, unit } = input;
   const label = escapeHtml(`Trend of ${input.title}`);

@@ -38,7 +38,7 @@ let result: ReportResult;
 async function loadSampleMeasurements(): Promise<void> {
   const outcomes = (await env.conn.query<{ Id: string; External_Id__c: string }>('SELECT Id, External_Id__c FROM Outcome_Requirement__c')).records;
   const idByKey = new Map(outcomes.map((o) => [o.External_Id__c, o.Id]));
-  const rows = parse(await readFile(path.join(sampleDataDir, 'measurements.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  const rows = parse<Record<string, string>>(await readFile(path.join(sampleDataDir, 'measurements.csv'), 'utf8'), { columns: true });
   const schema = measurementSchemaAsOf(SAMPLE_TODAY);
   const records = rows.flatMap((row) => {
     const parsed = schema.safeParse({
@@ -50,7 +50,6 @@ async function loadSampleMeasurements(): Promise<void> {
     return parsed.success && parsed.data.Outcome_Requirement__c && Number.isFinite(parsed.data.Value__c) ? [parsed.data] : [];
   });
   for (let i = 0; i < records.length; i += 200) {
-    // eslint-disable-next-line no-await-in-loop
     await env.conn.sobject('Measurement__c').create(records.slice(i, i + 200), { allOrNone: true });
   }
 }
@@ -124,7 +123,7 @@ describe('the value report in a browser', () => {
     const page = await open(htmlFile);
     // In the page (a string: the test's TypeScript has no DOM types): elements outside the page's width, and chart
     // elements outside their SVG's box.
-    const problems = (await page.evaluate(`(() => {
+    const problems = await page.evaluate<string[]>(`(() => {
       const found = [];
       const width = document.documentElement.clientWidth;
       for (const el of document.querySelectorAll('main *')) {
@@ -141,7 +140,7 @@ describe('the value report in a browser', () => {
         }
       }
       return found;
-    })()`)) as string[];
+    })()`);
     expect(problems).toEqual([]);
     expect(await page.locator('svg.trend').count()).toBeGreaterThan(0);
     await page.close();
@@ -158,9 +157,9 @@ describe('the value report in a browser', () => {
     const page = await open(htmlFile, 'print');
     // A4 at 96 dpi less the PDF's margins (18 + 16 mm): what one printed page holds, with the print width.
     await page.setViewportSize({ width: Math.round(((210 - 24) / 25.4) * 96), height: 900 });
-    const summaryHeight = (await page.evaluate(`document.querySelector('header.page').getBoundingClientRect().height`)) as number;
+    const summaryHeight = await page.evaluate<number>(`document.querySelector('header.page').getBoundingClientRect().height`);
     expect(summaryHeight).toBeLessThanOrEqual(((297 - 34) / 25.4) * 96);
-    const breaks = (await page.evaluate(`[...document.querySelectorAll('section.card')].map((el) => getComputedStyle(el).breakBefore)`)) as string[];
+    const breaks = await page.evaluate<string[]>(`[...document.querySelectorAll('section.card')].map((el) => getComputedStyle(el).breakBefore)`);
     expect(breaks.every((b) => b === 'page')).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report-print.png'), fullPage: true });
     await page.close();

@@ -24,7 +24,6 @@ describe('command contracts', () => {
   it('gives each short flag one meaning across the commands', async () => {
     const meanings = new Map<string, Set<string>>();
     for (const { file } of commandFiles()) {
-      // eslint-disable-next-line no-await-in-loop
       const command = await loadCommand(file);
       for (const [name, flag] of Object.entries({ ...(command.baseFlags ?? {}), ...(command.flags ?? {}) })) {
         if (flag.char) meanings.set(flag.char, (meanings.get(flag.char) ?? new Set()).add(name));
@@ -54,7 +53,6 @@ describe('command contracts', () => {
   it('docs/commands lists each command\'s flags as --help does', async () => {
     for (const { id, file } of commandFiles()) {
       const page = readFileSync(docsPage(id), 'utf8');
-      // eslint-disable-next-line no-await-in-loop
       const table = flagTable(await loadCommand(file));
       expect({ page: docsPage(id), upToDate: page === withFlagTable(page, table), fix: FIX }).toEqual({ page: docsPage(id), upToDate: true, fix: FIX });
     }

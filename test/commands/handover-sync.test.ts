@@ -302,7 +302,6 @@ describe('sf outcomes handover sync under faults', () => {
       let runs = 0;
       let last: HandoverSyncResult;
       do {
-        // eslint-disable-next-line no-await-in-loop
         last = await handover(env);
         runs += 1;
       } while (last.failures.length > 0 && runs < 3);

@@ -2,6 +2,7 @@
  * Command tests run the real command classes against the local org over HTTP: this starts one per suite,
  * registers it as a target org in the test's own home folder, and runs commands with --json.
  */
+/* eslint-disable no-console -- the harness captures what commands print through console, and restores it */
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -57,6 +58,7 @@ export let lastExitCode = 0;
 
 type Write = typeof process.stdout.write;
 
+/* eslint-disable no-param-reassign -- capturing a stream is replacing its write, and restoring it after */
 function capture(stream: NodeJS.WriteStream, append: (text: string) => void): () => void {
   const write = stream.write.bind(stream);
   stream.write = ((chunk: string | Uint8Array) => {
@@ -64,9 +66,10 @@ function capture(stream: NodeJS.WriteStream, append: (text: string) => void): ()
     return true;
   }) as Write;
   return () => {
-    stream.write = write as Write;
+    stream.write = write;
   };
 }
+/* eslint-enable no-param-reassign */
 
 /** Runs a command class as `sf` would, with --json, and returns its typed result; stdout and stderr are captured, not printed. */
 export async function runCommand<R>(command: RunnableCommand<R>, argv: string[], options: { json?: boolean } = {}): Promise<R> {

@@ -65,13 +65,11 @@ describe('hostile input', () => {
     const [initiative] = (await env.conn.query<{ Id: string }>('SELECT Id FROM Initiative__c LIMIT 1')).records;
     for (const format of ['html', 'md', 'csv', 'json']) {
       const output = path.join(dir, `report.${format}`);
-      // eslint-disable-next-line no-await-in-loop
       await runCommand(Report, ['--target-org', env.alias, '--initiative', initiative.Id, '--format', format, '--output', output]);
       written.push(output);
     }
     const secret = env.org.accessToken.split('!')[1];
     for (const output of written) {
-      // eslint-disable-next-line no-await-in-loop
       const text = await readFile(output, 'utf8');
       expect(text.length).toBeGreaterThan(0);
       expect(text).not.toContain(secret);

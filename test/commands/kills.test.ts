@@ -42,7 +42,6 @@ describe('kills', () => {
     await Promise.all([copyFile(path.join(sampleDataDir, 'measurements.csv'), referenceFile), copyFile(path.join(sampleDataDir, 'measurements.csv'), file)]);
     // The fault-free day, uninterrupted.
     for (const step of DAY) {
-      // eslint-disable-next-line no-await-in-loop
       await runCommand(step.command, step.argv(reference.alias, referenceFile).slice(step.argv(reference.alias, referenceFile).indexOf('--target-org')));
     }
   }, TIMEOUT);
@@ -60,10 +59,8 @@ describe('kills', () => {
         const argv = step.argv(env.alias, file);
         // Between the first call and a little past the few calls each sync makes on the sample.
         const afterCalls = 1 + Math.floor(random() * 6);
-        // eslint-disable-next-line no-await-in-loop
         const { killed } = await runSf(argv, { apiCalls: () => env.stats().apiCalls, killAfterCalls: afterCalls });
         kills.push({ step: step.name, afterCalls, killed });
-        // eslint-disable-next-line no-await-in-loop
         await runCommand(step.command, argv.slice(argv.indexOf('--target-org')));
       }
       // At least most runs were really cut short (a run that finishes before its kill point proves less).

@@ -51,7 +51,7 @@ describe('sf outcomes measurements import: bad input', () => {
     const result = (await runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', target])) as MeasurementsImportResult;
     expect(lastExitCode).toBe(1);
     expect(result).toMatchObject({ created: 2, failed: 6 });
-    const errors = parse(await readFile(result.errorFile as string, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const errors = parse<Record<string, string>>(await readFile(result.errorFile as string, 'utf8'), { columns: true });
     expect(errors.map((e) => [e.row, e.notes])).toEqual([
       ['2', 'comma decimal'],
       ['3', 'overflows a double'],

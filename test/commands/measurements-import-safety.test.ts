@@ -29,7 +29,7 @@ async function writeIn(dir: string, name: string, text: string | Buffer): Promis
 }
 
 const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
-const rows = (text: string): Array<Record<string, string>> => parse(text, { columns: true }) as Array<Record<string, string>>;
+const rows = (text: string): Array<Record<string, string>> => parse<Record<string, string>>(text, { columns: true });
 
 /** Readings for one outcome, one a day back from 2024-12-31. */
 function readings(outcome: string, count: number, prefix: string): string {
@@ -88,7 +88,6 @@ describe('sf outcomes measurements import: data safety', () => {
       const alias = path.join(dir, 'alias.csv');
       await symlink(file, alias);
       for (const errorFile of [file, path.join(dir, '.', 'input.csv'), alias]) {
-        // eslint-disable-next-line no-await-in-loop
         await expect(runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', file, '--error-file', errorFile])).rejects.toMatchObject({
           name: 'ErrorFileIsInputError',
         });

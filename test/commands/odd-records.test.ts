@@ -35,7 +35,7 @@ describe('records that break assumptions', () => {
     const rules = (env.org.engine as unknown as { schema: { objects: Map<string, { validationRules: Array<{ active: boolean }> }> } }).schema.objects.get(
       'Outcome_Requirement__c',
     )!.validationRules;
-    rules.forEach((rule) => (rule.active = false));
+    for (const rule of rules) rule.active = false;
     const outcome = await created(
       await env.conn.sobject('Outcome_Requirement__c').create({
         Initiative__c: flatOutcomeInitiative,
@@ -49,7 +49,7 @@ describe('records that break assumptions', () => {
         Deadline_Date__c: '2027-06-30',
       }),
     );
-    rules.forEach((rule) => (rule.active = true));
+    for (const rule of rules) rule.active = true;
     await env.conn.sobject('Measurement__c').create([
       { Outcome_Requirement__c: outcome, Measured_On__c: '2026-03-31', Value__c: 49 },
       { Outcome_Requirement__c: outcome, Measured_On__c: '2026-06-30', Value__c: 51 },

@@ -31,7 +31,6 @@ async function query<T extends Row>(soql: string): Promise<T[]> {
 async function create(sobject: string, records: Array<Record<string, unknown>>): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < records.length; i += 200) {
-    // eslint-disable-next-line no-await-in-loop
     const results = await env.conn.sobject(sobject).create(records.slice(i, i + 200), { allOrNone: true });
     for (const r of results) {
       if (!r.success) throw new Error(`Seeding ${sobject} failed: ${JSON.stringify(r)}`);
@@ -45,7 +44,7 @@ async function create(sobject: string, records: Array<Record<string, unknown>>):
 async function loadSampleMeasurements(): Promise<number> {
   const outcomes = await query<Row & { External_Id__c: string }>('SELECT Id, External_Id__c FROM Outcome_Requirement__c');
   const idByKey = new Map(outcomes.map((o) => [o.External_Id__c, o.Id]));
-  const rows = parse(await readFile(path.join(sampleDataDir, 'measurements.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+  const rows = parse<Record<string, string>>(await readFile(path.join(sampleDataDir, 'measurements.csv'), 'utf8'), { columns: true });
   const schema = measurementSchemaAsOf(SAMPLE_TODAY);
   const records = rows.flatMap((row) => {
     const parsed = schema.safeParse({
@@ -226,7 +225,7 @@ describe('sf outcomes report', () => {
     const file = path.join(tmp, 'outcomes.csv');
     const result = await report(['--initiative', initiative.Id, '--format', 'csv', '--output', file, '--as-of', '2026-05-01']);
     expect(result.outputFile).toBe(path.resolve(file));
-    const rows = parse(await readFile(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    const rows = parse<Record<string, string>>(await readFile(file, 'utf8'), { columns: true });
     expect(rows).toHaveLength(result.report.totals.outcomes);
     expect(rows.find((r) => r['Outcome Id'] === handOutcomeId)).toMatchObject({ 'Attainment %': '40', Status: 'Off Track', 'Renewal At Risk': 'true' });
   });
@@ -246,7 +245,6 @@ describe('sf outcomes report', () => {
     try {
       let retries = 0;
       for (let run = 0; run < 3; run++) {
-        // eslint-disable-next-line no-await-in-loop
         const faulty = await report(['--account', initiative.Account__c, '--format', 'json', '--as-of', SAMPLE_TODAY]);
         expect(faulty.report).toEqual(clean.report);
         retries += faulty.apiCalls.retries;

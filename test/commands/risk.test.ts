@@ -143,7 +143,6 @@ describe('sf outcomes risk', () => {
     try {
       let retries = 0;
       for (let run = 0; run < 4; run++) {
-        // eslint-disable-next-line no-await-in-loop
         const faulty = await risk(['--as-of', AS_OF]);
         expect(faulty.renewals).toEqual(result.renewals);
         retries += faulty.apiCalls.retries;

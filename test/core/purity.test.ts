@@ -1,7 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
 
 // The domain core is reused by CLI commands and Lightning components: it may import only itself and zod.
 const coreDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/core');

@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { LWC_DIR, moduleFolders } from '../../scripts/lwc/build.js';
 import { XMLParser } from 'fast-xml-parser';
+import { LWC_DIR, moduleFolders } from '../../scripts/lwc/build.js';
 import { DEFAULT_DIR, list, readXml } from '../metadata/readMetadata.js';
 
 type XmlNode = Record<string, unknown>;

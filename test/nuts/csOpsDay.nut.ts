@@ -94,7 +94,6 @@ describe('the CS-ops day on a new won deal (NUT)', () => {
     if (realOrg && conn) {
       const initiatives = initiativeId ? [{ sobject: 'Initiative__c', id: initiativeId }] : [];
       for (const { sobject, id } of [...initiatives, ...created].reverse()) {
-        // eslint-disable-next-line no-await-in-loop
         await conn.sobject(sobject).destroy(id).catch(() => undefined);
       }
     }

@@ -2,6 +2,9 @@
  * "Today" is the org user's day: the user's time zone from userinfo decides it, whatever the machine's clock says.
  * Against the local org, whose running user's TimeZoneSidKey an admin can change as in Salesforce.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { dateInTimeZone } from '../../src/core/dates.js';
 import { ApiUsage } from '../../src/org/apiUsage.js';
@@ -10,9 +13,6 @@ import { fetchUserToday } from '../../src/org/userToday.js';
 import HandoverSync, { type HandoverSyncResult } from '../../src/commands/outcomes/handover/sync.js';
 import MeasurementsImport, { type MeasurementsImportResult } from '../../src/commands/outcomes/measurements/import.js';
 import { runCommand, startTestOrg, type TestOrg } from '../commands/harness.js';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 
 describe('dateInTimeZone', () => {
   it("gives the user's calendar date on both sides of midnight UTC", () => {

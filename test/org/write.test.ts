@@ -53,25 +53,20 @@ describe('writeRecords', () => {
     for (const { prefix, threshold } of paths) {
       const usage = new ApiUsage();
       const records = readings(prefix, 450);
-      // eslint-disable-next-line no-await-in-loop
       const created = await writeRecords(conn, { sobject: 'Measurement__c', operation: 'create', records, matchField: 'External_Id__c', bulkThreshold: threshold }, usage);
       const ids = created.map((r) => r.id);
-      // eslint-disable-next-line no-await-in-loop
       const updated = await writeRecords(
         conn,
         { sobject: 'Measurement__c', operation: 'update', records: ids.flatMap((Id, i) => (Id ? [{ Id, Value__c: i * 2 }] : [])), bulkThreshold: threshold },
         usage,
       );
       const more = readings(prefix, 500).slice(400).map((r) => ({ ...r, Value__c: 7 }));
-      // eslint-disable-next-line no-await-in-loop
       const upserted = await writeRecords(
         conn,
         { sobject: 'Measurement__c', operation: 'upsert', externalIdField: 'External_Id__c', records: more, createOnlyFields: ['Outcome_Requirement__c'], bulkThreshold: threshold },
         usage,
       );
-      // eslint-disable-next-line no-await-in-loop
       const removed = await writeRecords(conn, { sobject: 'Measurement__c', operation: 'delete', records: ids.slice(0, 10).flatMap((Id) => (Id ? [{ Id }] : [])), bulkThreshold: threshold }, usage);
-      // eslint-disable-next-line no-await-in-loop
       outcome[prefix] = { create: shape(created), update: shape(updated), upsert: shape(upserted), remove: shape(removed), state: await stored(prefix), calls: usage };
     }
     const [coll, bulk] = [outcome.WCOLL, outcome.WBULK];

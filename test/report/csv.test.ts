@@ -5,7 +5,7 @@ import { defaultReportFileName, renderValueReport } from '../../src/report/index
 import { FORMULA, HOSTILE, hostileReport } from './fixtures.js';
 
 describe('renderCsv', () => {
-  const rows = parse(renderCsv(hostileReport()), { columns: true }) as Array<Record<(typeof CSV_COLUMNS)[number], string>>;
+  const rows = parse<Record<(typeof CSV_COLUMNS)[number], string>>(renderCsv(hostileReport()), { columns: true });
 
   it('has one row per outcome with the documented columns', () => {
     expect(rows).toHaveLength(2);

@@ -9,7 +9,7 @@ export type LineEnding = 'LF' | 'CRLF';
 export type CsvTable = { header: string[]; rows: string[][] };
 
 export function parseCsv(text: string, delimiter: ColumnDelimiter): CsvTable {
-  const lines = parse(text, { delimiter: COLUMN_DELIMITERS[delimiter], bom: true, skip_empty_lines: false, relax_column_count: false }) as string[][];
+  const lines = parse(text, { delimiter: COLUMN_DELIMITERS[delimiter], bom: true, skip_empty_lines: false, relax_column_count: false });
   const [header = [], ...rows] = lines;
   return { header: header.map((h) => h.trim()), rows };
 }

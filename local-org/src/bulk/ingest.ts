@@ -149,7 +149,7 @@ export class IngestJob {
       prepared = rows.map(() => ({ error: { statusCode: 'UNKNOWN_EXCEPTION', message: (error as Error).message, fields: [] } }));
     }
     const writable: Array<{ index: number; record: SfRecord }> = [];
-    const results: SaveResult[] = new Array(rows.length);
+    const results: SaveResult[] = new Array<SaveResult>(rows.length);
     prepared.forEach((p, index) => {
       if ('error' in p) results[index] = { id: null, success: false, errors: [p.error] };
       else writable.push({ index, record: p.record });

@@ -2,8 +2,8 @@
  * The local org's data engine: schema from the project's metadata plus bundled standard objects, an
  * in-memory store with Salesforce's write rules, and SOQL. The HTTP layer (local-org/src/http) serves it.
  */
-import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { randomInt } from 'node:crypto';
+import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { describeGlobalEntry, describeObject } from '../schema/describe.js';
 import { loadSchema, type OrgFeatures } from '../schema/index.js';
 import type { ObjectSchema, OrgSchema } from '../schema/types.js';
@@ -72,6 +72,7 @@ function dateInZone(instant: Date, timeZone: string): string {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- async so that a schema error rejects, like every other start-up failure
 export async function createEngine(options: CreateEngineOptions): Promise<LocalOrgEngine> {
   const schema = loadSchema(options.projectDir, options.features);
   return new Engine(schema, options);

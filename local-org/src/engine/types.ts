@@ -55,7 +55,7 @@ export type DescribeSObjectResult = DescribeGlobalSObject & {
   recordTypeInfos: unknown[];
 };
 
-export interface OrgEngine {
+export type OrgEngine = {
   readonly orgId: string;
   readonly userId: string;
   readonly username: string;

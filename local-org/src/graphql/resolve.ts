@@ -23,7 +23,7 @@ import {
 } from 'graphql';
 import { OrgApiError, type SfRecord } from '../engine/types.js';
 import { findChildRelationship, findRelationshipField } from '../schema/index.js';
-import type { ObjectSchema, OrgSchema } from '../schema/types.js';
+import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema/types.js';
 import { displayValueOf, formatPatternOf } from '../uiapi/displayValues.js';
 import { badArgument, filterToSoql, orderByToSoql, soqlString } from './where.js';
 
@@ -111,7 +111,7 @@ function plan(schema: OrgSchema, objects: ObjectSchema[], sets: Array<SelectionS
   const object = objects[0];
   const items = new Set<string>([`${prefix}Id`]);
   const subqueries = new Map<string, { relationshipName: string; plan: Plan }>();
-  const fieldOf = (name: string) => objects.map((o) => o.fieldsByLowerName.get(name.toLowerCase())).find((f) => f && f.name === name);
+  const fieldOf = (name: string): FieldSchema | undefined => objects.map((o) => o.fieldsByLowerName.get(name.toLowerCase())).find((f) => f && f.name === name);
   for (const node of fieldsOf(sets, info)) {
     const name = node.name.value;
     if (name === '__typename' || name === 'Id' || name === 'ApiName') continue;
@@ -219,7 +219,7 @@ const children: Resolver = (source, args, context, info) => {
     return connectionFor(childObject, args, info, context, `${relation.field} = ${soqlString(String(source.Id))}`);
   }
   const { first, offset, cap } = checkPage(args);
-  const all = ((source[planned.relationshipName] as { records?: Planned[] } | null)?.records ?? []) as Planned[];
+  const all = ((source[planned.relationshipName] as { records?: Planned[] } | null)?.records ?? []);
   const end = Math.min(offset + first, cap);
   return { object: childObject, records: all.slice(offset, end), offset, hasNextPage: all.length > end && end < cap, totalCount: () => all.length } satisfies Connection;
 };

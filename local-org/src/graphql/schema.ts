@@ -34,6 +34,7 @@ import {
   type GraphQLInputFieldConfigMap,
   type GraphQLInputType,
   type GraphQLOutputType,
+  type GraphQLFieldConfigArgumentMap,
 } from 'graphql';
 import type { FieldSchema, ObjectSchema, OrgSchema } from '../schema/types.js';
 import { DATE_LITERALS, DATE_RANGES } from './where.js';
@@ -120,7 +121,7 @@ export function graphqlSchemaFor(org: OrgSchema): GraphQLSchema {
   return schema;
 }
 
-const nonNull = <T extends GraphQLOutputType | GraphQLInputType>(t: T): GraphQLNonNull<T> => new GraphQLNonNull(t) as GraphQLNonNull<T>;
+const nonNull = <T extends GraphQLOutputType | GraphQLInputType>(t: T): GraphQLNonNull<T> => new GraphQLNonNull(t);
 
 function buildSchema(org: OrgSchema): GraphQLSchema {
   const objects = [...org.objects.values()].filter((o) => o.queryable).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -245,7 +246,7 @@ function buildSchema(org: OrgSchema): GraphQLSchema {
     );
   }
 
-  const connectionArgs = (object: ObjectSchema) => ({
+  const connectionArgs = (object: ObjectSchema): GraphQLFieldConfigArgumentMap => ({
     first: { type: GraphQLInt },
     after: { type: GraphQLString },
     where: { type: filters.get(object.name)! },

@@ -117,7 +117,7 @@ function columnsOf(engine: OrgEngine, fields: SoqlField[] | undefined, describe:
 export function queryColumns(engine: OrgEngine, soql: string): QueryColumns {
   let query: Query;
   try {
-    query = parseQuery(soql) as Query;
+    query = parseQuery(soql);
   } catch (error) {
     throw new OrgApiError(400, 'MALFORMED_QUERY', (error as Error).message);
   }

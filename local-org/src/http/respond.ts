@@ -7,7 +7,7 @@ export type Reply =
   | { status: number; text: string; contentType: string; headers?: Record<string, string> }
   | { status: 204 | 201; empty: true; headers?: Record<string, string> };
 
-export const json = (json: unknown, status = 200, headers?: Record<string, string>): Reply => ({ status, json, headers });
+export const json = (body: unknown, status = 200, headers?: Record<string, string>): Reply => ({ status, json: body, headers });
 export const noContent = (): Reply => ({ status: 204, empty: true });
 
 /**

@@ -11,8 +11,8 @@ export type DayRange = { first: string; last: string };
 
 const MS_PER_DAY = 86_400_000;
 
-function toDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
+function toDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
 }
 
 function iso(date: Date): string {

@@ -61,7 +61,7 @@ export class SoqlExecutor {
     if (isAggregate) return this.runAggregate(soql, query, object, options);
 
     const plan = this.plan(soql, object, query, query.sObjectAlias, options);
-    const rows = this.select(plan, this.scan(plan, options));
+    const rows = SoqlExecutor.select(plan, this.scan(plan, options));
     return { totalSize: rows.length, done: true, records: rows.map((r) => this.project(plan, r, apiVersion)) };
   }
 
@@ -92,7 +92,7 @@ export class SoqlExecutor {
       object,
       projections,
       where: compileWhere(this.whereContext(soql, options), object, query.where, alias),
-      order: orderBy.map((clause) => this.sortKey(context, object, clause, alias)),
+      order: orderBy.map((clause) => SoqlExecutor.sortKey(context, object, clause, alias)),
       limit: query.limit,
       offset: query.offset,
     };
@@ -131,7 +131,7 @@ export class SoqlExecutor {
     }
   }
 
-  private sortKey(context: { schema: OrgSchema; reader: RecordReader; soql: string }, object: ObjectSchema, clause: OrderByClause, alias?: string): SortKey {
+  private static sortKey(context: { schema: OrgSchema; reader: RecordReader; soql: string }, object: ObjectSchema, clause: OrderByClause, alias?: string): SortKey {
     if (!('field' in clause)) throw malformed('ORDER BY a function is only supported in aggregate queries');
     const descending = clause.order === 'DESC';
     // Salesforce's default: NULLS FIRST ascending, NULLS LAST descending (SOQL and SOSL Reference, "ORDER BY").
@@ -160,13 +160,13 @@ export class SoqlExecutor {
     return rows;
   }
 
-  private select(plan: Plan, rows: StoredRecord[]): StoredRecord[] {
-    if (plan.order.length) rows.sort(this.comparator(plan.order));
+  private static select(plan: Plan, rows: StoredRecord[]): StoredRecord[] {
+    if (plan.order.length) rows.sort(SoqlExecutor.comparator(plan.order));
     const start = plan.offset ?? 0;
     return rows.slice(start, plan.limit === undefined ? undefined : start + plan.limit);
   }
 
-  private comparator(keys: SortKey[]): (a: StoredRecord, b: StoredRecord) => number {
+  private static comparator(keys: SortKey[]): (a: StoredRecord, b: StoredRecord) => number {
     return (a, b) => {
       for (const key of keys) {
         const x = key.path.get(a);
@@ -185,12 +185,12 @@ export class SoqlExecutor {
   }
 
   private project(plan: Plan, record: StoredRecord, apiVersion: string): SfRecord {
-    const out: SfRecord = { attributes: this.attributes(plan.object.name, record.Id, apiVersion) };
+    const out: SfRecord = { attributes: SoqlExecutor.attributes(plan.object.name, record.Id, apiVersion) };
     for (const projection of plan.projections) {
       if (projection.kind === 'child') {
         const table = this.store.table(projection.plan.object.name);
         const children = [...table.childrenOf(projection.field, record.Id)].map((id) => table.live.get(id)!).filter((c) => projection.plan.where.test(c));
-        const selected = this.select(projection.plan, children);
+        const selected = SoqlExecutor.select(projection.plan, children);
         out[projection.name] = selected.length
           ? { totalSize: selected.length, done: true, records: selected.map((c) => this.project(projection.plan, c, apiVersion)) }
           : null;
@@ -219,7 +219,7 @@ export class SoqlExecutor {
       }
       let nested = container[step.name] as Record<string, unknown> | null | undefined;
       if (!nested) {
-        nested = { attributes: this.attributes(parent.object.name, parent.record.Id, apiVersion) };
+        nested = { attributes: SoqlExecutor.attributes(parent.object.name, parent.record.Id, apiVersion) };
         container[step.name] = nested;
       }
       container = nested;
@@ -230,7 +230,7 @@ export class SoqlExecutor {
     container[path.fieldName] = field ? this.reader.value(currentObject, currentRecord, field) : path.fieldName === 'Type' ? currentObject.name : null;
   }
 
-  private attributes(type: string, id: string, apiVersion: string): { type: string; url: string } {
+  private static attributes(type: string, id: string, apiVersion: string): { type: string; url: string } {
     return { type, url: `/services/data/v${apiVersion}/sobjects/${type}/${id}` };
   }
 
@@ -257,7 +257,7 @@ export class SoqlExecutor {
     if (plan.projections.length !== 1 || only.kind !== 'field' || !['id', 'reference'].includes(only.path.field.type)) {
       throw malformed('a semi-join subquery selects exactly one Id or reference field');
     }
-    return new Set(this.select(plan, this.scan(plan, {})).map((r) => only.path.get(r)));
+    return new Set(SoqlExecutor.select(plan, this.scan(plan, {})).map((r) => only.path.get(r)));
   }
 
   // ---- aggregates -------------------------------------------------------------------------------------
@@ -299,6 +299,7 @@ export class SoqlExecutor {
       if (!grouped) {
         throw malformed(`Field must be grouped or aggregated: ${path.fieldName}`);
       }
+      // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- the left side is false when the item has no alias
       return { key: ('alias' in item && item.alias) || path.fieldName, group: path, raw };
     });
     const groups = new Map<string, StoredRecord[]>();
@@ -383,7 +384,7 @@ function aggregate(spec: { kind: Aggregate['kind']; path: FieldPath | null }, ro
     case 'max':
       return values.length ? values.reduce((m, v) => (compareValues(v, m) > 0 ? v : m)) : null;
     default:
-      throw new OrgApiError(400, 'MALFORMED_QUERY', `unsupported aggregate ${spec.kind}`);
+      throw new OrgApiError(400, 'MALFORMED_QUERY', `unsupported aggregate ${String(spec.kind)}`);
   }
 }
 

@@ -5,8 +5,8 @@
  * identifier before parsing (outside string literals and comments) and bound to the server's date.
  */
 import { extract, type FormulonLiteral } from 'formulon';
-import { evaluateWithFormulon } from './formulon-runtime.js';
 import type { FieldSchema } from '../schema/types.js';
+import { evaluateWithFormulon } from './formulon-runtime.js';
 
 const TODAY_IDENTIFIER = 'LocalOrg_Today__c';
 

@@ -25,12 +25,12 @@ function loadInternals(): Internals | null {
     const path = require.resolve('formulon');
     const source = readFileSync(path, 'utf8');
     const wrapped = vm.runInThisContext(
-      `(function (exports, require, module, __filename, __dirname) {${source}\n;exports.__internals = { build, replace, traverse, coerceLiteral };\n})`,
+      `(function (exports, require, module, __filename, __dirname) {${source}\n;exports.localOrgInternals = { build, replace, traverse, coerceLiteral };\n})`,
       { filename: path },
     ) as (exports: Record<string, unknown>, req: NodeJS.Require, module: { exports: unknown }, file: string, dir: string) => void;
     const exports: Record<string, unknown> = {};
     wrapped(exports, createRequire(path), { exports }, path, dirname(path));
-    const internals = exports.__internals as Internals | undefined;
+    const internals = exports.localOrgInternals as Internals | undefined;
     return internals && typeof internals.traverse === 'function' ? internals : null;
   } catch {
     return null;

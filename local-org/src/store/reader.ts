@@ -59,7 +59,7 @@ export class RecordReader {
     let values = this.formulaCache.get(stored);
     if (values?.has(field.name)) return values.get(field.name);
     const result = this.computeFormula(object, record, field.formula, field.type);
-    if (!values) this.formulaCache.set(stored, (values = new Map()));
+    if (!values) this.formulaCache.set(stored, (values = new Map<string, unknown>()));
     values.set(field.name, result);
     return result;
   }

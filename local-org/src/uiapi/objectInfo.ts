@@ -115,7 +115,7 @@ export function objectInfo(schema: OrgSchema, object: ObjectSchema): Record<stri
 /** One field's Picklist Values body. */
 export function picklistValues(object: ObjectSchema, field: FieldSchema, apiVersion: string): Record<string, unknown> {
   const active = (field.picklistValues ?? []).filter((p) => p.active);
-  const entry = (p: { value: string; label: string }) => ({ attributes: null, label: p.label, validFor: [], value: p.value });
+  const entry = (p: { value: string; label: string }): Record<string, unknown> => ({ attributes: null, label: p.label, validFor: [], value: p.value });
   const defaultValue = active.find((p) => p.defaultValue);
   const body = {
     controllerValues: {},

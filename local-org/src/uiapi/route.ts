@@ -76,7 +76,7 @@ function getRecordBatch(engine: LocalOrgEngine, call: ApiCall, idList: string): 
       try {
         const { object, id } = objectOfId(engine, rawId);
         // In a batch, each record reads the fields named for its own object.
-        const own = (list: string[]) => list.filter((f) => f.split('.')[0].toLowerCase() === object.name.toLowerCase());
+        const own = (list: string[]): string[] => list.filter((f) => f.split('.')[0].toLowerCase() === object.name.toLowerCase());
         const tree = treeFor(engine.schema, object, own(fields), own(optionalFields));
         const record = readRecords(engine, object, [id], tree, call.version).get(id);
         if (!record) throw notFound(NOT_FOUND);
@@ -148,7 +148,7 @@ function relatedListRecords(engine: LocalOrgEngine, call: ApiCall, rawParentId: 
 
 /** A refused save as the UI API's Error with Output body (Record Exceptions in `output`). */
 function recordError(object: ObjectSchema, result: SaveResult, creating: boolean): Reply {
-  const entry = (e: SaveError, field: string | null) => ({
+  const entry = (e: SaveError, field: string | null): Record<string, unknown> => ({
     constituentField: null,
     duplicateRecordError: null,
     errorCode: e.statusCode,

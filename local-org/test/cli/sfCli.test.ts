@@ -83,6 +83,7 @@ function planCounts(dir: string, plan: string): Record<string, number> {
 
 const cliMissing = !existsSync(CLI);
 const suite = cliMissing ? describe.skip : describe;
+// eslint-disable-next-line no-console -- says why the suite is skipped
 if (cliMissing) console.warn(`Skipping the sf CLI tests: ${CLI} is missing (it is a dev dependency: run npm install).`);
 
 suite(`Salesforce's sf CLI against the local org${cliMissing ? ' (skipped: @salesforce/cli is not installed)' : ''}`, () => {

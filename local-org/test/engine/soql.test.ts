@@ -10,8 +10,6 @@ describe('local org engine: SOQL', () => {
   let acme: string;
   let globex: string;
   let won: string;
-  let lost: string;
-  let open: string;
   let initiative: string;
 
   const names = (soql: string): unknown[] => engine.query(soql).records.map((r) => r.Name);
@@ -33,7 +31,7 @@ describe('local org engine: SOQL', () => {
         single,
       ),
     );
-    [won, lost, open] = ok(
+    [won] = ok(
       engine.create(
         'Opportunity',
         [

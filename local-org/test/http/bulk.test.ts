@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { accountIds, raw, startTestOrg, type TestOrg } from './helpers.js';
 
 /** Records of a jsforce bulk2 query stream. */
@@ -28,7 +28,7 @@ describe('Bulk API 2.0', () => {
     const results = await t.conn.bulk2.loadAndWaitForResults({ object: 'Account', operation: 'insert', input, pollInterval: 20, pollTimeout: 10_000 });
     expect(results.successfulResults).toHaveLength(2);
     expect(results.successfulResults.map((r) => (r as Record<string, unknown>).Name)).toEqual(['Bulk A', 'Bulk B']);
-    expect(results.successfulResults.every((r) => String(r.sf__Created) === 'true' && /^001/.test(String(r.sf__Id)))).toBe(true);
+    expect(results.successfulResults.every((r) => String(r.sf__Created) === 'true' && String(r.sf__Id).startsWith('001'))).toBe(true);
     expect(results.failedResults).toHaveLength(1);
     expect(String(results.failedResults[0].sf__Error)).toMatch(/^REQUIRED_FIELD_MISSING:Required fields are missing: \[Name\]:Name --$/);
     expect(results.unprocessedRecords).toHaveLength(0);

@@ -1,9 +1,9 @@
 /** Starts a local org in-process on port 0 for a test, with a jsforce connection to it. */
-import { Connection } from 'jsforce';
 import { addAbortListener } from 'node:events';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { Connection } from 'jsforce';
 import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../../src/index.js';
 import { FakeEngine } from './fakeEngine.js';
 

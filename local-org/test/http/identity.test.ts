@@ -43,7 +43,7 @@ describe('identity URL', () => {
   });
 
   it('is the URL userinfo names in sub, and fills the version when asked', async () => {
-    const info = (await t.conn.request('/services/oauth2/userinfo')) as { sub: string };
+    const info = await t.conn.request<{ sub: string }>('/services/oauth2/userinfo');
     const answer = await raw(t.org, `${new URL(info.sub).pathname}?version=64.0`);
     expect(answer.status).toBe(200);
     expect((answer.body as { urls: { query: string } }).urls.query).toBe(`${t.org.instanceUrl}/services/data/v64.0/query/`);

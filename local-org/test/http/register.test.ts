@@ -1,6 +1,6 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Org, StateAggregator } from '@salesforce/core';
-import os from 'node:os';
 import { registerLocalOrg } from '../../src/register.js';
 import { useTestHome } from './coreInJest.js';
 import { PROJECT_DIR, startTestOrg, type TestOrg } from './helpers.js';
@@ -81,7 +81,7 @@ describe('registering the local org with @salesforce/core', () => {
       expect(notes).toEqual([`Alias "outcomes-restart" moved from ${first.org.username} (a local org that has stopped) to ${restarted.org.username}.`]);
       const org = await Org.create({ aliasOrUsername: 'outcomes-restart' });
       expect(org.getConnection().instanceUrl).toBe(restarted.org.instanceUrl);
-      const limits = (await org.getConnection().request('/services/data/v64.0/limits')) as { DailyApiRequests: { Max: number } };
+      const limits = await org.getConnection().request<{ DailyApiRequests: { Max: number } }>('/services/data/v64.0/limits');
       expect(limits.DailyApiRequests.Max).toBe(15000);
       expect(await (await StateAggregator.getInstance()).orgs.hasFile(first.org.username)).toBe(false); // the stopped org's auth file is gone
     } finally {

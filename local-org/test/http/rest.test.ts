@@ -43,9 +43,9 @@ describe('local org REST API', () => {
 
   describe('identity', () => {
     it('answers userinfo, the running User and the Organization', async () => {
-      const info = (await t.conn.request('/services/oauth2/userinfo')) as Record<string, unknown>;
+      const info = await t.conn.request<Record<string, unknown>>('/services/oauth2/userinfo');
       expect(info).toMatchObject({ user_id: t.org.userId, organization_id: t.org.orgId, preferred_username: t.org.username });
-      const user = (await t.conn.request(`/services/data/v64.0/sobjects/User/${t.org.userId}`)) as Record<string, unknown>;
+      const user = await t.conn.request<Record<string, unknown>>(`/services/data/v64.0/sobjects/User/${t.org.userId}`);
       expect(user.Username).toBe(t.org.username);
       const org = await t.conn.query('SELECT Name, InstanceName, IsSandbox, TrialExpirationDate, NamespacePrefix, OrganizationType FROM Organization');
       expect(org.records[0]).toMatchObject({ IsSandbox: false, TrialExpirationDate: null, NamespacePrefix: null, OrganizationType: 'Developer Edition' });
@@ -68,7 +68,7 @@ describe('local org REST API', () => {
       const initiative = await t.conn.sobject('Initiative__c').describe();
       expect(initiative.name).toBe('Initiative__c');
       expect(initiative.fields.find((f) => f.name === 'Account__c')?.referenceTo).toEqual(['Account']);
-      const basic = (await t.conn.request('/services/data/v64.0/sobjects/Account')) as { objectDescribe: { name: string }; recentItems: unknown[] };
+      const basic = await t.conn.request<{ objectDescribe: { name: string }; recentItems: unknown[] }>('/services/data/v64.0/sobjects/Account');
       expect(basic.objectDescribe.name).toBe('Account');
       expect(basic).not.toHaveProperty('objectDescribe.fields');
     });
@@ -87,7 +87,7 @@ describe('local org REST API', () => {
 
       const read = await t.conn.sobject('Account').retrieve(id);
       expect(read).toMatchObject({ Id: id, Name: 'Acme', attributes: { type: 'Account', url: `/services/data/v64.0/sobjects/Account/${id}` } });
-      const some = (await t.conn.request(`/services/data/v64.0/sobjects/Account/${id}?fields=Name`)) as Record<string, unknown>;
+      const some = await t.conn.request<Record<string, unknown>>(`/services/data/v64.0/sobjects/Account/${id}?fields=Name`);
       expect(Object.keys(some).sort()).toEqual(['Id', 'Name', 'attributes']);
 
       const patched = await raw(t.org, `/services/data/v64.0/sobjects/Account/${id}`, { method: 'PATCH', body: { Name: 'Acme Corp' } });

@@ -26,7 +26,7 @@ describe('unserved routes and unknown API versions', () => {
     }
     const before = t.org.stats().apiCalls;
     const batch = t.conn.bulk.load('Account', 'insert', [{ Name: 'Bulk One' }]);
-    const error = await rejection(new Promise((done, fail) => batch.then(done, fail)));
+    const error = await rejection(new Promise((done, fail) => void batch.then(done, fail)));
     expect(error).toBeInstanceOf(Error);
     expect(t.org.stats().apiCalls).toBe(before); // one refused request, not a refresh loop
   });

@@ -34,7 +34,7 @@ describe('sObject Tree: POST /services/data/vXX.X/composite/tree/{sObject}', () 
       }),
       account('ref4', 'Tree Sibling'),
     ];
-    const response = (await t.conn.request({ method: 'POST', url: '/composite/tree/Account', body: JSON.stringify({ records }), headers: { 'content-type': 'application/json' } })) as TreeResponse;
+    const response = await t.conn.request<TreeResponse>({ method: 'POST', url: '/composite/tree/Account', body: JSON.stringify({ records }), headers: { 'content-type': 'application/json' } });
     expect(response.hasErrors).toBe(false);
     expect(response.results.map((r) => r.referenceId)).toEqual(['ref1', 'ref4', 'ref2', 'ref3']);
     const ids = Object.fromEntries(response.results.map((r) => [r.referenceId, r.id as string]));

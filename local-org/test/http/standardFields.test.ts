@@ -17,8 +17,8 @@ describe('standard fields and address compounds', () => {
   });
 
   it('describes the address compound and its components', async () => {
-    const describe = await t.conn.sobject('Account').describe();
-    const field = (name: string) => describe.fields.find((f) => f.name === name);
+    const account = await t.conn.sobject('Account').describe();
+    const field = (name: string) => account.fields.find((f) => f.name === name);
     expect(field('BillingAddress')).toMatchObject({ type: 'address', soapType: 'urn:address', createable: false, updateable: false, filterable: false, sortable: false });
     expect(field('BillingStreet')).toMatchObject({ type: 'textarea', compoundFieldName: 'BillingAddress', createable: true });
     expect(field('ShippingPostalCode')).toMatchObject({ type: 'string', length: 20, compoundFieldName: 'ShippingAddress' });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PROJECT_DIR, raw, startTestOrg, type TestOrg } from './helpers.js';
 
 const ok = (results: Array<{ success: boolean; id: string | null; errors: unknown[] }>): string[] => {

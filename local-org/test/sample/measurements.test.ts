@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { MEASUREMENT_SOURCES } from '../../../src/core/model.js';
 import { BAD_ROW_KINDS, measurementsCsv, writeBulkMeasurements } from '../../src/sample/generate.js';
@@ -10,7 +10,7 @@ import { sample, tempFolder, TODAY } from './helpers.js';
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
 
-const parseCsv = (text: string): MeasurementRow[] => parse(text, { columns: true, skip_empty_lines: true }) as MeasurementRow[];
+const parseCsv = (text: string): MeasurementRow[] => parse<MeasurementRow>(text, { columns: true, skip_empty_lines: true });
 
 /** What the import would reject, and why: the rules of Measurement__c restated. */
 function problemsOf(row: MeasurementRow, outcomes: Set<string>): string[] {

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { generateSampleData, writeSampleTree } from '../../src/sample/generate.js';
 import { tempFolder } from './helpers.js';
 

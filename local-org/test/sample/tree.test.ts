@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { generateSampleData, PLAN_FILE, TREE_FILE_LIMIT, TREE_ORDER, writeSampleTree, type TreePlanEntry, type TreeRecord } from '../../src/sample/generate.js';
 import { sample, tempFolder, TODAY } from './helpers.js';
 

@@ -73,29 +73,11 @@ export function planLineFee(
   const base = { opportunityId: opportunity.id, lineItemId: line.id, feeId: existing?.Id ?? null, name: existing?.Name ?? `Fee at risk: ${line.name}` };
   const skip = (reason: string): FeeChange => ({ ...base, action: 'skip', fields: {}, reason: `Line "${line.name}" (${line.id}): ${reason}` });
 
-  const wanted: Array<string | null> = [
-    fee.outcomeId === null ? LINE.Fee_Outcome__c : null,
-    fee.amount === null ? LINE.Fee_At_Risk_Amount__c : null,
-    fee.rule === null ? LINE.Fee_Payout_Rule__c : null,
-  ];
-  const missing = wanted.filter((f): f is string => f !== null);
-  if (missing.length > 0) return skip(`the fee terms are incomplete: set ${missing.join(', ')} on the line`);
+  const problem = lineTermsProblem(fee, initiativeId, opportunity.name);
+  if (problem !== null) return skip(problem);
   const outcomeId = fee.outcomeId as string;
   const amount = fee.amount as number;
   const rule = fee.rule as PayoutRule;
-  if (amount < 0) return skip(`${LINE.Fee_At_Risk_Amount__c} is negative (${amount}): enter the part of the fee that depends on the outcome`);
-  if (rule !== 'Linear' && (fee.floorPercent !== null || fee.capPercent !== null)) {
-    return skip(`a floor and a cap apply to the Linear rule only: clear ${LINE.Fee_Floor_Percent__c} and ${LINE.Fee_Cap_Percent__c} or choose Linear`);
-  }
-  if (fee.floorPercent !== null && (fee.floorPercent < 0 || fee.floorPercent >= 100)) {
-    return skip(`${LINE.Fee_Floor_Percent__c} must be from 0% up to below 100%, got ${fee.floorPercent}%`);
-  }
-  if (fee.capPercent !== null && fee.capPercent < 100) return skip(`${LINE.Fee_Cap_Percent__c} must be 100% or more, got ${fee.capPercent}%`);
-  if (!sameId(fee.outcomeInitiativeId, initiativeId)) {
-    return skip(
-      `${LINE.Fee_Outcome__c} ${outcomeId} is not an outcome of the initiative of "${opportunity.name}": pick one of this deal's outcomes (record them on its initiative first)`,
-    );
-  }
 
   const terms: Record<string, string | number | null> = {
     [FA.Amount_At_Risk__c]: roundTo(amount, 2),
@@ -123,6 +105,29 @@ export function planLineFee(
   return changed.length > 0
     ? { ...base, action: 'update', fields, reason: `Updates ${changed.join(', ')} from line "${line.name}"` }
     : { ...base, action: 'skip', fields: {}, reason: 'Up to date' };
+}
+
+/** Why a line's terms cannot become a fee (what to fix on the line), or null when they can. */
+function lineTermsProblem(fee: LineFeeTerms, initiativeId: string | null, opportunityName: string): string | null {
+  const wanted: Array<string | null> = [
+    fee.outcomeId === null ? LINE.Fee_Outcome__c : null,
+    fee.amount === null ? LINE.Fee_At_Risk_Amount__c : null,
+    fee.rule === null ? LINE.Fee_Payout_Rule__c : null,
+  ];
+  const missing = wanted.filter((f): f is string => f !== null);
+  if (missing.length > 0) return `the fee terms are incomplete: set ${missing.join(', ')} on the line`;
+  if ((fee.amount as number) < 0) return `${LINE.Fee_At_Risk_Amount__c} is negative (${fee.amount as number}): enter the part of the fee that depends on the outcome`;
+  if (fee.rule !== 'Linear' && (fee.floorPercent !== null || fee.capPercent !== null)) {
+    return `a floor and a cap apply to the Linear rule only: clear ${LINE.Fee_Floor_Percent__c} and ${LINE.Fee_Cap_Percent__c} or choose Linear`;
+  }
+  if (fee.floorPercent !== null && (fee.floorPercent < 0 || fee.floorPercent >= 100)) {
+    return `${LINE.Fee_Floor_Percent__c} must be from 0% up to below 100%, got ${fee.floorPercent}%`;
+  }
+  if (fee.capPercent !== null && fee.capPercent < 100) return `${LINE.Fee_Cap_Percent__c} must be 100% or more, got ${fee.capPercent}%`;
+  if (!sameId(fee.outcomeInitiativeId, initiativeId)) {
+    return `${LINE.Fee_Outcome__c} ${fee.outcomeId as string} is not an outcome of the initiative of "${opportunityName}": pick one of this deal's outcomes (record them on its initiative first)`;
+  }
+  return null;
 }
 
 function withoutBlanks(values: Record<string, string | number | null>): Record<string, string | number> {

@@ -139,7 +139,7 @@ function dateComponent(component: RenewalComponent, lines: ReadonlyMap<string, R
   const line = sourceId ? lines.get(idKey(sourceId)) : undefined;
   if (line) {
     const renewal = renewalDateOfLine(line);
-    return renewal.date === null ? { date: null, reason: renewal.reason } : { date: renewal.date, why: `From the ${renewal.basis} of line item ${sourceId}` };
+    return renewal.date === null ? { date: null, reason: renewal.reason } : { date: renewal.date, why: `From the ${String(renewal.basis)} of line item ${String(sourceId)}` };
   }
   if (component.End_Date__c) {
     const origin = sourceId ? `its line item ${sourceId} no longer exists` : 'it was not created from a line item';

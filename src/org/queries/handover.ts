@@ -28,6 +28,9 @@ import {
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
+import { child } from '../records.js';
+import { withRetry } from '../retry.js';
+import { chunk, isSalesforceId, soqlDate, soqlDateTime, soqlId, soqlIdList, soqlString } from '../soql.js';
 import {
   createdDateOf,
   toExistingInitiative,
@@ -37,8 +40,6 @@ import {
   toSourceOpportunity,
   toTeamMember,
 } from './handoverRows.js';
-import { withRetry } from '../retry.js';
-import { chunk, isSalesforceId, soqlDate, soqlDateTime, soqlId, soqlIdList, soqlString } from '../soql.js';
 
 const I = fieldsOf(Initiative);
 const S = fieldsOf(SolutionComponent);
@@ -46,8 +47,8 @@ const O = fieldsOf(OutcomeRequirement);
 const OPP = fieldsOf(OpportunityFields);
 const LINE = fieldsOf(OpportunityLineItemFields);
 const PRODUCT = fieldsOf(Product2Fields);
-const COMPONENTS = `${SolutionComponent.fields.Initiative__c.childRelationship}__r`;
-const OUTCOMES = `${OutcomeRequirement.fields.Initiative__c.childRelationship}__r`;
+const COMPONENTS = child(SolutionComponent.fields.Initiative__c);
+const OUTCOMES = child(OutcomeRequirement.fields.Initiative__c);
 /** Task.WhatId's child relationship on every object with activities enabled, as Initiative__c has. */
 const TASKS = 'Tasks';
 const INITIATIVE_CHILDREN = { components: COMPONENTS, outcomes: OUTCOMES };
@@ -119,7 +120,7 @@ export async function fetchOpportunities(conn: OrgConnection, selection: Opportu
   const batches = selection.opportunityIds ? chunk(selection.opportunityIds, IDS_PER_QUERY).map((ids) => ({ opportunityIds: ids })) : [selection];
   const rows: SfRecord[] = [];
   for (const batch of batches) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     rows.push(...(await fetchAll(conn, opportunitiesSoql(batch), usage)));
   }
   return rows.map((row) => toSourceOpportunity(row, 'OpportunityLineItems'));
@@ -253,7 +254,7 @@ export async function fetchInitiatives(conn: OrgConnection, opportunityIds: read
 async function fetchInitiativeRowsByOpportunityIds(conn: OrgConnection, opportunityIds: readonly string[], usage: ApiUsage): Promise<SfRecord[]> {
   const rows: SfRecord[] = [];
   for (const ids of chunk(opportunityIds, IDS_PER_QUERY)) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     rows.push(...(await fetchAll(conn, initiativesSoql(initiativesOfOpportunitiesWhere(ids)), usage)));
   }
   // Chunks are ordered on their own; the oldest-first order the planner relies on holds across them too.
@@ -292,7 +293,7 @@ export async function fetchRecentReviewTasks(conn: OrgConnection, since: Date, u
 export async function fetchHandoverTasks(conn: OrgConnection, initiativeIds: readonly string[], usage: ApiUsage): Promise<ExistingTask[]> {
   const tasks: ExistingTask[] = [];
   for (const ids of chunk(initiativeIds, IDS_PER_QUERY)) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     const rows = await fetchAll(conn, handoverTasksSoql(ids), usage);
     tasks.push(...rows.map((row) => toExistingTask(row)));
   }
@@ -351,7 +352,8 @@ export async function fetchAccountCsms(
   if (csms.size > 0 || accountIds.length === 0) return { csms, accountTeams: true, csmRoleMissing: false };
   usage.count('other');
   const describe = await withRetry(() => conn.describe('AccountTeamMember'), { onRetry: () => usage.countRetry() });
-  const roles = describe.fields.find((f) => f.name === 'TeamMemberRole')?.picklistValues ?? [];
+  // jsforce types a field's picklist values as any[]; these are the describe's PicklistEntry.
+  const roles = (describe.fields.find((f) => f.name === 'TeamMemberRole')?.picklistValues ?? []) as Array<{ value: string; active?: boolean }>;
   return { csms, accountTeams: true, csmRoleMissing: !roles.some((r) => r.value === CSM_TEAM_ROLE && r.active !== false) };
 }
 
@@ -368,7 +370,7 @@ async function fetchTeamCsms(
   const wanted = new Set(accountIds);
   const csms = new Map<string, string>();
   for (const filter of filters) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- the filters are tried in order
     const rows = await fetchAll(conn, accountCsmsSoql(filter), usage);
     for (const { accountId, userId, userActive } of rows.map(toTeamMember)) {
       if (!wanted.has(accountId) || !userActive || csms.has(accountId)) continue;

@@ -61,6 +61,7 @@ export function toSourceOpportunity(row: SfRecord, lines: string): SourceOpportu
   const opportunity = readRecord(opportunityRowSchema, row, recordLabel('Opportunity', row));
   return {
     id: opportunity.Id,
+    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- a blank name falls back to the id too
     name: opportunity.Name || opportunity.Id,
     accountId: opportunity.AccountId,
     isWon: opportunity.IsWon === true,

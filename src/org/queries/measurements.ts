@@ -17,13 +17,13 @@ import { measurementSchema, outcomeRequirementFieldsSchema } from '../../core/sc
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
-import { readRecord, recordLabel } from '../records.js';
+import { child, readRecord, recordLabel } from '../records.js';
 import { isSalesforceId, soqlIdList, soqlStringList } from '../soql.js';
 
 const O = fieldsOf(OutcomeRequirement);
 const M = fieldsOf(Measurement);
 /** The child relationship of an outcome's measurements (Measurements__r). */
-const MEASUREMENTS = `${Measurement.fields.Outcome_Requirement__c.childRelationship}__r`;
+const MEASUREMENTS = child(Measurement.fields.Outcome_Requirement__c);
 
 /** A measurement already in the org, as the import compares it. */
 export type StoredMeasurement = {
@@ -86,7 +86,7 @@ export async function fetchReferencedOutcomes(
   if (outcomes === null) {
     const byId = new Map<string, SfRecord>();
     for (const part of chunks) {
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- one query per batch of references, one at a time
       for (const row of await fetchAll(conn, outcomesByReferenceSoql(part), usage, { completeChildren: false })) byId.set(String(row.Id), row);
     }
     outcomes = [...byId.values()];
@@ -108,7 +108,7 @@ async function fetchMeasurementsOf(conn: OrgConnection, outcomeIds: readonly str
   for (let start = 0; start < outcomeIds.length; start += OUTCOME_IDS_PER_QUERY) {
     const ids = outcomeIds.slice(start, start + OUTCOME_IDS_PER_QUERY);
     const soql = `SELECT ${MEASUREMENT_FIELDS}, ${M.Outcome_Requirement__c} FROM ${Measurement.apiName} WHERE ${M.Outcome_Requirement__c} IN ${soqlIdList(ids)}`;
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     for (const row of await fetchAll(conn, soql, usage)) {
       const outcomeId = String(row[M.Outcome_Requirement__c]);
       byOutcome.set(outcomeId, [...(byOutcome.get(outcomeId) ?? []), toStoredMeasurement(row)]);

@@ -9,14 +9,14 @@ import { idSchema } from '../../core/fieldSchemas.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
-import { readRecord, recordLabel } from '../records.js';
+import { child, readRecord, recordLabel } from '../records.js';
 import { chunk, soqlIdList } from '../soql.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);
 const M = fieldsOf(Measurement);
 const INITIATIVE = relationshipName(O.Initiative__c);
-const MEASUREMENTS = `${Measurement.fields.Outcome_Requirement__c.childRelationship}__r`;
+const MEASUREMENTS = child(Measurement.fields.Outcome_Requirement__c);
 /** Ids per IN clause: 300 quoted ids are about 6,300 characters, well inside a query URL. */
 const IDS_PER_QUERY = 300;
 
@@ -113,7 +113,7 @@ export async function fetchInChunks(
   if (!ids) return fetchAll(conn, soql(), usage);
   const rows: SfRecord[] = [];
   for (const part of chunk([...new Set(ids)], IDS_PER_QUERY)) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     rows.push(...(await fetchAll(conn, soql(part), usage)));
   }
   return rows;

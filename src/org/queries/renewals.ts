@@ -9,6 +9,7 @@ import type { RenewalInitiative } from '../../core/plan/renewals.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { fetchAll } from '../fetch.js';
+import { child } from '../records.js';
 import { chunk, soqlIdList, soqlString } from '../soql.js';
 import { idKey } from '../../core/plan/handover.js';
 import { toRenewalInitiative, toRenewalInputs } from './handoverRows.js';
@@ -17,7 +18,7 @@ const I = fieldsOf(Initiative);
 const S = fieldsOf(SolutionComponent);
 const LINE = fieldsOf(OpportunityLineItemFields);
 const PRODUCT = fieldsOf(Product2Fields);
-const COMPONENTS = `${SolutionComponent.fields.Initiative__c.childRelationship}__r`;
+const COMPONENTS = child(SolutionComponent.fields.Initiative__c);
 const RENEWABLE: Lifecycle = 'Renewable';
 
 /** Ids per IN clause: a query travels in a GET URL (16,384 bytes at most); an encoded Id in a list takes about 27. */
@@ -92,7 +93,7 @@ export async function fetchLineRenewalInputs(
   };
   if (wanted.size > LINE_IDS_PER_QUERY) keep(await fetchAll(conn, renewableLinesSoql(), usage));
   for (const batch of chunk([...wanted.values()], LINE_IDS_PER_QUERY)) {
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
     keep(await fetchAll(conn, lineItemsSoql(batch), usage));
   }
   return lines;

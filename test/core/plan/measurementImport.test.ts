@@ -80,7 +80,7 @@ describe('derivedExternalId', () => {
     expect(derivedExternalId({ id: OUTCOME_ID, externalId: 'OUT-1' }, '2025-01-15')).toBe('OUT-1-2025-01-15');
   });
 
-  it("falls back to the record Id when the outcome has no external id or it would not fit in 80 characters", () => {
+  it('falls back to the record Id when the outcome has no external id or it would not fit in 80 characters', () => {
     expect(derivedExternalId({ id: OUTCOME_ID, externalId: null }, '2025-01-15')).toBe(`${OUTCOME_ID}-2025-01-15`);
     expect(derivedExternalId({ id: OUTCOME_ID, externalId: 'E'.repeat(70) }, '2025-01-15')).toBe(`${OUTCOME_ID}-2025-01-15`);
   });

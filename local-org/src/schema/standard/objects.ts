@@ -10,7 +10,6 @@ import {
   currency,
   dateField,
   derived,
-  double,
   makeField,
   picklist,
   reference,

@@ -158,8 +158,8 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
   private report(result: HandoverSyncResult, verbose: boolean): void {
     if (verbose) this.changeTables(result);
     const label = (name: string, id: string | null): string => (id ? `${name} (${id})` : name);
-    const f = result.fees;
-    const anyFees = f.created + f.updated + f.skipped + f.failed > 0;
+    const feeCounts = result.fees;
+    const anyFees = feeCounts.created + feeCounts.updated + feeCounts.skipped + feeCounts.failed > 0;
     printSummary(this, verbose, {
       dryRun: result.dryRun,
       counts: [

@@ -395,7 +395,7 @@ function quantityProblem(outcome) {
   const missing = missingQuantityFields(outcome);
   if (missing.length > 0) return `the quantity is incomplete: set ${missing.join(", ")}`;
   if (outcome.Quantity_Type__c === "Relative_Percent" && !isProgressDirection(outcome.Direction__c)) {
-    return `a Relative % quantity needs ${F2.Direction__c} Increase or Decrease, not ${outcome.Direction__c}`;
+    return `a Relative % quantity needs ${F2.Direction__c} Increase or Decrease, not ${String(outcome.Direction__c)}`;
   }
   if (isProgressDirection(outcome.Direction__c) && targetOf(outcome) === outcome.Baseline_Value__c) {
     return `the target equals the baseline (${outcome.Baseline_Value__c}): set ${F2.Target_Value__c} so there is progress to make`;
@@ -453,7 +453,7 @@ function assessOutcome(outcome, measurements, { today, dueDate, atRiskThresholdP
   };
   const latest = latestOf(counted);
   if (!latest) {
-    const history = ignoredBeforeBaseline > 0 ? ` on or after the baseline date ${baselineDate} (${ignoredBeforeBaseline} earlier ignored as history)` : "";
+    const history = ignoredBeforeBaseline > 0 ? ` on or after the baseline date ${String(baselineDate)} (${ignoredBeforeBaseline} earlier ignored as history)` : "";
     return { ...blank, status: "No Data", reason: `No measurements${history}: log one to judge this outcome` };
   }
   const latestValues = { latestValue: latest.Value__c, latestMeasuredOn: latest.Measured_On__c };
@@ -474,7 +474,7 @@ function assessOutcome(outcome, measurements, { today, dueDate, atRiskThresholdP
     return { ...numbers, status: "Missed", reason: `Missed: due ${dueDate} and not met; ${latestText} against ${targetText} (${attainmentPercent}% attainment)` };
   }
   if (forecastValue !== null && forecastAttainmentPercent !== null) {
-    const forecastText = `the forecast ${forecastValue} at the due date ${dueDate}`;
+    const forecastText = `the forecast ${forecastValue} at the due date ${String(dueDate)}`;
     if (meetsTarget(outcome, forecastValue)) {
       return { ...numbers, status: "On Track", reason: `On Track: ${forecastText} meets ${targetText}` };
     }
@@ -494,9 +494,9 @@ function assessOutcome(outcome, measurements, { today, dueDate, atRiskThresholdP
   };
 }
 function progressText(outcome, percent2, target, threshold) {
-  if (!isProgressDirection(outcome.Direction__c)) return `does not meet the limit ${target} (${outcome.Direction__c})`;
+  if (!isProgressDirection(outcome.Direction__c)) return `does not meet the limit ${target} (${String(outcome.Direction__c)})`;
   const side = percent2 >= threshold ? "at or above" : "below";
-  return `is ${percent2}% of the way from the baseline ${outcome.Baseline_Value__c} to the target ${target}, ${side} the ${threshold}% threshold`;
+  return `is ${percent2}% of the way from the baseline ${String(outcome.Baseline_Value__c)} to the target ${target}, ${side} the ${threshold}% threshold`;
 }
 function latestOf(measurements) {
   let latest = null;
@@ -537,15 +537,15 @@ function quantitySummary(outcome) {
   const target = resolvedTarget(outcome);
   const direction = outcome.Direction__c;
   if (!isProgressDirection(direction)) return `${direction} ${target}${unit}`;
-  const from = `${direction} from ${outcome.Baseline_Value__c}${unit} to ${target}${unit}`;
+  const from = `${direction} from ${String(outcome.Baseline_Value__c)}${unit} to ${target}${unit}`;
   if (outcome.Quantity_Type__c !== "Relative_Percent") return from;
-  return `${from} (${outcome.Target_Value__c}% ${direction === "Increase" ? "uplift" : "reduction"})`;
+  return `${from} (${String(outcome.Target_Value__c)}% ${direction === "Increase" ? "uplift" : "reduction"})`;
 }
 function deadlineSummary(outcome, dueDate, anchors) {
   if (dueDate === null) return `No due date: ${missingDueDateReason(outcome, anchors) ?? "no deadline"}`;
   switch (outcome.Deadline_Type__c) {
     case "Months_After_Go_Live":
-      return `${outcome.Deadline_Offset_Months__c} months after go-live: ${dueDate}`;
+      return `${String(outcome.Deadline_Offset_Months__c)} months after go-live: ${dueDate}`;
     case "Immediate":
       return `Immediate: from ${anchors.goLiveDate ? "go-live" : "handover"}, ${dueDate}`;
     default:
@@ -573,7 +573,7 @@ var HANDOVER_GAP_CODES = [
 function handoverGaps({ initiative, outcomes, components }) {
   const gaps = [];
   const initiativeName = label("Initiative", initiative.Name, initiative.Id);
-  const add = (code, message, recordId) => gaps.push(recordId ? { code, message, recordId } : { code, message });
+  const add = (code, message, recordId) => void gaps.push(recordId ? { code, message, recordId } : { code, message });
   if (isBlank(initiative.Purpose__c)) {
     add("PURPOSE_MISSING", `${initiativeName} has no purpose: fill in ${I2.Purpose__c}`, initiative.Id);
   }
