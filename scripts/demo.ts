@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     step('4. Import measurements (the sample file has six bad rows on purpose)');
     sf(['outcomes', 'measurements', 'import', '--target-org', alias, '--file', path.relative(root, measurementsCsv)], { allowRefused: true });
 
-    step('5. Recompute attainment, forecast and status of every outcome');
+    step('5. Recompute attainment, forecast and status of every outcome, and what each fee at risk earns');
     sf(['outcomes', 'recompute', '--target-org', alias, '--as-of', sampleToday]);
 
     step('6. Renewals at risk in the next 365 days');
