@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     step('4. Import measurements (the sample file has six bad rows on purpose)');
     sf(['outcomes', 'measurements', 'import', '--target-org', alias, '--file', path.relative(root, measurementsCsv)], { allowRefused: true });
 
-    step('5. Recompute attainment, forecast and status of every outcome');
+    step('5. Recompute attainment, forecast and status of every outcome, and what each fee at risk earns');
     sf(['outcomes', 'recompute', '--target-org', alias, '--as-of', sampleToday]);
 
     step('6. Benchmark: improvement from baseline per KPI across customers (only groups of at least 5, no names)');
@@ -111,17 +111,28 @@ async function main(): Promise<void> {
     step('7. Renewals at risk in the next 365 days');
     sf(['outcomes', 'risk', '--target-org', alias, '--within', '365', '--as-of', sampleToday]);
 
-    step('8. Value-realization report for one account (with its standing among peers where there are enough)');
+    step('8. Fees at risk: earned, forecast to earn, forfeited, and the renewals whose fee forecast falls short');
+    sf(['outcomes', 'fees', '--target-org', alias, '--within', '365', '--as-of', sampleToday]);
+
+    step('9. Value-realization report for one account (for the customer, with its standing among peers where there are enough), and the internal variant with the fee position');
     const risk = sfJson<{ renewals: RiskRow[] }>(['outcomes', 'risk', '--target-org', alias, '--within', '365', '--as-of', sampleToday]);
     const account = accountToReport(risk.renewals);
     if (!account) throw new Error('No renewal at risk in the sample data: nothing to report on.');
     const reportFile = path.join(outDir, 'value-report.html');
     sf(['outcomes', 'report', '--target-org', alias, '--account', account.accountId, '--format', 'html', '--output', path.relative(root, reportFile), '--as-of', sampleToday]);
+    // The account with the most fee at risk, for the account team: the customer report leaves fees out.
+    const fees = sfJson<{ accounts: Array<{ accountId: string; accountName: string | null; atRisk: number }> }>(['outcomes', 'fees', '--target-org', alias, '--as-of', sampleToday]);
+    const feeAccount = [...fees.accounts].sort((a, b) => b.atRisk - a.atRisk)[0];
+    const internalFile = path.join(outDir, 'value-report-internal.html');
+    if (feeAccount) {
+      sf(['outcomes', 'report', '--target-org', alias, '--account', feeAccount.accountId, '--format', 'html', '--audience', 'internal', '--output', path.relative(root, internalFile), '--as-of', sampleToday]);
+    }
 
     step('Done');
     const errorFile = path.join(outDir, 'measurements.errors.csv');
     console.log(`Value report for ${account.accountName ?? account.accountId}: ${path.relative(process.cwd(), reportFile)}`);
     console.log(`Anonymised benchmark aggregates for an independent pool: ${path.relative(process.cwd(), benchmarkFile)}`);
+    if (feeAccount) console.log(`Internal value report, with the fee position, for ${feeAccount.accountName ?? feeAccount.accountId}: ${path.relative(process.cwd(), internalFile)}`);
     if (existsSync(errorFile)) console.log(`Rejected measurement rows, with the reason for each: ${path.relative(process.cwd(), errorFile)}`);
     console.log(`
 The same commands run against a real org:

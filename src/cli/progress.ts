@@ -5,7 +5,7 @@
  */
 import type { WriteProgress } from '../org/apply.js';
 
-type SpinnerLike = { start(action: string): void; stop(message?: string): void; status: string | undefined };
+type SpinnerLike = { status: string | undefined; start(action: string): void; stop(message?: string): void };
 
 export type ProgressOptions = {
   spinner: SpinnerLike;

@@ -53,7 +53,10 @@ export function printSummary(out: Output, verbose: boolean, summary: SyncSummary
   const shown = verbose ? Number.POSITIVE_INFINITY : ITEMS_SHOWN;
   const actions = ACTIONS.filter((a) => summary.counts.some((row) => row[a] !== undefined));
   out.table({
-    data: summary.counts.map((row) => Object.fromEntries([['object', row.object], ...actions.map((a) => [a, row[a] ?? ''])])),
+    data: summary.counts.map(
+      (row): Record<string, string | number> =>
+        Object.fromEntries([['object', row.object], ...actions.map((a) => [a, row[a] ?? ''])]) as Record<string, string | number>,
+    ),
     columns: [
       { key: 'object', name: messages.getMessage('column.object') },
       ...actions.map((a) => ({ key: a, name: columnName(a, summary.dryRun) })),

@@ -11,6 +11,7 @@ export * from './schemas.js';
 export * from './quantity.js';
 export * from './deadline.js';
 export * from './trajectory.js';
+export * from './fee.js';
 export * from './renewal.js';
 export * from './handover.js';
 export * from './health.js';

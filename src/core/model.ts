@@ -74,6 +74,9 @@ export const COMPONENT_TYPES = ['Subscription', 'Product', 'Professional Service
 export const LIFECYCLES = ['Renewable', 'Planned Temporary', 'One_Time'] as const;
 export const MILESTONE_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Blocked'] as const;
 export const HANDOVER_STATUSES = ['Not Started', 'Handed Over', 'Incomplete'] as const;
+// Fee at risk (outcome-based commercial terms).
+export const PAYOUT_RULES = ['All_Or_Nothing', 'Linear', 'Tiered'] as const;
+export const FEE_STATUSES = ['Open', 'Earned', 'Partly Earned', 'Forfeited'] as const;
 
 // ---- KPI library and benchmark (issue 17) --------------------------------------------------------
 /** Which way a KPI gets better, whatever a single outcome's own direction says. */
@@ -104,6 +107,7 @@ export const PICKLIST_LABELS: Readonly<Record<string, string>> = {
   Higher: 'Higher is better',
   Lower: 'Lower is better',
   Marketing_And_Sales: 'Marketing & Sales',
+  All_Or_Nothing: 'All or Nothing',
 };
 
 /** What people see for a picklist value: its label. */
@@ -126,6 +130,8 @@ export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 export type BetterDirection = (typeof BETTER_DIRECTIONS)[number];
 export type ValueChainStage = (typeof VALUE_CHAIN_STAGES)[number];
 export type ResponsibleParty = (typeof RESPONSIBLE_PARTIES)[number];
+export type PayoutRule = (typeof PAYOUT_RULES)[number];
+export type FeeStatus = (typeof FEE_STATUSES)[number];
 
 // ---- Objects -----------------------------------------------------------------------------------
 
@@ -135,6 +141,7 @@ const longText = (length = 32_768): FieldSpec => ({ type: 'LongTextArea', length
 const num = (precision: number, scale: number): FieldSpec => ({ type: 'Number', precision, scale });
 const money: FieldSpec = { type: 'Currency', precision: 16, scale: 2 };
 const date: FieldSpec = { type: 'Date' };
+const percent: FieldSpec = { type: 'Percent', precision: 5, scale: 1 };
 const picklist = (values: readonly string[], extra: Partial<FieldSpec> = {}): FieldSpec => ({ type: 'Picklist', values, ...extra });
 const lookup = (referenceTo: string, childRelationship: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
   type: 'Lookup',
@@ -329,6 +336,12 @@ export const OpportunityLineItemFields = {
     Term_Months__c: num(3, 0),
     End_Date__c: date,
     Role_In_Solution__c: { type: 'TextArea' },
+    // Fee at risk: the terms sales records on the deal's line; handover turns them into a Fee_At_Risk__c.
+    Fee_Outcome__c: lookup('Outcome_Requirement__c', 'Fee_Line_Items'),
+    Fee_At_Risk_Amount__c: money,
+    Fee_Payout_Rule__c: picklist(PAYOUT_RULES),
+    Fee_Floor_Percent__c: percent,
+    Fee_Cap_Percent__c: percent,
   },
 } as const satisfies ObjectSpec;
 
@@ -342,6 +355,39 @@ export const Product2Fields = {
   },
 } as const satisfies ObjectSpec;
 
+// ---- Fee at risk (outcome-based commercial terms) ------------------------------------------------
+// Part of the fee that depends on an outcome: the amount at risk, the payout rule, and what recompute derives
+// from the outcome's attainment and forecast (docs/design.md, "Fee at risk").
+
+export const FeeAtRisk = {
+  apiName: 'Fee_At_Risk__c',
+  fields: {
+    Name: { type: 'AutoNumber' },
+    Outcome_Requirement__c: master('Outcome_Requirement__c', 'Fees_At_Risk'),
+    Solution_Component__c: lookup('Solution_Component__c', 'Fees_At_Risk'),
+    Amount_At_Risk__c: { ...money, required: true },
+    Payout_Rule__c: picklist(PAYOUT_RULES, { required: true }),
+    Floor_Attainment_Percent__c: percent,
+    Cap_Percent__c: percent,
+    Source_Line_Item_Id__c: externalKey(18),
+    Tier_Count__c: rollup({ childObject: 'Fee_Tier__c', operation: 'count' }),
+    Earned_To_Date__c: money,
+    Forecast_To_Earn__c: money,
+    Forfeited__c: money,
+    Status__c: picklist(FEE_STATUSES),
+  },
+} as const satisfies ObjectSpec;
+
+export const FeeTier = {
+  apiName: 'Fee_Tier__c',
+  fields: {
+    Name: { type: 'AutoNumber' },
+    Fee_At_Risk__c: master('Fee_At_Risk__c', 'Fee_Tiers'),
+    From_Attainment_Percent__c: { ...percent, required: true },
+    Payout_Percent__c: { ...percent, required: true },
+  },
+} as const satisfies ObjectSpec;
+
 export const CUSTOM_OBJECTS = [
   Initiative,
   OutcomeRequirement,
@@ -351,6 +397,8 @@ export const CUSTOM_OBJECTS = [
   InitiativeMilestone,
   BusinessCapability,
   Kpi,
+  FeeAtRisk,
+  FeeTier,
 ] as const;
 
 export const STANDARD_OBJECT_EXTENSIONS = [OpportunityFields, OpportunityLineItemFields, Product2Fields] as const;

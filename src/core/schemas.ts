@@ -24,6 +24,9 @@ import {
   COMPONENT_TYPES,
   DEADLINE_TYPES,
   DIRECTIONS,
+  FEE_STATUSES,
+  FeeAtRisk,
+  FeeTier,
   fieldsOf,
   HANDOVER_STATUSES,
   Initiative,
@@ -39,6 +42,7 @@ import {
   OUTCOME_STATUSES,
   OutcomeComponent,
   OutcomeRequirement,
+  PAYOUT_RULES,
   PRIORITIES,
   Product2Fields,
   QUANTITY_TYPES,
@@ -289,6 +293,37 @@ export const kpiSchema = z.object({
   [K.Active__c]: checkboxSchema(K.Active__c).nullish(),
 });
 export type KpiRecord = z.infer<typeof kpiSchema>;
+// ---- Fee at risk (outcome-based commercial terms) -------------------------------------------------
+
+const fee = fieldsOfSpec(FeeAtRisk);
+const FA = fieldsOf(FeeAtRisk);
+export const feeAtRiskSchema = z.object({
+  ...recordId,
+  ...fee.text('Name'),
+  ...fee.id('Outcome_Requirement__c'),
+  ...fee.id('Solution_Component__c'),
+  ...fee.requiredNumber('Amount_At_Risk__c'),
+  [FA.Payout_Rule__c]: picklistSchema(FA.Payout_Rule__c, PAYOUT_RULES),
+  ...fee.number('Floor_Attainment_Percent__c'),
+  ...fee.number('Cap_Percent__c'),
+  ...fee.text('Source_Line_Item_Id__c'),
+  ...fee.number('Tier_Count__c'),
+  ...fee.number('Earned_To_Date__c'),
+  ...fee.number('Forecast_To_Earn__c'),
+  ...fee.number('Forfeited__c'),
+  ...fee.picklist('Status__c', FEE_STATUSES),
+});
+export type FeeAtRiskRecord = z.infer<typeof feeAtRiskSchema>;
+
+const tier = fieldsOfSpec(FeeTier);
+export const feeTierSchema = z.object({
+  ...recordId,
+  ...tier.text('Name'),
+  ...tier.id('Fee_At_Risk__c'),
+  ...tier.requiredNumber('From_Attainment_Percent__c'),
+  ...tier.requiredNumber('Payout_Percent__c'),
+});
+export type FeeTierRecord = z.infer<typeof feeTierSchema>;
 
 // ---- Standard objects, as the syncs read them -----------------------------------------------------
 // Standard field names are Salesforce's own, not the package's, so they are written out here.
@@ -335,6 +370,11 @@ export const opportunityLineItemSchema = z.object({
   ...lineItem.number('Term_Months__c'),
   ...lineItem.date('End_Date__c'),
   ...lineItem.text('Role_In_Solution__c'),
+  ...lineItem.id('Fee_Outcome__c'),
+  ...lineItem.number('Fee_At_Risk_Amount__c'),
+  ...lineItem.picklist('Fee_Payout_Rule__c', PAYOUT_RULES),
+  ...lineItem.number('Fee_Floor_Percent__c'),
+  ...lineItem.number('Fee_Cap_Percent__c'),
   Product2: productSchema.nullish(),
 });
 export type OpportunityLineItemRecord = z.infer<typeof opportunityLineItemSchema>;

@@ -5,7 +5,7 @@
  */
 import { Messages } from '@salesforce/core';
 import type { HandoverGapCode } from '../core/handover.js';
-import { Initiative, OpportunityFields, SolutionComponent, fieldsOf } from '../core/model.js';
+import { FeeAtRisk, Initiative, OpportunityFields, SolutionComponent, fieldsOf } from '../core/model.js';
 import type { FieldValues, HandoverPlan, HandoverStatus, PlanAction } from '../core/plan/handover.js';
 import type { ApiUsage } from './apiUsage.js';
 import { describeRecordErrors, type RecordResult, type WriteProgress } from './apply.js';
@@ -20,6 +20,7 @@ const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.ha
 const I = fieldsOf(Initiative);
 const S = fieldsOf(SolutionComponent);
 const OPP = fieldsOf(OpportunityFields);
+const FA = fieldsOf(FeeAtRisk);
 
 /**
  * Items the result lists in `changes`. A first run over 10,000 opportunities plans some 80,000 items: listing them
@@ -28,7 +29,7 @@ const OPP = fieldsOf(OpportunityFields);
  */
 export const CHANGES_LISTED = 1000;
 
-export type HandoverObject = 'Initiative__c' | 'Solution_Component__c' | 'Task' | 'Opportunity';
+export type HandoverObject = 'Initiative__c' | 'Solution_Component__c' | 'Fee_At_Risk__c' | 'Task' | 'Opportunity';
 
 /** What became of a planned item: planned (dry run), done, failed, or blocked because its initiative failed. */
 export type ChangeResult = 'planned' | 'done' | 'failed' | 'blocked';
@@ -124,6 +125,38 @@ export async function applyHandover(
   componentUpdates.forEach((change, i) => tracker.component(change, componentsUpdated[i]));
   components.leave.forEach((c) => tracker.component(c, null));
 
+  // Fees at risk from the lines' terms: the outcome (the master) on create only; the line's component once written.
+  const componentOfLine = new Map<string, string>();
+  for (const c of plan.components) if (c.componentId) componentOfLine.set(c.lineItemId, c.componentId);
+  componentCreates.forEach((c, i) => {
+    const id = componentsCreated[i]?.success ? componentsCreated[i].id : undefined;
+    if (id) componentOfLine.set(c.lineItemId, id);
+  });
+  const fees = partition(plan.fees, (f) => f.action !== 'skip' && tracker.canWrite(f.opportunityId));
+  const feeCreates = fees.write.filter((f) => f.action === 'create');
+  const feeUpdates = fees.write.filter((f) => f.action === 'update');
+  const feesCreated = await write(
+    {
+      sobject: FeeAtRisk.apiName,
+      operation: 'upsert',
+      externalIdField: FA.Source_Line_Item_Id__c,
+      createOnlyFields: [FA.Outcome_Requirement__c],
+      parentField: FA.Outcome_Requirement__c,
+      records: feeCreates.map((f) => {
+        const component = componentOfLine.get(f.lineItemId);
+        return { ...f.fields, ...(component ? { [FA.Solution_Component__c]: component } : {}) };
+      }),
+    },
+    FeeAtRisk.apiName,
+  );
+  feeCreates.forEach((change, i) => tracker.fee(change, feesCreated[i]));
+  const feesUpdated = await write(
+    { sobject: FeeAtRisk.apiName, operation: 'update', records: feeUpdates.map((f) => ({ Id: f.feeId, ...f.fields }) as SfRecord) },
+    FeeAtRisk.apiName,
+  );
+  feeUpdates.forEach((change, i) => tracker.fee(change, feesUpdated[i]));
+  fees.leave.forEach((f) => tracker.fee(f, null));
+
   // Review tasks, then the opportunities' handover status.
   const tasks = partition(plan.tasks, (t) => t.action === 'create' && tracker.canWrite(t.opportunityId));
   const tasksCreated = await write(
@@ -161,6 +194,9 @@ export function plannedOnly(plan: HandoverPlan): ApplyOutcome {
   for (const c of plan.components) {
     add('Solution_Component__c', c.action, () => ({ recordId: c.componentId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason }));
   }
+  for (const f of plan.fees) {
+    add('Fee_At_Risk__c', f.action, () => ({ recordId: f.feeId, name: f.name, opportunityId: f.opportunityId, fields: Object.keys(f.fields), reason: f.reason }));
+  }
   for (const t of plan.tasks) {
     const fields = t.action === 'create' ? Object.keys(t.fields) : [];
     add('Task', t.action, () => ({ recordId: t.existingTaskId, name: String(t.fields.Subject ?? ''), opportunityId: t.opportunityId, fields, reason: t.reason }));
@@ -184,7 +220,7 @@ export function handoverReports(plan: HandoverPlan, outcome: ApplyOutcome): Hand
   }));
 }
 
-type Planned = HandoverPlan['initiatives'][number] | HandoverPlan['components'][number] | HandoverPlan['tasks'][number];
+type Planned = HandoverPlan['initiatives'][number] | HandoverPlan['components'][number] | HandoverPlan['fees'][number] | HandoverPlan['tasks'][number];
 
 /**
  * Counts every planned item by object and what became of it, and keeps the first CHANGES_LISTED of them for the
@@ -241,6 +277,11 @@ class ApplyTracker {
   public component(change: HandoverPlan['components'][number], result: RecordResult | null): void {
     if (change.action !== 'skip' && result && !result.success) this.blocked.add(change.opportunityId);
     this.record('Solution_Component__c', change, change.name, result?.id ?? change.componentId, change.fields, result);
+  }
+
+  /** A fee's failure does not block the opportunity: its task and status do not depend on it, and a rerun retries it. */
+  public fee(change: HandoverPlan['fees'][number], result: RecordResult | null): void {
+    this.record('Fee_At_Risk__c', change, change.name, result?.id ?? change.feeId, change.fields, result);
   }
 
   public task(change: HandoverPlan['tasks'][number], result: RecordResult | null, duplicate = false): void {

@@ -1,6 +1,7 @@
-/** The apply step of a recompute: outcomes first, then initiatives' health; each record the org refuses is reported. */
+/** The apply step of a recompute: outcomes first, then initiatives' health, then fees at risk; each record the org refuses is reported. */
 import { Messages } from '@salesforce/core';
-import { Initiative, OutcomeRequirement } from '../core/model.js';
+import { FeeAtRisk, Initiative, OutcomeRequirement } from '../core/model.js';
+import { feeUpdateRecord } from '../core/plan/fees.js';
 import { healthUpdateRecord, outcomeUpdateRecord, type RecomputePlan } from '../core/plan/recompute.js';
 import type { ApiUsage } from './apiUsage.js';
 import type { OrgConnection } from './connection.js';
@@ -26,5 +27,6 @@ export async function applyRecompute(conn: OrgConnection, plan: RecomputePlan, u
   return [
     ...(await update(OutcomeRequirement.apiName, plan.outcomeUpdates, outcomeUpdateRecord)),
     ...(await update(Initiative.apiName, plan.healthUpdates, healthUpdateRecord)),
+    ...(await update(FeeAtRisk.apiName, plan.feeUpdates, feeUpdateRecord)),
   ];
 }

@@ -3,6 +3,7 @@
  * thousands separators, no units) so a spreadsheet reads them as numbers; the trend is in the JSON format.
  */
 import type { ValueReport } from '../core/plan/valueReport.js';
+import { feeSums, type OutcomeFee } from '../core/plan/reportFees.js';
 import { toCsv } from '../csv/writeCsv.js';
 import { valueLabel } from './labels.js';
 import { peerStandingSentence } from './plain.js';
@@ -40,6 +41,9 @@ export const CSV_COLUMNS = [
   'Improvement From Baseline %',
 ] as const;
 
+/** Added when the report shows the fee position: the sums of each outcome's fees at risk. */
+export const FEE_COLUMNS = ['Fee At Risk', 'Fee Earned To Date', 'Fee Forecast To Earn', 'Fee Forfeited'] as const;
+
 export function renderCsv(report: ValueReport): string {
   const rows = report.initiatives.flatMap((i) =>
     i.outcomes.map((o) => [
@@ -73,7 +77,14 @@ export function renderCsv(report: ValueReport): string {
       o.peerStanding ? peerStandingSentence(o.peerStanding) : null,
       o.peerStanding?.peers,
       o.peerStanding?.improvement,
+      ...(report.fees ? feeCells(o.fees ?? []) : []),
     ]),
   );
-  return toCsv(CSV_COLUMNS, rows);
+  return toCsv(report.fees ? [...CSV_COLUMNS, ...FEE_COLUMNS] : CSV_COLUMNS, rows);
+}
+
+function feeCells(fees: OutcomeFee[]): Array<number | null> {
+  if (fees.length === 0) return [null, null, null, null];
+  const sums = feeSums(fees);
+  return [sums.atRisk, sums.earned, fees.every((f) => f.forecastToEarn === null) ? null : sums.forecastToEarn, sums.forfeited];
 }

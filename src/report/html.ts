@@ -134,6 +134,7 @@ function summary(report: ValueReport, v: View): string {
     `<div class="tiles">${tiles}</div>` +
     `<h3>At risk ${h(horizon(report))}</h3>${risks}` +
     `<h3>What needs your input</h3>${input || '<p>Nothing: every outcome is confirmed and measured.</p>'}` +
+    (report.fees ? `<h3>${h(LABELS.fees)}</h3><p>${h(feeSumsSentence(report.fees, v))}</p>` : '') +
     `</section>`
   );
 }
@@ -241,6 +242,38 @@ function renewal(i: InitiativeValue, v: View): string {
   return `<h3>${h(LABELS.renewal)}</h3>${said}${lines}${notOnTrack}`;
 }
 
+/** The initiative's fees at risk, judged as of the report's date; nothing when the report leaves fees out. */
+function fees(i: InitiativeValue, v: View): string {
+  if (!i.fees) return '';
+  const internal = v.audience === 'internal';
+  const numeric = new Set([3, 4, 5, 6]);
+  const rows = i.outcomes.flatMap((o) =>
+    (o.fees ?? []).map((f) =>
+      row(
+        [
+          h(outcomeLabel(o)),
+          h(f.name ?? f.id),
+          h(orDash(valueLabel(f.payoutRule))),
+          h(v.money(f.amountAtRisk)),
+          h(v.money(f.earnedToDate)),
+          h(f.forecastToEarn === null ? '—' : v.money(f.forecastToEarn)),
+          h(v.money(f.forfeited)),
+          h(f.status),
+          ...(internal ? [h(f.reason)] : []),
+        ],
+        numeric,
+      ),
+    ),
+  );
+  const header = [LABELS.outcome, LABELS.fee, LABELS.payoutRule, LABELS.atRisk, LABELS.earned, LABELS.forecastToEarn, LABELS.forfeited, LABELS.status, ...(internal ? [LABELS.why] : [])];
+  const body = rows.length === 0 ? `<p>${h(LABELS.noFees)}</p>` : tableOf(header, rows, numeric) + `<p>${h(feeSumsSentence(i.fees, v))}</p>`;
+  return `<h3>${h(LABELS.fees)}</h3>${body}`;
+}
+
+function feeSumsSentence(s: NonNullable<ValueReport['fees']>, v: View): string {
+  return LABELS.feeSums({ fees: s.fees, atRisk: v.money(s.atRisk), earned: v.money(s.earned), forecastToEarn: v.money(s.forecastToEarn), forfeited: v.money(s.forfeited) });
+}
+
 function validation(i: InitiativeValue): string {
   const group = (label: string, refs: OutcomeRef[]): string => `<dt>${h(label)}</dt><dd>${refs.length === 0 ? h(LABELS.none) : refList(refs)}</dd>`;
   const groups = [group(LABELS.stated, i.validation.stated), group(LABELS.validated, i.validation.validated), group(LABELS.toValidate, i.validation.toValidate)];
@@ -261,6 +294,7 @@ function initiative(i: InitiativeValue, asOf: string, v: View): string {
     peers(i) +
     `<h3>${h(LABELS.trend)}</h3>${i.outcomes.length === 0 ? `<p>${h(LABELS.noOutcomes)}</p>` : i.outcomes.map((o) => trend(o, v)).join('')}` +
     renewal(i, v) +
+    fees(i, v) +
     validation(i) +
     `</section>`
   );

@@ -60,6 +60,16 @@ export const LABELS = {
   noPrimary: 'No primary outcome is recorded: mark the outcomes that matter most to the customer as Primary.',
   noOutcomes: 'No outcome requirement is recorded yet.',
   atRiskBadge: 'Renewal at risk',
+  fees: 'Fees at risk',
+  fee: 'Fee',
+  payoutRule: 'Payout rule',
+  atRisk: 'At risk',
+  earned: 'Earned to date',
+  forecastToEarn: 'Forecast to earn',
+  forfeited: 'Forfeited',
+  noFees: 'No part of the fee depends on these outcomes.',
+  feeSums: (s: { fees: number; atRisk: string; earned: string; forecastToEarn: string; forfeited: string }): string =>
+    `${s.fees} ${s.fees === 1 ? 'fee' : 'fees'} at risk: ${s.atRisk} at risk, ${s.earned} earned to date, ${s.forecastToEarn} forecast to earn by the due dates, ${s.forfeited} forfeited.`,
 };
 
 /** A picklist value as people read it: its label ("Relative %", not Relative_Percent); null when blank. */

@@ -136,6 +136,30 @@ function renewal(i: InitiativeValue, v: View): string[] {
   return [`### ${md(LABELS.renewal)}`, '', `${r.atRisk ? `**${md(LABELS.atRiskBadge)}.** ` : ''}${md(said)}`, '', ...lines, '', ...notOnTrack];
 }
 
+/** The initiative's fees at risk, judged as of the report's date; nothing when the report leaves fees out. */
+function fees(i: InitiativeValue, v: View): string[] {
+  if (!i.fees) return [];
+  const rows = i.outcomes.flatMap((o) =>
+    (o.fees ?? []).map((f) => [
+      outcomeLabel(o),
+      f.name ?? f.id,
+      valueLabel(f.payoutRule),
+      v.money(f.amountAtRisk),
+      v.money(f.earnedToDate),
+      f.forecastToEarn === null ? '—' : v.money(f.forecastToEarn),
+      v.money(f.forfeited),
+      f.status,
+      ...(v.internal ? [f.reason] : []),
+    ]),
+  );
+  const header = [LABELS.outcome, LABELS.fee, LABELS.payoutRule, LABELS.atRisk, LABELS.earned, LABELS.forecastToEarn, LABELS.forfeited, LABELS.status, ...(v.internal ? [LABELS.why] : [])];
+  return [`### ${md(LABELS.fees)}`, '', rows.length === 0 ? md(LABELS.noFees) : [table(header, rows), '', md(feeSumsSentence(i.fees, v))].join('\n'), ''];
+}
+
+function feeSumsSentence(s: NonNullable<ValueReport['fees']>, v: View): string {
+  return LABELS.feeSums({ fees: s.fees, atRisk: v.money(s.atRisk), earned: v.money(s.earned), forecastToEarn: v.money(s.forecastToEarn), forfeited: v.money(s.forfeited) });
+}
+
 function validation(i: InitiativeValue): string[] {
   const group = (label: string, refs: OutcomeRef[]): string =>
     `- **${md(label)}:** ${refs.length === 0 ? md(LABELS.none) : refs.map((o) => md(outcomeLabel(o))).join('; ')}`;
@@ -173,6 +197,7 @@ function initiative(i: InitiativeValue, asOf: string, v: View): string[] {
     '',
     ...renewal(i, v),
     '',
+    ...fees(i, v),
     ...validation(i),
   ];
 }
@@ -205,6 +230,7 @@ function summary(report: ValueReport, v: View): string[] {
     '**What needs your input**',
     '',
     ...(needs.length === 0 ? [md('Nothing: every outcome is confirmed and measured.')] : needs),
+    ...(report.fees ? ['', `**${md(LABELS.fees)}**`, '', md(feeSumsSentence(report.fees, v))] : []),
   ];
 }
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import AjvModule from 'ajv';
 import OutcomesBenchmark from '../../src/commands/outcomes/benchmark.js';
+import OutcomesFees from '../../src/commands/outcomes/fees.js';
 import HandoverSync from '../../src/commands/outcomes/handover/sync.js';
 import MeasurementsImport from '../../src/commands/outcomes/measurements/import.js';
 import Recompute from '../../src/commands/outcomes/recompute.js';
@@ -18,6 +19,7 @@ import { projectRoot } from '../../scripts/contracts/commands.js';
 /** Every command class by its id (contracts.test.ts checks that this lists every command file). */
 export const COMMANDS = new Map<unknown, string>([
   [OutcomesBenchmark, 'outcomes:benchmark'],
+  [OutcomesFees, 'outcomes:fees'],
   [HandoverSync, 'outcomes:handover:sync'],
   [MeasurementsImport, 'outcomes:measurements:import'],
   [Recompute, 'outcomes:recompute'],

@@ -208,7 +208,7 @@ describe('sf outcomes handover sync', () => {
 
   it('returns a typed --json result', () => {
     expect(Object.keys(first).sort()).toEqual(
-      ['apiCalls', 'changes', 'changesNotListed', 'components', 'dryRun', 'failures', 'handovers', 'initiatives', 'opportunities', 'opportunityStatuses', 'tasks', 'today'].sort(),
+      ['apiCalls', 'changes', 'changesNotListed', 'components', 'dryRun', 'failures', 'fees', 'handovers', 'initiatives', 'opportunities', 'opportunityStatuses', 'tasks', 'today'].sort(),
     );
     expect(first.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(typeof first.opportunities).toBe('number');

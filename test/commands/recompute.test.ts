@@ -51,6 +51,7 @@ describe('sf outcomes recompute', () => {
     let initiativeId: string;
     let risingId: string;
     let longSeriesId: string;
+    const feeIds: Record<string, string> = {};
     let result: RecomputeResult;
 
     beforeAll(async () => {
@@ -79,6 +80,16 @@ describe('sf outcomes recompute', () => {
         lines.push(`HAND-LONG,${new Date(Date.UTC(2025, 6, 1) - i * 86_400_000).toISOString().slice(0, 10)},${(100 + (2099 - i) * 0.01).toFixed(2)}`);
       }
       await importFile(env, 'long.csv', `${lines.join('\n')}\n`, ['--mode', 'bulk']);
+      // A fee at risk of each payout rule on the rising outcome.
+      const fee = async (key: string, terms: Record<string, unknown>) => {
+        feeIds[key] = await created(await env.conn.sobject('Fee_At_Risk__c').create({ Outcome_Requirement__c: risingId, ...terms }));
+      };
+      await fee('linear', { Amount_At_Risk__c: 10_000, Payout_Rule__c: 'Linear', Floor_Attainment_Percent__c: 50, Cap_Percent__c: 120 });
+      await fee('allOrNothing', { Amount_At_Risk__c: 5000, Payout_Rule__c: 'All_Or_Nothing' });
+      await fee('tiered', { Amount_At_Risk__c: 8000, Payout_Rule__c: 'Tiered' });
+      for (const [from, payout] of [[50, 25], [80, 60], [100, 100]]) {
+        await created(await env.conn.sobject('Fee_Tier__c').create({ Fee_At_Risk__c: feeIds.tiered, From_Attainment_Percent__c: from, Payout_Percent__c: payout }));
+      }
 
       result = await runCommand(Recompute, ['--target-org', env.alias, '--initiative', initiativeId, '--as-of', AS_OF]);
     }, TIMEOUT);
@@ -111,10 +122,35 @@ describe('sf outcomes recompute', () => {
       ]);
     });
 
-    it('spends two queries (plus child pages) and one collection call per object written', () => {
-      expect(result.apiCalls.queries).toBe(2);
-      expect(result.apiCalls.collections).toBe(2);
-      expect(result).toMatchObject({ outcomes: { checked: 2, toUpdate: 2, updated: 2, unchanged: 0 }, initiatives: { checked: 1, toUpdate: 1, updated: 1 } });
+    it('judges each fee at risk on the outcome\'s attainment (50%) and forecast (80.3%)', async () => {
+      const fees = await query(env, `SELECT Id, Earned_To_Date__c, Forecast_To_Earn__c, Forfeited__c, Status__c FROM Fee_At_Risk__c WHERE Outcome_Requirement__c = '${risingId}'`);
+      const byId = new Map(fees.map((f) => [f.Id, f]));
+      // Linear from a 50% floor: 50% earns nothing; 80.3% earns (80.3 − 50)/50 = 60.6% of 10,000.
+      expect(byId.get(feeIds.linear)).toMatchObject({ Earned_To_Date__c: 0, Forecast_To_Earn__c: 6060, Forfeited__c: 0, Status__c: 'Open' });
+      // All or nothing: the forecast falls short of the target.
+      expect(byId.get(feeIds.allOrNothing)).toMatchObject({ Earned_To_Date__c: 0, Forecast_To_Earn__c: 0, Forfeited__c: 0, Status__c: 'Open' });
+      // Tiers: 50% reaches the 25% tier (2,000 of 8,000), 80.3% the 60% tier (4,800).
+      expect(byId.get(feeIds.tiered)).toMatchObject({ Earned_To_Date__c: 2000, Forecast_To_Earn__c: 4800, Forfeited__c: 0, Status__c: 'Open' });
+      expect(result.changedFees.map((f) => f.id).sort()).toEqual(Object.values(feeIds).sort());
+    });
+
+    it('once the due date has passed unmet, the fees are earned in part or forfeited (dry run)', async () => {
+      const after = await runCommand(Recompute, ['--target-org', env.alias, '--initiative', initiativeId, '--as-of', '2026-01-05', '--dry-run']);
+      const change = (id: string) => after.changedFees.find((f: { id: string }) => f.id === id);
+      expect(change(feeIds.linear)).toMatchObject({ newStatus: 'Forfeited', changes: { Forecast_To_Earn__c: 0, Forfeited__c: 10_000, Status__c: 'Forfeited' } });
+      expect(change(feeIds.allOrNothing)).toMatchObject({ newStatus: 'Forfeited', changes: { Forfeited__c: 5000, Status__c: 'Forfeited' } });
+      expect(change(feeIds.tiered)).toMatchObject({ newStatus: 'Partly Earned', changes: { Forecast_To_Earn__c: 2000, Forfeited__c: 6000, Status__c: 'Partly Earned' } });
+      expect(after.fees).toMatchObject({ checked: 3, toUpdate: 3, updated: 0 });
+    }, TIMEOUT);
+
+    it('spends three queries (plus child pages) and one collection call per object written', () => {
+      expect(result.apiCalls.queries).toBe(3);
+      expect(result.apiCalls.collections).toBe(3);
+      expect(result).toMatchObject({
+        outcomes: { checked: 2, toUpdate: 2, updated: 2, unchanged: 0 },
+        initiatives: { checked: 1, toUpdate: 1, updated: 1 },
+        fees: { checked: 3, toUpdate: 3, updated: 3, unchanged: 0 },
+      });
     });
 
     it('passes --at-risk-threshold on: at 81% the outcome is Off Track, and so is the initiative', async () => {
@@ -151,8 +187,10 @@ describe('sf outcomes recompute', () => {
       expect(result.initiatives.checked).toBe(initiativeCount);
       expect(result.failures).toEqual([]);
       expect(result.outcomes.updated).toBe(result.outcomes.toUpdate);
-      expect(result.apiCalls.collections).toBe(Math.ceil(result.outcomes.toUpdate / 200) + Math.ceil(result.initiatives.toUpdate / 200));
-      expect(result.apiCalls.queries).toBe(2);
+      expect(result.apiCalls.collections).toBe(
+        Math.ceil(result.outcomes.toUpdate / 200) + Math.ceil(result.initiatives.toUpdate / 200) + Math.ceil(result.fees.toUpdate / 200),
+      );
+      expect(result.apiCalls.queries).toBe(3);
       // Every status in the org is now one of the statuses, and every measured outcome has a latest value.
       const outcomes = await query(env, `SELECT ${outcomeFields}, (SELECT Id FROM Measurements__r) FROM Outcome_Requirement__c`);
       for (const outcome of outcomes) {
@@ -222,10 +260,10 @@ describe('sf outcomes recompute', () => {
   it('returns a typed JSON result', async () => {
     const result = await runCommand(Recompute, ['--target-org', env.alias, '--dry-run', '--as-of', AS_OF]);
     expect(Object.keys(result).sort()).toEqual(
-      ['apiCalls', 'asOf', 'atRiskThresholdPercent', 'changedInitiatives', 'changedOutcomes', 'dryRun', 'failures', 'initiatives', 'outcomes'].sort(),
+      ['apiCalls', 'asOf', 'atRiskThresholdPercent', 'changedFees', 'changedInitiatives', 'changedOutcomes', 'dryRun', 'failures', 'fees', 'initiatives', 'outcomes'].sort(),
     );
     expect(result).toMatchObject({ asOf: AS_OF, atRiskThresholdPercent: 80, dryRun: true });
-    for (const counts of [result.outcomes, result.initiatives]) {
+    for (const counts of [result.outcomes, result.initiatives, result.fees]) {
       expect(Object.keys(counts).sort()).toEqual(['checked', 'toUpdate', 'unchanged', 'updated']);
       expect(counts.checked).toBe(counts.toUpdate + counts.unchanged);
     }

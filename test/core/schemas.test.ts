@@ -9,6 +9,8 @@ import {
 } from '../../src/core/model.js';
 import {
   businessCapabilitySchema,
+  feeAtRiskSchema,
+  feeTierSchema,
   contractSchema,
   formatIssues,
   initiativeSchema,
@@ -58,6 +60,8 @@ describe('schemas against model.ts', () => {
     Initiative_Milestone__c: milestoneSchema,
     Business_Capability__c: businessCapabilitySchema,
     KPI__c: kpiSchema,
+    Fee_At_Risk__c: feeAtRiskSchema,
+    Fee_Tier__c: feeTierSchema,
   };
 
   test.each(CUSTOM_OBJECTS.map((spec) => [spec.apiName, spec] as [string, ObjectSpec]))('%s has a schema key for every field', (apiName, spec) => {

@@ -198,6 +198,35 @@ describe('validation rules', () => {
       fails: { Level__c: 2 },
       passes: { Level__c: 2, Parent_Capability__c: 'a0B000000000001AAA' },
     },
+    // Percent fields read as fractions in formulas (50% → 0.5).
+    'Fee_At_Risk__c.Amount_Not_Negative': {
+      fails: { Amount_At_Risk__c: -1 },
+      passes: { Amount_At_Risk__c: 0 },
+    },
+    'Fee_At_Risk__c.Floor_Below_Target': {
+      fails: { Floor_Attainment_Percent__c: 1 },
+      passes: { Floor_Attainment_Percent__c: 0.9 },
+    },
+    'Fee_At_Risk__c.Floor_And_Cap_Only_For_Linear': {
+      fails: { Payout_Rule__c: 'All_Or_Nothing', Cap_Percent__c: 1.2 },
+      passes: { Payout_Rule__c: 'Linear', Cap_Percent__c: 1.2 },
+    },
+    'Fee_At_Risk__c.Cap_At_Least_Full_Amount': {
+      fails: { Cap_Percent__c: 0.9 },
+      passes: { Cap_Percent__c: 1 },
+    },
+    'Fee_At_Risk__c.Tiers_Only_For_Tiered_Rule': {
+      fails: { Payout_Rule__c: 'Linear', Tier_Count__c: 1 },
+      passes: { Payout_Rule__c: 'Tiered', Tier_Count__c: 1 },
+    },
+    'Fee_Tier__c.From_Attainment_Not_Negative': {
+      fails: { From_Attainment_Percent__c: -0.1 },
+      passes: { From_Attainment_Percent__c: 0 },
+    },
+    'Fee_Tier__c.Payout_Not_Negative': {
+      fails: { Payout_Percent__c: -0.1 },
+      passes: { Payout_Percent__c: 0 },
+    },
   };
 
   it('every rule in force-app has a failing and a passing example here', () => {

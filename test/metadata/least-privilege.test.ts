@@ -15,6 +15,9 @@ const OBJECT_ACCESS: Record<string, Record<string, string>> = {
     Outcome_Requirement__c: 'CRE',
     Measurement__c: 'R',
     Solution_Component__c: 'R',
+    // Sales records the commercial terms of the deal; recompute owns what they earn.
+    Fee_At_Risk__c: 'CRE',
+    Fee_Tier__c: 'CRED',
   },
   // The CSM works the outcomes: logs (and corrects) measurements, links sold lines to outcomes, tracks milestones.
   Outcomes_CSM: {
@@ -26,6 +29,8 @@ const OBJECT_ACCESS: Record<string, Record<string, string>> = {
     Measurement__c: 'CRED',
     Outcome_Component__c: 'CRED',
     Solution_Component__c: 'CRE',
+    Fee_At_Risk__c: 'R',
+    Fee_Tier__c: 'R',
   },
   // The integration user creates and updates what the syncs own and deletes nothing; it reads the CRM it plans from.
   Outcomes_CS_Ops_Integration: {
@@ -40,6 +45,8 @@ const OBJECT_ACCESS: Record<string, Record<string, string>> = {
     Measurement__c: 'CRE',
     Solution_Component__c: 'CRE',
     Outcome_Component__c: 'R',
+    Fee_At_Risk__c: 'CRE',
+    Fee_Tier__c: 'R',
   },
   // CS ops (or an admin) maintain the KPI library; everyone else reads it. No delete: a KPI is retired with Active.
   Outcomes_KPI_Library: {
@@ -65,9 +72,14 @@ const SYNC_OWNED_FIELDS = [
   'Outcome_Requirement__c.Forecast_At_Deadline__c',
   'Outcome_Requirement__c.Forecast_Attainment_Percent__c',
   'Outcome_Requirement__c.Status__c',
+  'Fee_At_Risk__c.Source_Line_Item_Id__c',
+  'Fee_At_Risk__c.Earned_To_Date__c',
+  'Fee_At_Risk__c.Forecast_To_Earn__c',
+  'Fee_At_Risk__c.Forfeited__c',
+  'Fee_At_Risk__c.Status__c',
 ];
 /** Keys a person must never change: a rerun would no longer find the record and would create it again. */
-const SYNC_KEYS = ['Initiative__c.Source_Opportunity_Id__c', 'Solution_Component__c.Source_Line_Item_Id__c'];
+const SYNC_KEYS = ['Fee_At_Risk__c.Source_Line_Item_Id__c', 'Initiative__c.Source_Opportunity_Id__c', 'Solution_Component__c.Source_Line_Item_Id__c'];
 
 const access = (o: PermissionSetMeta['objectPermissions'][number]): string =>
   `${o.allowCreate ? 'C' : ''}${o.allowRead ? 'R' : ''}${o.allowEdit ? 'E' : ''}${o.allowDelete ? 'D' : ''}`;

@@ -221,6 +221,8 @@ describe('validation rules', () => {
     Solution_Component__c: ['End_Date_After_Start_Date'],
     Initiative_Milestone__c: ['Completed_Needs_Completion_Date'],
     Business_Capability__c: ['Level_Between_1_And_3', 'Parent_Required_Below_Level_1'],
+    Fee_At_Risk__c: ['Amount_Not_Negative', 'Floor_Below_Target', 'Floor_And_Cap_Only_For_Linear', 'Cap_At_Least_Full_Amount', 'Tiers_Only_For_Tiered_Rule'],
+    Fee_Tier__c: ['From_Attainment_Not_Negative', 'Payout_Not_Negative'],
   };
 
   it('are exactly the agreed rules', () => {
@@ -459,7 +461,7 @@ describe('permission sets', () => {
     expect(s.applicationVisibilities.filter((a) => !apps.includes(a.application))).toEqual([]);
   });
 
-  it('CSM: works all seven objects, reads the KPI library, deletes only working records, edits only what people enter', () => {
+  it('CSM: works all seven objects, reads the KPI library and the fee terms, deletes only working records, edits only what people enter', () => {
     const csm = set('Outcomes_CSM');
     expect(Object.fromEntries(CUSTOM_OBJECTS.map((o) => [o.apiName, objectAccess(csm, o.apiName)]))).toEqual({
       Initiative__c: 'RCE',
@@ -470,6 +472,9 @@ describe('permission sets', () => {
       Initiative_Milestone__c: 'RCED',
       Business_Capability__c: 'RCE',
       KPI__c: 'R',
+      // Commercial terms are Sales' to record; the CSM sees the fee position.
+      Fee_At_Risk__c: 'R',
+      Fee_Tier__c: 'R',
     });
     expect(fieldAccess(csm, 'Outcome_Requirement__c.KPI__c')).toBe('edit');
     expect(fieldAccess(csm, 'KPI__c.Unit__c')).toBe('read');
@@ -489,6 +494,8 @@ describe('permission sets', () => {
       'Solution_Component__c.Renewal_Date__c',
       'Measurement__c.External_Id__c',
       'Opportunity.Handover_Status__c',
+      'Fee_At_Risk__c.Earned_To_Date__c',
+      'Fee_At_Risk__c.Status__c',
     ]) {
       expect({ field: syncOwned, access: fieldAccess(csm, syncOwned) }).toEqual({ field: syncOwned, access: 'read' });
     }
@@ -506,6 +513,8 @@ describe('permission sets', () => {
       Solution_Component__c: 'R',
       Measurement__c: 'R',
       KPI__c: 'R',
+      Fee_At_Risk__c: 'RCE',
+      Fee_Tier__c: 'RCED',
     });
     for (const field of [
       'Initiative__c.Purpose__c',
@@ -520,6 +529,11 @@ describe('permission sets', () => {
       'Outcome_Requirement__c.Measurement_Method__c',
       'Opportunity.Expected_Go_Live_Date__c',
       'OpportunityLineItem.Role_In_Solution__c',
+      'OpportunityLineItem.Fee_Outcome__c',
+      'OpportunityLineItem.Fee_At_Risk_Amount__c',
+      'OpportunityLineItem.Fee_Payout_Rule__c',
+      'Fee_At_Risk__c.Floor_Attainment_Percent__c',
+      'Fee_At_Risk__c.Cap_Percent__c',
     ]) {
       expect({ field, access: fieldAccess(sales, field) }).toEqual({ field, access: 'edit' });
     }
@@ -531,6 +545,11 @@ describe('permission sets', () => {
       'Initiative__c.Outcome_Health__c',
       'Initiative__c.Annual_Contract_Value__c',
       'Opportunity.Handover_Status__c',
+      'Fee_At_Risk__c.Earned_To_Date__c',
+      'Fee_At_Risk__c.Forecast_To_Earn__c',
+      'Fee_At_Risk__c.Forfeited__c',
+      'Fee_At_Risk__c.Status__c',
+      'Fee_At_Risk__c.Source_Line_Item_Id__c',
     ]) {
       expect({ field, access: fieldAccess(sales, field) }).toEqual({ field, access: 'read' });
     }
@@ -553,6 +572,9 @@ describe('permission sets', () => {
       expect({ synced, access: objectAccess(integration, synced) }).toEqual({ synced, access: 'RCE' });
     }
     expect(objectAccess(integration, 'Outcome_Requirement__c')).toBe('RE');
+    // Handover creates the fee terms from the deal's lines; the tiers are Sales' to record.
+    expect(objectAccess(integration, 'Fee_At_Risk__c')).toBe('RCE');
+    expect(objectAccess(integration, 'Fee_Tier__c')).toBe('R');
     for (const standard of ['Account', 'Opportunity', 'Product2', 'Contract']) expect(objectAccess(integration, standard)).toMatch(/^R/);
     // Edit on Opportunity only because the handover sync writes Handover_Status__c.
     expect(objectAccess(integration, 'Opportunity')).toBe('RE');
@@ -571,6 +593,11 @@ describe('permission sets', () => {
       'Solution_Component__c.Renewal_Date__c',
       'Solution_Component__c.Source_Line_Item_Id__c',
       'Measurement__c.External_Id__c',
+      'Fee_At_Risk__c.Source_Line_Item_Id__c',
+      'Fee_At_Risk__c.Earned_To_Date__c',
+      'Fee_At_Risk__c.Forecast_To_Earn__c',
+      'Fee_At_Risk__c.Forfeited__c',
+      'Fee_At_Risk__c.Status__c',
     ]) {
       expect({ field, access: fieldAccess(integration, field) }).toEqual({ field, access: 'edit' });
     }
@@ -582,6 +609,7 @@ describe('permission sets', () => {
       'Opportunity.Expected_Go_Live_Date__c',
       'OpportunityLineItem.Term_Months__c',
       'Product2.Default_Term_Months__c',
+      'OpportunityLineItem.Fee_At_Risk_Amount__c',
     ]) {
       expect({ field, access: fieldAccess(integration, field) }).toEqual({ field, access: 'read' });
     }

@@ -27,6 +27,7 @@ import { COMPANY_PREFIXES, COMPANY_SIZES, COMPANY_WORDS, COUNTRIES, FIRST_NAMES,
 import { INITIATIVE_THEMES, OUTCOME_TEMPLATES, SHOWCASE_OUTCOMES, THEMES_BY_INDUSTRY, type InitiativeTheme, type OutcomeTemplate } from './initiatives.js';
 import { measurementSeries, type OutcomeProfile } from './measurements.js';
 import { KPI_LIBRARY, KPI_OF_TEMPLATE } from './kpis.js';
+import { makeFees } from './fees.js';
 import type { FieldValue, SampleData, SampleOptions, TreeRecord } from './records.js';
 
 export { TREE_ORDER, type FieldValue, type SampleData, type SampleObject, type SampleOptions, type TreeRecord } from './records.js';
@@ -176,6 +177,9 @@ export function generateSampleData(options: SampleOptions): SampleData {
   const handover = makeInitiatives(rng, deals, companies);
   const measurementRng = createRandom(deriveSeed(seed, 'measurements'));
   const measurements = measurementSeries(measurementRng, handover.profiles, today);
+  const dealOfInitiative = new Map(handover.initiatives.map((i) => [i.attributes.referenceId, String(i.Opportunity__c).slice(1)]));
+  const amountOfDeal = new Map(opportunityRecords.map((o) => [o.attributes.referenceId, Number(o.Amount ?? 0)]));
+  const fees = makeFees(createRandom(deriveSeed(seed, 'fees')), { ...handover, measurements, today }, (initiativeRef) => amountOfDeal.get(dealOfInitiative.get(initiativeRef) ?? '') ?? 0, { ref, record });
 
   return {
     options: { ...options },
@@ -192,6 +196,8 @@ export function generateSampleData(options: SampleOptions): SampleData {
       KPI__c: kpis,
       Initiative__c: handover.initiatives,
       Outcome_Requirement__c: handover.outcomes,
+      Fee_At_Risk__c: fees.fees,
+      Fee_Tier__c: fees.tiers,
     },
     measurements,
     outcomeProfiles: handover.profiles,

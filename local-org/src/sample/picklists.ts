@@ -31,6 +31,7 @@ export const VALUE_CHAIN_STAGES = [
   'Infrastructure',
 ] as const;
 export const RESPONSIBLE_PARTIES = ['Customer', 'Vendor', 'Partner'] as const;
+export const PAYOUT_RULES = ['All_Or_Nothing', 'Linear', 'Tiered'] as const;
 
 export type Priority = (typeof PRIORITIES)[number];
 export type ValidationStatus = (typeof VALIDATION_STATUSES)[number];

@@ -15,6 +15,8 @@ export const TREE_ORDER = [
   'KPI__c',
   'Initiative__c',
   'Outcome_Requirement__c',
+  'Fee_At_Risk__c',
+  'Fee_Tier__c',
 ] as const;
 export type SampleObject = (typeof TREE_ORDER)[number];
 

@@ -20,7 +20,7 @@ describe('sample picklists', () => {
   it('re-declares the package’s values exactly as src/core/model.ts has them', () => {
     const names = [
       'INITIATIVE_STATUSES', 'PRIORITIES', 'VALIDATION_STATUSES', 'QUANTITY_TYPES', 'DIRECTIONS',
-      'DEADLINE_TYPES', 'MEASUREMENT_SOURCES', 'COMPONENT_TYPES', 'LIFECYCLES',
+      'DEADLINE_TYPES', 'MEASUREMENT_SOURCES', 'COMPONENT_TYPES', 'LIFECYCLES', 'PAYOUT_RULES',
       'BETTER_DIRECTIONS', 'VALUE_CHAIN_STAGES', 'RESPONSIBLE_PARTIES',
     ] as const;
     for (const name of names) expect({ name, values: [...local[name]] }).toEqual({ name, values: [...model[name]] });

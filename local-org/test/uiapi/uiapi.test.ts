@@ -71,14 +71,14 @@ describe('UI API', () => {
       const unknown = await raw(t.org, `${V}/records/${book.outcomeIds[0]}?fields=Outcome_Requirement__c.Nope__c`);
       expect(unknown.status).toBe(400);
       expect(unknown.body).toEqual([expect.objectContaining({ errorCode: 'INVALID_FIELD', message: expect.stringContaining("No such column 'Nope__c' on entity 'Outcome_Requirement__c'") })]);
-      // An id of the outcome's own key prefix that no record has (a fixed prefix would name another object as objects are added).
+      // An Id of the outcome's object (its key prefix, whatever objects sort before it) that names no record.
       const missing = await raw(t.org, `${V}/records/${book.outcomeIds[0].slice(0, 3)}000000000999AAA?fields=Outcome_Requirement__c.Description__c`);
       expect(missing.status).toBe(404);
       expect(missing.body).toEqual([{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     });
 
     it('answers a batch with one result per id, errors in place', async () => {
-      const ids = [book.initiativeId, book.outcomeIds[1], 'a02000000000999AAA'].join(',');
+      const ids = [book.initiativeId, book.outcomeIds[1], `${book.initiativeId.slice(0, 3)}000000000999AAA`].join(',');
       const response = await raw(t.org, `${V}/records/batch/${ids}?fields=Initiative__c.Name,Outcome_Requirement__c.Description__c`);
       expect(response.status).toBe(200);
       const body = response.body as { hasErrors: boolean; results: Array<{ statusCode: number; result: any }> };

@@ -1,12 +1,13 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import type { OutcomeHealth, OutcomeStatus } from '../../core/model.js';
+import type { FeeStatus, OutcomeHealth, OutcomeStatus } from '../../core/model.js';
 import { planRecompute } from '../../core/plan/recompute.js';
 import { DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../../core/trajectory.js';
 import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { failWith } from '../../org/failWith.js';
 import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
+import { fetchFeesForRecompute } from '../../org/queries/fees.js';
 import { applyRecompute, type RecomputeFailure } from '../../org/recomputeApply.js';
 import { isoDateFlag, recordIdFlag, bulkThresholdFlag, verboseFlag } from '../../cli/flags.js';
 import { printSummary, type ObjectCounts } from '../../cli/summary.js';
@@ -37,6 +38,17 @@ export type RecomputedInitiative = {
   reason: string;
 };
 
+export type RecomputedFee = {
+  id: string;
+  name: string | null;
+  outcomeId: string;
+  oldStatus: FeeStatus | null;
+  newStatus: FeeStatus;
+  /** The fee fields written (or, on a dry run, to write), with their new values. */
+  changes: Record<string, number | string | null>;
+  reason: string;
+};
+
 export type RecomputeResult = {
   asOf: string;
   atRiskThresholdPercent: number;
@@ -50,8 +62,11 @@ export type RecomputeResult = {
     unchanged: number;
   };
   initiatives: { checked: number; toUpdate: number; updated: number; unchanged: number };
+  /** Fees at risk of the outcomes recomputed: earned, forecast to earn, forfeited and status. */
+  fees: { checked: number; toUpdate: number; updated: number; unchanged: number };
   changedOutcomes: RecomputedOutcome[];
   changedInitiatives: RecomputedInitiative[];
+  changedFees: RecomputedFee[];
   failures: RecomputeFailure[];
   apiCalls: ApiUsageSnapshot;
 };
@@ -104,13 +119,14 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     const initiatives = await query(fetchInitiatives(conn, initiativeIds, usage));
     assertAllFound(initiativeIds, initiatives.map((i) => i.Id));
     const outcomes = await query(fetchOutcomesWithMeasurements(conn, initiativeIds, usage));
+    const fees = await query(fetchFeesForRecompute(conn, initiativeIds, usage));
     this.spinner.stop();
 
     // Plan.
-    const plan = planRecompute(outcomes, initiatives, { asOf, atRiskThresholdPercent });
+    const plan = planRecompute(outcomes, initiatives, { asOf, atRiskThresholdPercent }, fees);
 
     // Apply.
-    const writes = plan.outcomeUpdates.length + plan.healthUpdates.length;
+    const writes = plan.outcomeUpdates.length + plan.healthUpdates.length + plan.feeUpdates.length;
     if (!flags['dry-run'] && writes > 0) this.spinner.start(messages.getMessage('spinner.write', [plan.outcomeUpdates.length, plan.healthUpdates.length]));
     const failures = flags['dry-run'] ? [] : await applyRecompute(conn, plan, usage, flags['bulk-threshold']);
     this.spinner.stop();
@@ -133,6 +149,12 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
         updated: flags['dry-run'] ? 0 : plan.healthUpdates.filter((u) => !failed.has(u.id)).length,
         unchanged: plan.initiativesUnchanged,
       },
+      fees: {
+        checked: fees.length - plan.feesSkipped,
+        toUpdate: plan.feeUpdates.length,
+        updated: flags['dry-run'] ? 0 : plan.feeUpdates.filter((u) => !failed.has(u.id)).length,
+        unchanged: plan.feesUnchanged,
+      },
       changedOutcomes: plan.outcomeUpdates.map((u) => ({
         id: u.id,
         name: u.name,
@@ -143,6 +165,7 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
         reason: u.reason,
       })),
       changedInitiatives: plan.healthUpdates.map((u) => ({ ...u })),
+      changedFees: plan.feeUpdates.map(({ fields, ...u }) => ({ ...u, changes: { ...fields } })),
       failures,
       apiCalls: usage.snapshot(),
     };
@@ -159,7 +182,11 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     };
     printSummary(this, verbose, {
       dryRun: result.dryRun,
-      counts: [counts('Outcome_Requirement__c', result.outcomes), counts('Initiative__c', result.initiatives)],
+      counts: [
+        counts('Outcome_Requirement__c', result.outcomes),
+        counts('Initiative__c', result.initiatives),
+        ...(result.fees.checked > 0 ? [counts('Fee_At_Risk__c', result.fees)] : []),
+      ],
       failures: result.failures.map((f) => ({ record: `${f.sobject} ${f.name ?? f.id}`, why: f.error })),
       needsPerson: [],
     });
@@ -178,7 +205,7 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     );
   }
 
-  /** --verbose: every outcome and initiative that changes, with the reason. */
+  /** --verbose: every outcome, initiative and fee at risk that changes, with the reason. */
   private changeTables(result: RecomputeResult): void {
     const arrow = (from: string | null, to: string): string => (from === to ? to : `${from ?? '—'} → ${to}`);
     if (result.changedOutcomes.length > 0) {
@@ -198,6 +225,13 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
         title: messages.getMessage('table.health.title'),
         data: result.changedInitiatives.map((i) => ({ initiative: i.name ?? i.id, health: arrow(i.oldHealth, i.newHealth), reason: i.reason })),
         columns: (['initiative', 'health', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
+      });
+    }
+    if (result.changedFees.length > 0) {
+      this.table({
+        title: messages.getMessage('table.fees.title'),
+        data: result.changedFees.map((f) => ({ fee: f.name ?? f.id, status: arrow(f.oldStatus, f.newStatus), reason: f.reason })),
+        columns: (['fee', 'status', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
       });
     }
   }

@@ -12,6 +12,7 @@ import type { OrgConnection } from '../../org/connection.js';
 import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchReportCurrency, fetchReportSource } from '../../org/queries/report.js';
+import { fetchFeeTerms } from '../../org/queries/fees.js';
 import { failWith } from '../../org/failWith.js';
 import { allSettledOrThrow } from '../../org/settled.js';
 import { AUDIENCES, defaultReportFileName, renderPdf, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
@@ -101,6 +102,11 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
       summary: messages.getMessage('flags.peer-file.summary'),
       description: messages.getMessage('flags.peer-file.description'),
     }),
+    'include-fees': Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.include-fees.summary'),
+      description: messages.getMessage('flags.include-fees.description'),
+    }),
   };
 
   public async run(): Promise<ReportResult> {
@@ -115,9 +121,12 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     const asOf = await asOfOrUserToday(conn, usage, flags['as-of']);
     this.spinner.start(messages.getMessage('spinner.query', [scope.kind, scope.id]));
     // Settled together: a failed read must not leave the currency queries retrying after the command has stopped.
-    const [initiatives, currency] = await allSettledOrThrow([
+    // The fee position is the vendor's commercial detail: read only for the internal report or when asked for.
+    const includeFees = flags.audience === 'internal' || flags['include-fees'];
+    const [initiatives, currency, fees] = await allSettledOrThrow([
       failWith(messages, 'error.QueryFailed', [scope.kind, scope.id])(fetchReportSource(conn, scope, usage)),
       fetchReportCurrency(conn, scope, usage),
+      includeFees ? failWith(messages, 'error.QueryFailed', [scope.kind, scope.id])(fetchFeeTerms(conn, scope, usage)) : Promise.resolve(null),
     ] as const);
     this.spinner.stop();
 
@@ -134,7 +143,7 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     const peers = await peersFor(conn, usage, initiatives, flags['min-group'], peerRows);
 
     // Plan: the report's content, attainment and status computed afresh as of the date. The command only reads.
-    const report = buildValueReport({ scope, asOf, initiatives, currency, renewalWindowDays: flags.within ?? null, peers });
+    const report = buildValueReport({ scope, asOf, initiatives, currency, renewalWindowDays: flags.within ?? null, fees, peers });
     const options = { audience: flags.audience };
 
     // Report: to the file asked for, to ./value-report-<name>.html|pdf for html and pdf, else to standard output.

@@ -27,6 +27,7 @@ import {
 } from '../model.js';
 import { roundTo } from '../numbers.js';
 import { annualValueOfLine, nextRenewalDate, renewalDateOfLine } from '../renewal.js';
+import { hasFeeTerms, planLineFee, type ExistingLineFee, type FeeChange, type LineFeeTerms } from './handoverFees.js';
 
 const I = fieldsOf(Initiative);
 const S = fieldsOf(SolutionComponent);
@@ -77,6 +78,8 @@ export type SourceLineItem = {
   readonly componentType: ComponentType | null;
   readonly lifecycle: Lifecycle | null;
   readonly productDefaultTermMonths: number | null;
+  /** Fee-at-risk terms sales recorded on the line (handoverFees.ts); absent or null without any. */
+  readonly fee?: LineFeeTerms | null;
 };
 
 export type SourceOpportunity = {
@@ -145,6 +148,8 @@ export type HandoverPlanInput = {
   /** False when the org has Account Teams switched off (then no account has a team CSM). */
   readonly accountTeams?: boolean;
   readonly today: IsoDate;
+  /** Fees at risk handover created before, for the lines that carry fee terms (found by Source_Line_Item_Id__c). */
+  readonly existingFees?: readonly ExistingLineFee[];
 };
 
 // ---- The plan --------------------------------------------------------------------------------------
@@ -218,6 +223,8 @@ export type HandoverPlan = {
   readonly tasks: readonly TaskChange[];
   readonly opportunities: readonly OpportunityStatusChange[];
   readonly handovers: readonly HandoverSummary[];
+  /** One per line that carries fee terms. */
+  readonly fees: readonly FeeChange[];
 };
 
 export function planHandover(input: HandoverPlanInput): HandoverPlan {
@@ -227,6 +234,7 @@ export function planHandover(input: HandoverPlanInput): HandoverPlan {
     tasks: [] as TaskChange[],
     opportunities: [] as OpportunityStatusChange[],
     handovers: [] as HandoverSummary[],
+    fees: [] as FeeChange[],
   };
   const matcher = initiativeMatcher(input.initiatives);
   const tasksByInitiative = groupBy(input.tasks.filter(isHandoverTask), (task) => task.whatId);
@@ -259,6 +267,7 @@ type MutablePlan = {
   tasks: TaskChange[];
   opportunities: OpportunityStatusChange[];
   handovers: HandoverSummary[];
+  fees: FeeChange[];
 };
 
 function planOneHandover(
@@ -292,6 +301,12 @@ function planOneHandover(
     gaps,
     undatedLines,
   });
+
+  const feesByLine = new Map((input.existingFees ?? []).map((f) => [idKey(f.Source_Line_Item_Id__c), f]));
+  for (const { line, change } of lines) {
+    if (!hasFeeTerms(line.fee)) continue;
+    plan.fees.push(planLineFee({ id: line.id, name: change.name, fee: line.fee }, opportunity, existing?.Id ?? null, feesByLine.get(idKey(line.id)) ?? null));
+  }
 
   plan.tasks.push(planTask(opportunity, existing, initiative.after, gaps, tasksByInitiative, today));
   plan.opportunities.push(planOpportunityStatus(opportunity, status, gaps.length));

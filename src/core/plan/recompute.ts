@@ -10,7 +10,8 @@ import { outcomeHealth } from '../health.js';
 import { Initiative, OutcomeRequirement, fieldsOf, type OutcomeHealth, type OutcomeStatus, type Priority } from '../model.js';
 import { roundTo } from '../numbers.js';
 import type { OutcomeQuantity } from '../quantity.js';
-import { assessOutcome, assessmentFields, type DatedValue } from '../trajectory.js';
+import { assessOutcome, assessmentFields, type DatedValue, type OutcomeAssessment } from '../trajectory.js';
+import { planFeeUpdates, type FeePlan, type RecomputeFee } from './fees.js';
 
 const O = fieldsOf(OutcomeRequirement);
 const I = fieldsOf(Initiative);
@@ -84,7 +85,7 @@ export type RecomputePlan = {
   outcomesUnchanged: number;
   healthUpdates: HealthUpdate[];
   initiativesUnchanged: number;
-};
+} & FeePlan;
 
 /** A value as the org would store it: numbers at the field's scale, blanks as null. */
 function stored(field: ComputedOutcomeField, value: unknown): number | string | null {
@@ -97,13 +98,17 @@ export function planRecompute(
   outcomes: readonly RecomputeOutcome[],
   initiatives: readonly RecomputeInitiative[],
   { asOf, atRiskThresholdPercent }: RecomputeOptions,
+  fees: readonly RecomputeFee[] = [],
 ): RecomputePlan {
-  const plan: RecomputePlan = { outcomeUpdates: [], outcomesUnchanged: 0, healthUpdates: [], initiativesUnchanged: 0 };
+  const plan: RecomputePlan = { outcomeUpdates: [], outcomesUnchanged: 0, healthUpdates: [], initiativesUnchanged: 0, feeUpdates: [], feesUnchanged: 0, feesSkipped: 0 };
+  // Each outcome's assessment, so its fees at risk are judged on the same attainment and forecast.
+  const assessments = new Map<string, OutcomeAssessment>();
   const newStatuses = new Map<string, Array<{ Priority__c: Priority | null; Status__c: OutcomeStatus }>>();
 
   for (const outcome of outcomes) {
     const dueDate = dueDateOf(outcome, { goLiveDate: outcome.goLiveDate, handoverDate: outcome.handoverDate });
     const assessment = assessOutcome(outcome, outcome.measurements, { today: asOf, dueDate, atRiskThresholdPercent });
+    assessments.set(outcome.Id, assessment);
     const computed = assessmentFields(assessment) as ComputedValues;
     const fields: Partial<ComputedValues> = {};
     for (const field of COMPUTED_OUTCOME_FIELDS) {
@@ -144,7 +149,7 @@ export function planRecompute(
       reason: healthReason(statuses),
     });
   }
-  return plan;
+  return { ...plan, ...planFeeUpdates(fees, assessments, asOf) };
 }
 
 /** "primary outcomes: 1 Off Track, 2 On Track", or why there is nothing to judge. */

@@ -14,6 +14,7 @@ import { nextRenewalDate } from '../renewal.js';
 import { renewalRisk, RISKY_STATUSES } from '../risk.js';
 import { assessOutcome, DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../trajectory.js';
 import { outcomeStanding, type OutcomeStanding, type PeerComparison } from './benchmark.js';
+import { feeSums, outcomeFees, type FeeSums, type OutcomeFee, type ReportFeeSource } from './reportFees.js';
 
 export type ReportScope = { kind: 'initiative' | 'account'; id: string };
 
@@ -45,6 +46,8 @@ export type ValueReportInput = {
   currency?: string | null;
   /** Peers to compare outcomes with a KPI against (`sf outcomes benchmark`'s groups or a pooled file); null: none. */
   peers?: PeerComparison | null;
+  /** The fees at risk in scope, to show the fee position; null or absent leaves fees out of the report entirely. */
+  fees?: readonly ReportFeeSource[] | null;
 };
 
 export type OutcomeRef = { id: string; name: string | null; description: string; priority: Priority | null };
@@ -78,6 +81,8 @@ export type OutcomeValue = OutcomeRef & {
   measurementsAfterAsOf: number;
   /** For an outcome with a KPI: where its improvement stands among other customers; null when there are too few. */
   peerStanding: OutcomeStanding | null;
+  /** The fees at risk on this outcome, judged as of the report's date; absent when the report leaves fees out. */
+  fees?: OutcomeFee[];
 };
 
 export type RenewableLine = {
@@ -137,6 +142,8 @@ export type InitiativeValue = {
   renewal: RenewalOutlook;
   /** Stated by the customer or validated, against assumed and still to validate with the customer. */
   validation: { stated: OutcomeRef[]; validated: OutcomeRef[]; toValidate: OutcomeRef[]; unclassified: OutcomeRef[] };
+  /** Sums of the outcomes' fees at risk; absent when the report leaves fees out. */
+  fees?: FeeSums;
 };
 
 export type ReportTotals = {
@@ -183,6 +190,8 @@ export type ValueReport = {
   summary: ReportSummary;
   initiatives: InitiativeValue[];
   totals: ReportTotals;
+  /** The fee position of the whole report; null when the report leaves fees out (a customer report, by default). */
+  fees: FeeSums | null;
 };
 
 /** Why there is nothing to report, or null when there is something. */
@@ -196,7 +205,8 @@ export function buildValueReport(input: ValueReportInput): ValueReport {
   const renewalWindowDays = input.renewalWindowDays ?? null;
   const threshold = input.atRiskThresholdPercent ?? DEFAULT_AT_RISK_THRESHOLD_PERCENT;
   const peers = input.peers ?? null;
-  const initiatives = input.initiatives.map((source) => initiativeValue(source, input.asOf, renewalWindowDays, threshold, peers));
+  const feesByOutcome = input.fees == null ? null : groupByOutcome(input.fees);
+  const initiatives = input.initiatives.map((source) => initiativeValue(source, input.asOf, renewalWindowDays, threshold, feesByOutcome, peers));
   const first = input.initiatives[0];
   const scopeName =
     input.scope.kind === 'initiative'
@@ -210,7 +220,14 @@ export function buildValueReport(input: ValueReportInput): ValueReport {
     summary: summaryOf(initiatives),
     initiatives,
     totals: totalsOf(initiatives),
+    fees: feesByOutcome === null ? null : feeSums(initiatives.flatMap((i) => i.outcomes.flatMap((o) => o.fees ?? []))),
   };
+}
+
+function groupByOutcome(fees: readonly ReportFeeSource[]): Map<string, ReportFeeSource[]> {
+  const byOutcome = new Map<string, ReportFeeSource[]>();
+  for (const fee of fees) byOutcome.set(fee.Outcome_Requirement__c, [...(byOutcome.get(fee.Outcome_Requirement__c) ?? []), fee]);
+  return byOutcome;
 }
 
 const ON_COURSE: readonly OutcomeStatus[] = ['Attained', 'On Track'];
@@ -254,12 +271,19 @@ function lifecycleOf(record: InitiativeRecord, firstMeasuredOn: IsoDate | null, 
   };
 }
 
-function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: number | null, threshold: number, peers: PeerComparison | null): InitiativeValue {
+function initiativeValue(
+  source: InitiativeSource,
+  asOf: IsoDate,
+  windowDays: number | null,
+  threshold: number,
+  feesByOutcome: ReadonlyMap<string, ReportFeeSource[]> | null,
+  peers: PeerComparison | null,
+): InitiativeValue {
   const { record } = source;
   const anchors = { goLiveDate: record.Go_Live_Date__c ?? null, handoverDate: record.Handover_Date__c ?? null };
   const outcomes = [...source.outcomes]
     .sort(byPriorityThenName)
-    .map((outcome) => outcomeValue(outcome, anchors, asOf, threshold, peers === null ? null : { peers, accountId: record.Account__c }));
+    .map((outcome) => outcomeValue(outcome, anchors, asOf, threshold, feesByOutcome, peers === null ? null : { peers, accountId: record.Account__c }));
   const refs = new Map(outcomes.map((o) => [o.id, refOf(o)]));
   const classify = (status: ValidationStatus | null): OutcomeRef[] =>
     outcomes.filter((o) => o.validationStatus === status).map((o) => refs.get(o.id) as OutcomeRef);
@@ -283,6 +307,7 @@ function initiativeValue(source: InitiativeSource, asOf: IsoDate, windowDays: nu
       toValidate: classify('Assumed_Needs_Validation'),
       unclassified: classify(null),
     },
+    ...(feesByOutcome === null ? {} : { fees: feeSums(outcomes.flatMap((o) => o.fees ?? [])) }),
   };
 }
 
@@ -291,6 +316,7 @@ function outcomeValue(
   anchors: { goLiveDate: IsoDate | null; handoverDate: IsoDate | null },
   asOf: IsoDate,
   threshold: number,
+  feesByOutcome: ReadonlyMap<string, ReportFeeSource[]> | null,
   comparison: { peers: PeerComparison; accountId: string } | null,
 ): OutcomeValue {
   const { record } = source;
@@ -341,6 +367,7 @@ function outcomeValue(
             baseline: record.Baseline_Value__c ?? null,
             latestValue: assessment.latestValue,
           }),
+    ...(feesByOutcome === null ? {} : { fees: outcomeFees(feesByOutcome.get(String(record.Id)) ?? [], assessment, asOf) }),
   };
 }
 

@@ -79,6 +79,13 @@ const LINE_FIELDS = [
   LINE.Term_Months__c,
   LINE.End_Date__c,
   LINE.Role_In_Solution__c,
+  // Fee-at-risk terms, with the initiative of the outcome the line names (it must be the deal's own).
+  LINE.Fee_Outcome__c,
+  `${relationshipName(LINE.Fee_Outcome__c)}.${O.Initiative__c}`,
+  LINE.Fee_At_Risk_Amount__c,
+  LINE.Fee_Payout_Rule__c,
+  LINE.Fee_Floor_Percent__c,
+  LINE.Fee_Cap_Percent__c,
 ];
 
 const OPPORTUNITY_FIELDS = [

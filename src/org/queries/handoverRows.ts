@@ -37,8 +37,25 @@ const opportunityRowSchema = opportunitySchema
   });
 
 const lineRowSchema = opportunityLineItemSchema
-  .pick({ Product2Id: true, Quantity: true, TotalPrice: true, ServiceDate: true, Term_Months__c: true, End_Date__c: true, Role_In_Solution__c: true })
-  .extend({ ...withId, Product2: productSchema.pick({ Name: true, Component_Type__c: true, Lifecycle__c: true, Default_Term_Months__c: true }).nullish() });
+  .pick({
+    Product2Id: true,
+    Quantity: true,
+    TotalPrice: true,
+    ServiceDate: true,
+    Term_Months__c: true,
+    End_Date__c: true,
+    Role_In_Solution__c: true,
+    Fee_Outcome__c: true,
+    Fee_At_Risk_Amount__c: true,
+    Fee_Payout_Rule__c: true,
+    Fee_Floor_Percent__c: true,
+    Fee_Cap_Percent__c: true,
+  })
+  .extend({
+    ...withId,
+    Product2: productSchema.pick({ Name: true, Component_Type__c: true, Lifecycle__c: true, Default_Term_Months__c: true }).nullish(),
+    Fee_Outcome__r: z.object({ Initiative__c: idSchema('Fee_Outcome__r.Initiative__c').nullish() }).nullish(),
+  });
 
 export function toSourceOpportunity(row: SfRecord, lines: string): SourceOpportunity {
   const opportunity = readRecord(opportunityRowSchema, row, recordLabel('Opportunity', row));
@@ -74,6 +91,14 @@ function toSourceLine(row: SfRecord): SourceLineItem {
     componentType: line.Product2?.Component_Type__c ?? null,
     lifecycle: line.Product2?.Lifecycle__c ?? null,
     productDefaultTermMonths: line.Product2?.Default_Term_Months__c ?? null,
+    fee: {
+      outcomeId: line.Fee_Outcome__c,
+      outcomeInitiativeId: line.Fee_Outcome__r?.Initiative__c ?? null,
+      amount: line.Fee_At_Risk_Amount__c,
+      rule: line.Fee_Payout_Rule__c,
+      floorPercent: line.Fee_Floor_Percent__c,
+      capPercent: line.Fee_Cap_Percent__c,
+    },
   };
 }
 

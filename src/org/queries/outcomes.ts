@@ -104,7 +104,7 @@ export async function fetchOutcomesWithMeasurements(
   return rows.map(toRecomputeOutcome);
 }
 
-async function fetchInChunks(
+export async function fetchInChunks(
   conn: OrgConnection,
   ids: readonly string[] | undefined,
   soql: (ids?: readonly string[]) => string,

@@ -1,6 +1,7 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import { accountsNeedingCsm, idKey, planHandover } from '../../../core/plan/handover.js';
+import { hasFeeTerms } from '../../../core/plan/handoverFees.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
 import type { OrgConnection } from '../../../org/connection.js';
@@ -16,6 +17,7 @@ import {
   type WriteCounts,
 } from '../../../org/handoverApply.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
+import { fetchFeesOfLines } from '../../../org/queries/fees.js';
 import { isoDateFlag, recordIdFlag, userFlag, bulkThresholdFlag, verboseFlag } from '../../../cli/flags.js';
 import { printSummary } from '../../../cli/summary.js';
 import { OutcomesCommand } from '../../../cli/command.js';
@@ -39,6 +41,8 @@ export type HandoverSyncResult = {
   components: WriteCounts;
   tasks: WriteCounts;
   opportunityStatuses: WriteCounts;
+  /** Fees at risk made from the terms on line items (Fee_At_Risk__c, upserted on Source_Line_Item_Id__c). */
+  fees: WriteCounts;
   /**
    * Up to CHANGES_LISTED planned items with their reasons: creates and updates first, then skips, each in the order
    * planned. The counts above cover every item.
@@ -107,6 +111,8 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     const { initiatives, tasks } = await query(fetchExistingHandovers(conn, selection, wonIds, usage));
     const csmAccounts = accountsNeedingCsm(opportunities, initiatives);
     const team = csmAccounts.length > 0 ? await query(fetchAccountCsms(conn, csmAccounts, usage, selection)) : null;
+    const feeLineIds = opportunities.flatMap((o) => o.lines.filter((l) => hasFeeTerms(l.fee)).map((l) => l.id));
+    const existingFees = feeLineIds.length > 0 ? await query(fetchFeesOfLines(conn, feeLineIds, usage)) : [];
     this.spinner.stop();
     if (team && !team.accountTeams) this.warn(messages.getMessage('warn.accountTeamsOff'));
     else if (team?.csmRoleMissing) this.warn(messages.getMessage('warn.csmRoleMissing'));
@@ -121,6 +127,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       accountTeams: team?.accountTeams,
       defaultCsmId,
       today,
+      existingFees,
     });
 
     // Apply.
@@ -136,6 +143,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       components: outcome.changes.counts('Solution_Component__c'),
       tasks: outcome.changes.counts('Task'),
       opportunityStatuses: outcome.changes.counts('Opportunity'),
+      fees: outcome.changes.counts('Fee_At_Risk__c'),
       changes: outcome.changes.listed(),
       changesNotListed: outcome.changes.notListed(),
       handovers: handoverReports(plan, outcome),
@@ -150,6 +158,8 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
   private report(result: HandoverSyncResult, verbose: boolean): void {
     if (verbose) this.changeTables(result);
     const label = (name: string, id: string | null): string => (id ? `${name} (${id})` : name);
+    const feeCounts = result.fees;
+    const anyFees = feeCounts.created + feeCounts.updated + feeCounts.skipped + feeCounts.failed > 0;
     printSummary(this, verbose, {
       dryRun: result.dryRun,
       counts: [
@@ -157,6 +167,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
         { object: 'Solution_Component__c', ...result.components },
         { object: 'Task', ...result.tasks },
         { object: 'Opportunity', ...result.opportunityStatuses },
+        ...(anyFees ? [{ object: 'Fee_At_Risk__c', ...result.fees }] : []),
       ],
       failures: result.failures.map((f) => ({ record: `${f.object} ${label(f.name, f.recordId)}`, why: f.error })),
       needsPerson: [
@@ -164,6 +175,11 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
         {
           title: messages.getMessage('summary.undated'),
           items: result.handovers.flatMap((h) => h.undatedLines.map((l) => ({ record: `${h.initiativeName} › ${label(l.name, l.lineItemId)}`, why: l.reason }))),
+        },
+        {
+          // Fee terms on a line that handover could not carry over: sales has to complete or correct them.
+          title: messages.getMessage('summary.feeTerms'),
+          items: result.changes.filter((c) => c.object === 'Fee_At_Risk__c' && c.action === 'skip' && c.fields.length === 0 && c.reason.startsWith('Line ')).map((c) => ({ record: c.name, why: c.reason })),
         },
       ],
     });
@@ -200,7 +216,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
         data: rows,
         columns: (['object', 'record', 'action', 'result', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
       });
-      const planned = [result.initiatives, result.components, result.tasks, result.opportunityStatuses].reduce((sum, c) => sum + c.created + c.updated + c.skipped + c.failed, 0);
+      const planned = [result.initiatives, result.components, result.tasks, result.opportunityStatuses, result.fees].reduce((sum, c) => sum + c.created + c.updated + c.skipped + c.failed, 0);
       if (planned > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [planned - TABLE_ROWS_SHOWN, CHANGES_LISTED]));
     }
   }

@@ -13,6 +13,8 @@ var COMPONENT_TYPES = ["Subscription", "Product", "Professional Services", "Supp
 var LIFECYCLES = ["Renewable", "Planned Temporary", "One_Time"];
 var MILESTONE_STATUSES = ["Not Started", "In Progress", "Completed", "Blocked"];
 var HANDOVER_STATUSES = ["Not Started", "Handed Over", "Incomplete"];
+var PAYOUT_RULES = ["All_Or_Nothing", "Linear", "Tiered"];
+var FEE_STATUSES = ["Open", "Earned", "Partly Earned", "Forfeited"];
 var BETTER_DIRECTIONS = ["Higher", "Lower"];
 var VALUE_CHAIN_STAGES = [
   "Inbound Logistics",
@@ -34,7 +36,8 @@ var PICKLIST_LABELS = {
   // KPI library (issue 17)
   Higher: "Higher is better",
   Lower: "Lower is better",
-  Marketing_And_Sales: "Marketing & Sales"
+  Marketing_And_Sales: "Marketing & Sales",
+  All_Or_Nothing: "All or Nothing"
 };
 function picklistLabel(apiName) {
   return PICKLIST_LABELS[apiName] ?? apiName;
@@ -45,6 +48,7 @@ var longText = (length = 32768) => ({ type: "LongTextArea", length });
 var num = (precision, scale) => ({ type: "Number", precision, scale });
 var money = { type: "Currency", precision: 16, scale: 2 };
 var date = { type: "Date" };
+var percent = { type: "Percent", precision: 5, scale: 1 };
 var picklist = (values, extra = {}) => ({ type: "Picklist", values, ...extra });
 var lookup = (referenceTo, childRelationship, extra = {}) => ({
   type: "Lookup",
@@ -220,7 +224,13 @@ var OpportunityLineItemFields = {
   fields: {
     Term_Months__c: num(3, 0),
     End_Date__c: date,
-    Role_In_Solution__c: { type: "TextArea" }
+    Role_In_Solution__c: { type: "TextArea" },
+    // Fee at risk: the terms sales records on the deal's line; handover turns them into a Fee_At_Risk__c.
+    Fee_Outcome__c: lookup("Outcome_Requirement__c", "Fee_Line_Items"),
+    Fee_At_Risk_Amount__c: money,
+    Fee_Payout_Rule__c: picklist(PAYOUT_RULES),
+    Fee_Floor_Percent__c: percent,
+    Fee_Cap_Percent__c: percent
   }
 };
 var Product2Fields = {
@@ -232,6 +242,33 @@ var Product2Fields = {
     Default_Term_Months__c: num(3, 0)
   }
 };
+var FeeAtRisk = {
+  apiName: "Fee_At_Risk__c",
+  fields: {
+    Name: { type: "AutoNumber" },
+    Outcome_Requirement__c: master("Outcome_Requirement__c", "Fees_At_Risk"),
+    Solution_Component__c: lookup("Solution_Component__c", "Fees_At_Risk"),
+    Amount_At_Risk__c: { ...money, required: true },
+    Payout_Rule__c: picklist(PAYOUT_RULES, { required: true }),
+    Floor_Attainment_Percent__c: percent,
+    Cap_Percent__c: percent,
+    Source_Line_Item_Id__c: externalKey(18),
+    Tier_Count__c: rollup({ childObject: "Fee_Tier__c", operation: "count" }),
+    Earned_To_Date__c: money,
+    Forecast_To_Earn__c: money,
+    Forfeited__c: money,
+    Status__c: picklist(FEE_STATUSES)
+  }
+};
+var FeeTier = {
+  apiName: "Fee_Tier__c",
+  fields: {
+    Name: { type: "AutoNumber" },
+    Fee_At_Risk__c: master("Fee_At_Risk__c", "Fee_Tiers"),
+    From_Attainment_Percent__c: { ...percent, required: true },
+    Payout_Percent__c: { ...percent, required: true }
+  }
+};
 var CUSTOM_OBJECTS = [
   Initiative,
   OutcomeRequirement,
@@ -240,7 +277,9 @@ var CUSTOM_OBJECTS = [
   OutcomeComponent,
   InitiativeMilestone,
   BusinessCapability,
-  Kpi
+  Kpi,
+  FeeAtRisk,
+  FeeTier
 ];
 var STANDARD_OBJECT_EXTENSIONS = [OpportunityFields, OpportunityLineItemFields, Product2Fields];
 var ALL_OBJECTS = [...CUSTOM_OBJECTS, ...STANDARD_OBJECT_EXTENSIONS];
@@ -491,10 +530,10 @@ function assessOutcome(outcome, measurements, { today, dueDate, atRiskThresholdP
     reason: `${level}: no forecast (${why}), so judged as if the ${latestText} stayed flat: it ${progressText(outcome, attainmentPercent, targetValue, atRiskThresholdPercent)}`
   };
 }
-function progressText(outcome, percent, target, threshold) {
+function progressText(outcome, percent2, target, threshold) {
   if (!isProgressDirection(outcome.Direction__c)) return `does not meet the limit ${target} (${String(outcome.Direction__c)})`;
-  const side = percent >= threshold ? "at or above" : "below";
-  return `is ${percent}% of the way from the baseline ${String(outcome.Baseline_Value__c)} to the target ${target}, ${side} the ${threshold}% threshold`;
+  const side = percent2 >= threshold ? "at or above" : "below";
+  return `is ${percent2}% of the way from the baseline ${String(outcome.Baseline_Value__c)} to the target ${target}, ${side} the ${threshold}% threshold`;
 }
 function latestOf(measurements) {
   let latest = null;
