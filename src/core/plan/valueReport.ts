@@ -355,20 +355,25 @@ function outcomeValue(
     storedStatus: record.Status__c ?? null,
     series,
     measurementsAfterAsOf: source.measurements.length - known.length,
-    // The outcome's latest value as of the report, against the other customers' (the customer itself excluded).
-    peerStanding:
-      comparison === null
-        ? null
-        : outcomeStanding(comparison.peers, {
-            kpiId: record.KPI__c ?? null,
-            accountId: comparison.accountId,
-            direction: record.Direction__c ?? null,
-            quantityType: record.Quantity_Type__c ?? null,
-            baseline: record.Baseline_Value__c ?? null,
-            latestValue: assessment.latestValue,
-          }),
+    peerStanding: comparison === null ? null : peerStandingOf(record, assessment.latestValue, comparison),
     ...(feesByOutcome === null ? {} : { fees: outcomeFees(feesByOutcome.get(String(record.Id)) ?? [], assessment, asOf) }),
   };
+}
+
+/** The outcome's latest value as of the report, against the other customers' (the customer itself excluded). */
+function peerStandingOf(
+  record: OutcomeRequirementRecord,
+  latestValue: number | null,
+  comparison: { peers: PeerComparison; accountId: string },
+): OutcomeStanding | null {
+  return outcomeStanding(comparison.peers, {
+    kpiId: record.KPI__c ?? null,
+    accountId: comparison.accountId,
+    direction: record.Direction__c ?? null,
+    quantityType: record.Quantity_Type__c ?? null,
+    baseline: record.Baseline_Value__c ?? null,
+    latestValue,
+  });
 }
 
 function renewalOutlook(source: InitiativeSource, outcomes: OutcomeValue[], asOf: IsoDate, windowDays: number | null): RenewalOutlook {
