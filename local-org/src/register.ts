@@ -8,7 +8,7 @@
  * refused with an error: re-pointing it silently would send one org's commands to another.
  */
 import { request } from 'node:http';
-import { AuthInfo, StateAggregator } from '@salesforce/core';
+import { AuthInfo, Lifecycle, StateAggregator } from '@salesforce/core';
 
 export type LocalOrgAuth = { instanceUrl: string; accessToken: string; username: string; alias: string };
 
@@ -77,11 +77,34 @@ export async function registerLocalOrg(
   }
   /* eslint-enable no-await-in-loop */
   // The access-token flow checks the token against the org's userinfo and User endpoints, which the local org answers.
-  const authInfo = await AuthInfo.create({ username, accessTokenOptions: { accessToken, instanceUrl, loginUrl: instanceUrl } });
+  const authInfo = await withoutLoopbackHttpWarning(notify, () =>
+    AuthInfo.create({ username, accessTokenOptions: { accessToken, instanceUrl, loginUrl: instanceUrl } }),
+  );
   await authInfo.save();
   await authInfo.setAlias(alias);
   if (staleUsername) notify(`Alias "${alias}" moved from ${staleUsername} (a local org that has stopped) to ${username}.`);
   // Org.create reads aliases through a cached aggregator: drop it so the new alias is seen at once.
   StateAggregator.clearInstance();
   return authInfo;
+}
+
+/**
+ * The local org is served over http on the loopback address on purpose. @salesforce/core warns about http for any org
+ * URL and, where nobody listens for its warnings, prints them as a Node process warning that a newcomer running
+ * `npm start` would wonder about. That one warning is dropped for loopback addresses; any other still reaches `notify`.
+ * A process that already listens (sf itself) keeps its own handling.
+ */
+async function withoutLoopbackHttpWarning<T>(notify: (message: string) => void, work: () => Promise<T>): Promise<T> {
+  const lifecycle = Lifecycle.getInstance();
+  if (lifecycle.getListeners(Lifecycle.warningEventName).length > 0) return work();
+  const loopbackHttp = /^Using insecure protocol: http: on url: http:\/\/(127\.0\.0\.1|localhost)[:/]/;
+  lifecycle.onWarning((warning) => {
+    if (!loopbackHttp.test(warning)) notify(`Warning: ${warning}`);
+    return Promise.resolve();
+  });
+  try {
+    return await work();
+  } finally {
+    lifecycle.removeAllListeners(Lifecycle.warningEventName);
+  }
 }

@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Org, StateAggregator } from '@salesforce/core';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Lifecycle, Org, StateAggregator } from '@salesforce/core';
 import { registerLocalOrg } from '../../src/register.js';
 import { useTestHome } from './coreInJest.js';
 import { PROJECT_DIR, startTestOrg, type TestOrg } from './helpers.js';
@@ -31,6 +31,24 @@ describe('registering the local org with @salesforce/core', () => {
     expect(org.getOrgId()).toBe(t.org.orgId);
     const result = await org.getConnection().query<{ Name: string }>("SELECT Name FROM Account WHERE Name = 'Registered'");
     expect(result.records.map((r) => r.Name)).toEqual(['Registered']);
+  });
+
+  it('prints no warning about http for the loopback address it is served on, and leaves no warning listener behind', async () => {
+    const processWarnings: string[] = [];
+    const spy = jest.spyOn(process, 'emitWarning').mockImplementation((w: string | Error) => {
+      processWarnings.push(String(w));
+    });
+    // @salesforce/core warns once per origin: a new org, on a port of its own, is a new origin.
+    const fresh = await startTestOrg();
+    try {
+      await registerLocalOrg({ instanceUrl: fresh.org.instanceUrl, accessToken: fresh.org.accessToken, username: fresh.org.username, alias: 'outcomes-fresh' }, notify);
+    } finally {
+      spy.mockRestore();
+      await fresh.org.stop();
+    }
+    expect(processWarnings.filter((w) => w.includes('insecure protocol'))).toEqual([]);
+    expect(notes.filter((n) => n.includes('insecure protocol'))).toEqual([]);
+    expect(Lifecycle.getInstance().getListeners(Lifecycle.warningEventName)).toHaveLength(0);
   });
 
   it('gives every started org its own username and org id, so a second one does not take the first one’s place', async () => {
