@@ -15,7 +15,7 @@ import type { OrgConnection, SfRecord } from '../../src/org/connection.js';
 import { fetchAll } from '../../src/org/fetch.js';
 import { generateSampleData } from '../../local-org/src/sample/generate.js';
 import { writeSampleTree } from '../../local-org/src/sample/tree.js';
-import { lastExitCode, runCommand, startTestOrg, type TestOrg } from './harness.js';
+import { afterThisSecond, lastExitCode, runCommand, startTestOrg, type TestOrg } from './harness.js';
 
 const TIMEOUT = 240_000;
 const RUN_FIELDS =
@@ -34,14 +34,6 @@ async function runs(env: TestOrg): Promise<SfRecord[]> {
   return query(env, `SELECT ${RUN_FIELDS} FROM Sync_Run__c ORDER BY CreatedDate, Name`);
 }
 
-/**
- * Edits in these tests are made by the org's one user, the same one the sync runs as; Salesforce stores times to the
- * second, and an edit by the run's own user within the second the run finished is not told from the run's own
- * writes (docs/design.md). A person's edit comes later than that: wait for the next second.
- */
-async function nextSecond(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
-}
 
 const read = (result: HandoverSyncResult): string[] => result.handovers.map((h) => h.opportunityId).sort();
 const totalOf = (c: { created: number; updated: number; skipped: number; failed: number }[]) =>
@@ -113,7 +105,7 @@ describe('handover sync, incrementally', () => {
         `AND Initiative__r.Source_Opportunity_Id__c NOT IN ('${String(opportunity.Id)}', '${String(lineOwner.Id)}') LIMIT 1`,
     );
     const outcomeOwner = String((outcome.Initiative__r as SfRecord).Source_Opportunity_Id__c);
-    await nextSecond();
+    await afterThisSecond();
     // Someone sets the handover status back by hand; the sync owns it and sets it again.
     await env.conn.sobject('Opportunity').update({ Id: String(opportunity.Id), Handover_Status__c: 'Not Started' });
     await env.conn.sobject('OpportunityLineItem').update({ Id: String(line.Id), Quantity: Number(line.Quantity) + 1 });
@@ -151,7 +143,7 @@ describe('handover sync, incrementally', () => {
   it('leaves the mark where it was when a run stops, so the next run reads those changes', async () => {
     const lastDone = (await runs(env)).filter((r) => r.Outcome__c === 'Done').at(-1) as SfRecord;
     const opportunity = won[2];
-    await nextSecond();
+    await afterThisSecond();
     await env.conn.sobject('Opportunity').update({ Id: String(opportunity.Id), Handover_Status__c: 'Not Started' });
     // The org's daily allowance runs out after the run has recorded itself and read what changed.
     env.setFaults({ apiCallCap: env.stats().apiCalls + 3 });
