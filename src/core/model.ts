@@ -410,6 +410,7 @@ export const SyncRun = {
     Selection__c: picklist(SYNC_SELECTIONS),
     Outcome__c: picklist(SYNC_OUTCOMES),
     Stop_Reason__c: { type: 'TextArea' },
+    Settings__c: text(255),
     As_Of__c: date,
     High_Water_Mark__c: { type: 'DateTime' },
     Records_Created__c: count,

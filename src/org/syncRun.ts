@@ -22,11 +22,16 @@ import { soqlString } from './soql.js';
 const R = fieldsOf(SyncRun);
 const STOP_REASON_LENGTH = 255;
 
-export function lastCompleteRunSoql(command: SyncCommand): string {
+/**
+ * The last complete run of the command with the same settings: a run with other settings (another at-risk
+ * threshold) wrote its own results, which are saved after that run and so are read again as changes.
+ */
+export function lastCompleteRunSoql(command: SyncCommand, settings: string | null = null): string {
   const marks: SyncSelection[] = ['Full', 'Changes'];
   return (
     `SELECT Id, CreatedDate, SystemModstamp, CreatedById, ${R.As_Of__c} FROM ${SyncRun.apiName} ` +
     `WHERE ${R.Command__c} = ${soqlString(command)} AND ${R.Outcome__c} = ${soqlString('Done')} ` +
+    `AND ${R.Settings__c} = ${settings === null ? 'null' : soqlString(settings)} ` +
     `AND ${R.Selection__c} IN (${marks.map(soqlString).join(', ')}) ORDER BY CreatedDate DESC, Id DESC LIMIT 1`
   );
 }
@@ -51,15 +56,20 @@ export type StartedRun = { lastRun: LastRun | null; runId: string | null };
 export async function startSyncRun(
   conn: OrgConnection,
   usage: ApiUsage,
-  { command, today, dryRun }: { command: SyncCommand; today: IsoDate; dryRun: boolean },
+  { command, today, dryRun, settings = null }: { command: SyncCommand; today: IsoDate; dryRun: boolean; settings?: string | null },
 ): Promise<StartedRun> {
-  if (dryRun) return { lastRun: toLastRun((await fetchAll(conn, lastCompleteRunSoql(command), usage))[0]), runId: null };
+  if (dryRun) return { lastRun: toLastRun((await fetchAll(conn, lastCompleteRunSoql(command, settings), usage))[0]), runId: null };
   const running: SyncOutcome = 'Running';
   const answer = await runComposite(
     conn,
     [
-      { referenceId: 'lastRun', query: lastCompleteRunSoql(command) },
-      { referenceId: 'thisRun', method: 'POST', sobject: SyncRun.apiName, body: { [R.Command__c]: command, [R.As_Of__c]: today, [R.Outcome__c]: running } },
+      { referenceId: 'lastRun', query: lastCompleteRunSoql(command, settings) },
+      {
+        referenceId: 'thisRun',
+        method: 'POST',
+        sobject: SyncRun.apiName,
+        body: { [R.Command__c]: command, [R.As_Of__c]: today, [R.Outcome__c]: running, [R.Settings__c]: settings },
+      },
     ],
     usage,
   );

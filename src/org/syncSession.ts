@@ -35,7 +35,7 @@ export class SyncSession {
   public static async start(
     conn: OrgConnection,
     usage: ApiUsage,
-    options: { command: SyncCommand; today: IsoDate; dryRun: boolean; full: boolean; named: string | null },
+    options: { command: SyncCommand; today: IsoDate; dryRun: boolean; full: boolean; named: string | null; settings?: string | null },
   ): Promise<SyncSession> {
     const { lastRun, runId } = await startSyncRun(conn, usage, options);
     return new SyncSession(conn, usage, planSelection({ ...options, lastRun }), runId);

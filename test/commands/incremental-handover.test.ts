@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import HandoverSync, { type HandoverSyncResult } from '../../src/commands/outcomes/handover/sync.js';
+import Recompute from '../../src/commands/outcomes/recompute.js';
+import RenewalsSync from '../../src/commands/outcomes/renewals/sync.js';
 import { addDays } from '../../src/core/dates.js';
 import { ApiUsage } from '../../src/org/apiUsage.js';
 import type { OrgConnection, SfRecord } from '../../src/org/connection.js';
@@ -181,7 +183,7 @@ describe('handover sync, incrementally', () => {
   });
 });
 
-describe('handover sync, a rerun with nothing changed, at two book sizes', () => {
+describe('every sync, a rerun with nothing changed, at two book sizes', () => {
   let folder: string;
   let small: TestOrg;
   let large: TestOrg;
@@ -199,22 +201,32 @@ describe('handover sync, a rerun with nothing changed, at two book sizes', () =>
   });
 
   it(
-    'makes the same number of API calls, at most 5',
+    'makes the same number of API calls per sync, at most 5',
     async () => {
-      const calls: number[] = [];
+      const syncs = [
+        { command: HandoverSync, read: (r: { opportunities: number }) => r.opportunities },
+        { command: RenewalsSync, read: (r: { initiatives: number }) => r.initiatives },
+        { command: Recompute, read: (r: { outcomes: { checked: number } }) => r.outcomes.checked },
+      ] as const;
+      const calls: number[][] = [];
       for (const env of [small, large]) {
-        // eslint-disable-next-line no-await-in-loop
-        const whole = await handover(env, ['--bulk-threshold', '1000000']);
-        expect(whole.run.selection).toBe('Full');
-        // eslint-disable-next-line no-await-in-loop
-        const rerun = await handover(env);
-        expect(rerun.opportunities).toBe(0);
-        calls.push(rerun.apiCalls.total);
+        const perSync: number[] = [];
+        // Each sync reruns right after its own run: another sync's writes in between are changes it reads.
+        for (const sync of syncs) {
+          // eslint-disable-next-line no-await-in-loop
+          const whole = (await runCommand(sync.command, ['--target-org', env.alias, '--bulk-threshold', '1000000'])) as { run: { selection: string } };
+          expect(whole.run.selection).toBe('Full');
+          // eslint-disable-next-line no-await-in-loop
+          const rerun = (await runCommand(sync.command, ['--target-org', env.alias])) as never;
+          expect((sync.read as (r: never) => number)(rerun)).toBe(0);
+          perSync.push((rerun as { apiCalls: { total: number } }).apiCalls.total);
+        }
+        calls.push(perSync);
       }
       const [smallBook, largeBook] = await Promise.all([small, large].map((env) => query(env, 'SELECT Id FROM Opportunity WHERE IsWon = true')));
       expect(largeBook.length).toBeGreaterThan(5 * smallBook.length);
-      expect(calls[0]).toBe(calls[1]);
-      expect(calls[0]).toBeLessThanOrEqual(5);
+      expect(calls[0]).toEqual(calls[1]);
+      expect(Math.max(...calls[0])).toBeLessThanOrEqual(5);
     },
     TIMEOUT,
   );

@@ -10,7 +10,10 @@ import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
 import { child, readRecord, recordLabel } from '../records.js';
-import { chunk, soqlIdList } from '../soql.js';
+import { chunk, isSalesforceId, soqlIdList } from '../soql.js';
+import type { ChangeWindow, PassedDates, SyncSelectionPlan } from '../../core/incremental.js';
+import { runComposite } from '../composite.js';
+import { changedSince, datePassed } from './changes.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);
@@ -129,4 +132,49 @@ function toRecomputeOutcome(row: SfRecord): RecomputeOutcome {
     handoverDate: initiative.Handover_Date__c,
     measurements: childRecords(row, MEASUREMENTS).map((m) => readRecord(datedValueSchema, m, `${label}: ${Measurement.apiName} ${String(m[M.Measured_On__c])}`)),
   };
+}
+
+// ---- Incremental runs ------------------------------------------------------------------------------
+
+export type RecomputeChangeQueries = Record<'initiatives' | 'outcomes' | 'measurements', string>;
+
+/**
+ * What a recompute's results depend on, saved since the last complete run: the initiative (its go-live and
+ * handover dates resolve due dates), its outcomes (quantity, deadline), their measurements; and the outcomes whose
+ * due date passed since that run's day, which may now be Missed (the one result time alone changes:
+ * src/core/incremental.ts).
+ */
+export function recomputeChangeQueries(window: ChangeWindow, passed: PassedDates | null): RecomputeChangeQueries {
+  const changed = changedSince(window);
+  const duePassed = passed ? ` OR ${datePassed(O.Due_Date__c, passed)}` : '';
+  return {
+    initiatives: `SELECT Id FROM ${Initiative.apiName} WHERE ${changed}`,
+    outcomes: `SELECT ${O.Initiative__c} FROM ${OutcomeRequirement.apiName} WHERE ${changed}${duePassed}`,
+    measurements: `SELECT ${relationshipName(M.Outcome_Requirement__c)}.${O.Initiative__c} FROM ${Measurement.apiName} WHERE ${changed}`,
+  };
+}
+
+/** Above this many changed initiatives, one paged pass over every outcome costs fewer calls than reading by Id. */
+export const CHANGES_READ_BY_ID_MAX = 3000;
+
+/**
+ * The initiatives to recompute: those named, every one (undefined), or those whose inputs changed since the last
+ * complete run (one composite call).
+ */
+export async function initiativesToRecompute(
+  conn: OrgConnection,
+  plan: SyncSelectionPlan,
+  named: readonly string[] | undefined,
+  usage: ApiUsage,
+): Promise<readonly string[] | undefined> {
+  if (plan.kind !== 'Changes') return named;
+  const q = recomputeChangeQueries(plan.changes, plan.passed);
+  const answer = await runComposite(conn, (['initiatives', 'outcomes', 'measurements'] as const).map((referenceId) => ({ referenceId, query: q[referenceId] })), usage);
+  const ids = [
+    ...answer.records('initiatives').map((r) => String(r.Id)),
+    ...answer.records('outcomes').map((r) => String(r[O.Initiative__c])),
+    ...answer.records('measurements').map((r) => String((r[relationshipName(M.Outcome_Requirement__c)] as SfRecord | null)?.[O.Initiative__c])),
+  ].filter(isSalesforceId);
+  const unique = [...new Map(ids.map((id) => [id.slice(0, 15), id])).values()];
+  return unique.length > CHANGES_READ_BY_ID_MAX ? undefined : unique;
 }

@@ -117,7 +117,9 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     // their lines, their initiatives with review tasks, account teams.
     this.spinner.start(messages.getMessage('spinner.fetch'));
     const named = since ? `opportunities closed since ${since}` : opportunityIds ? 'the named opportunities' : null;
-    const run = await query(SyncSession.start(conn, usage, { command: 'handover sync', today, dryRun, full: flags.full, named }));
+    // A default CSM fills initiatives that changed nothing: runs with another one read changes from their own mark.
+    const settings = defaultCsmFlag ? `default CSM ${defaultCsmFlag}` : null;
+    const run = await query(SyncSession.start(conn, usage, { command: 'handover sync', today, dryRun, full: flags.full, named, settings }));
     this.syncRun = run;
     const { selection, changesOnly } = await query(handoverReadSelection(conn, run.selection, { since, opportunityIds }, usage));
     const defaultCsmId = defaultCsmFlag ? await resolveDefaultCsm(conn, defaultCsmFlag, usage) : null;
