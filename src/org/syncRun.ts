@@ -130,3 +130,32 @@ export async function stopSyncRun(conn: OrgConnection, usage: ApiUsage, runId: s
     // The run stays Running, which says as much: it did not complete, and the mark did not move.
   }
 }
+
+/**
+ * A run recorded once, when it ends: for a command driven by its input (the measurements import reads a file, not
+ * what changed), the record is the audit trail only, one API call. Never on a dry run.
+ */
+export async function recordRun(
+  conn: OrgConnection,
+  usage: ApiUsage,
+  run: { command: SyncCommand; today: IsoDate; outcome: Exclude<SyncOutcome, 'Running'>; counts: RunCounts; reason?: string },
+): Promise<void> {
+  const named: SyncSelection = 'Named';
+  usage.count('other');
+  await withRetry(
+    () =>
+      conn.sobject(SyncRun.apiName).create({
+        [R.Command__c]: run.command,
+        [R.Selection__c]: named,
+        [R.As_Of__c]: run.today,
+        [R.Outcome__c]: run.outcome,
+        [R.Stop_Reason__c]: run.reason ? run.reason.slice(0, STOP_REASON_LENGTH) : null,
+        [R.Records_Created__c]: run.counts.created,
+        [R.Records_Updated__c]: run.counts.updated,
+        [R.Records_Skipped__c]: run.counts.skipped,
+        [R.Records_Failed__c]: run.counts.failed,
+        [R.API_Calls__c]: usage.snapshot().total,
+      }) as Promise<unknown>,
+    { onRetry: () => usage.countRetry() },
+  );
+}
