@@ -1,6 +1,7 @@
 /**
  * The benchmark's results: the JSON kept in bench/results, and the Markdown summary printed and kept beside it.
  */
+import { INCREMENTAL_STEPS, SCENARIOS, type IncrementalRun, type Scenario } from './incremental.js';
 import os from 'node:os';
 import type { CommandKey } from './child/protocol.js';
 import type { CoreResult } from './core.js';
@@ -28,6 +29,8 @@ export type SizeRun = {
   /** Null when the naive baseline was not run at this size. */
   naive: StepMeasure[] | null;
   endState: { compared: boolean; counts: Record<string, number>; differences: EndStateDifference[] } | null;
+  /** The incremental reruns after the first pass (bench/incremental.ts), at the largest size; null elsewhere. */
+  incremental: { changedOpportunities: number; runs: IncrementalRun[] } | null;
 };
 
 export type Growth = {
@@ -93,6 +96,9 @@ export function growthOf(runs: readonly SizeRun[]): Growth[] {
 }
 
 /** What keeps the run from passing: a failed step, a ratio above the limit at the largest size, a different end state. */
+/** Issue 15: a rerun with nothing changed makes at most this many API calls per sync, at any size. */
+export const NO_CHANGE_CALL_LIMIT = 5;
+
 export function verdictOf(runs: readonly SizeRun[]): BenchResults['verdict'] {
   const problems: string[] = [];
   for (const run of runs) {
@@ -101,6 +107,14 @@ export function verdictOf(runs: readonly SizeRun[]): BenchResults['verdict'] {
     }
     for (const d of run.endState?.differences ?? []) {
       problems.push(`end state differs at ${run.size} (${d.object}): ${d.onlyInFirst} only after the commands, ${d.onlyInSecond} only after the naive run, ${d.different} different; e.g. ${d.examples[0] ?? ''}`);
+    }
+  }
+  for (const run of runs) {
+    for (const r of run.incremental?.runs ?? []) {
+      if (!r.ok) problems.push(`incremental ${r.scenario}, ${STEP_LABELS[r.step]} failed at ${run.size}: ${firstLine(r.error)}`);
+      else if (r.scenario === 'nothing changed' && r.orgCalls > NO_CHANGE_CALL_LIMIT) {
+        problems.push(`${STEP_LABELS[r.step]} made ${r.orgCalls} calls at ${run.size} with nothing changed (at most ${NO_CHANGE_CALL_LIMIT})`);
+      }
     }
   }
   const largest = runs[runs.length - 1];
@@ -197,6 +211,7 @@ export function markdown(results: BenchResults): string {
         '',
       );
     }
+    if (run.incremental) lines.push(...incrementalSection(run.incremental), '');
     lines.push('Where the minimum comes from (rows read per object, records written per operation, bulk jobs), and the calls made by kind:', '');
     for (const c of run.commands) {
       const need = c.minimum.lines.map((l) => `${l.kind === 'read' ? 'read' : ''} ${l.what} ${int(l.amount)} → ${l.calls}`.trim()).join(', ');
@@ -277,4 +292,23 @@ export function readmeSnippet(results: BenchResults): string {
       ? `Domain core alone: ${int(results.core.outcomes)} outcomes over ${int(results.core.measurements)} measurements assessed in ${results.core.medianMs.toFixed(0)} ms.`
       : '',
   ].join('\n');
+}
+
+/** The incremental reruns: API calls per sync and what each read, scenario by scenario. */
+function incrementalSection(incremental: NonNullable<SizeRun['incremental']>): string[] {
+  const cell = (scenario: Scenario, step: CommandKey): string => {
+    const r = incremental.runs.find((x) => x.scenario === scenario && x.step === step);
+    if (!r) return '–';
+    if (!r.ok) return 'FAILED';
+    return `${int(r.orgCalls)} (read ${r.read === null ? '–' : int(r.read)})`;
+  };
+  return [
+    `Incremental reruns on this org (API calls counted by the org, and what each run read: opportunities, renewable initiatives, outcomes). ` +
+      `"1% changed": the handover status of ${int(incremental.changedOpportunities)} won opportunities set back by hand; "one day later": --as-of tomorrow.`,
+    '',
+    table(
+      ['scenario', ...INCREMENTAL_STEPS.map((s) => STEP_LABELS[s])],
+      SCENARIOS.map((scenario) => [scenario, ...INCREMENTAL_STEPS.map((step) => cell(scenario, step))]),
+    ),
+  ];
 }
