@@ -46,3 +46,14 @@ describe('changeWindow', () => {
     expect(changeWindow({ ...lastRun, finishedAt: '2026-11-30T09:02:10.000Z' }).savedAfter).toBe('2026-11-30T09:02:10.000Z');
   });
 });
+
+describe('syncRunSchema', () => {
+  it('reads a run as the org returns it, and refuses a mark that is not a date-time', async () => {
+    const { syncRunSchema } = await import('../../src/core/schemas.js');
+    const row = { Id: 'a05000000000001AAA', Command__c: 'recompute', Selection__c: 'Changes', Outcome__c: 'Done', As_Of__c: '2026-11-30', High_Water_Mark__c: '2026-11-30T09:02:10.000+0000', API_Calls__c: 4 };
+    expect(syncRunSchema.safeParse(row).success).toBe(true);
+    const bad = syncRunSchema.safeParse({ ...row, High_Water_Mark__c: '2026-11-30' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0].message).toMatch(/High_Water_Mark__c must be a date-time/);
+  });
+});
