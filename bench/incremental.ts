@@ -71,6 +71,7 @@ export async function benchIncremental(
   const runs: IncrementalRun[] = [];
   let changedOpportunities = 0;
   for (const scenario of SCENARIOS) {
+    // eslint-disable-next-line no-await-in-loop -- the scenarios build on each other, in this order
     if (scenario === '1% of opportunities changed') changedOpportunities = await changeOnePercent(org);
     const flags = scenario === 'one day later' ? ['--as-of', addDays(today, 1)] : [];
     for (const step of INCREMENTAL_STEPS) {

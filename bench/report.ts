@@ -1,13 +1,13 @@
 /**
  * The benchmark's results: the JSON kept in bench/results, and the Markdown summary printed and kept beside it.
  */
-import { INCREMENTAL_STEPS, SCENARIOS, type IncrementalRun, type Scenario } from './incremental.js';
 import os from 'node:os';
 import type { CommandKey } from './child/protocol.js';
 import type { CoreResult } from './core.js';
 import type { BenchData } from './data.js';
 import type { EndStateDifference } from './endState.js';
 import type { StepMeasure } from './measure.js';
+import { INCREMENTAL_STEPS, SCENARIOS, type IncrementalRun, type Scenario } from './incremental.js';
 
 /** The issue's bar: no sync may spend more than 10% above the API minimum at the largest size. */
 export const RATIO_LIMIT = 1.1;
@@ -96,6 +96,17 @@ export function growthOf(runs: readonly SizeRun[]): Growth[] {
 }
 
 /** What keeps the run from passing: a failed step, a ratio above the limit at the largest size, a different end state. */
+/** A failed incremental rerun, or a rerun with nothing changed above the limit. */
+function incrementalProblems(run: SizeRun): string[] {
+  return (run.incremental?.runs ?? []).flatMap((r) => {
+    if (!r.ok) return [`incremental ${r.scenario}, ${STEP_LABELS[r.step]} failed at ${run.size}: ${firstLine(r.error)}`];
+    if (r.scenario === 'nothing changed' && r.orgCalls > NO_CHANGE_CALL_LIMIT) {
+      return [`${STEP_LABELS[r.step]} made ${r.orgCalls} calls at ${run.size} with nothing changed (at most ${NO_CHANGE_CALL_LIMIT})`];
+    }
+    return [];
+  });
+}
+
 /** Issue 15: a rerun with nothing changed makes at most this many API calls per sync, at any size. */
 export const NO_CHANGE_CALL_LIMIT = 5;
 
@@ -109,14 +120,7 @@ export function verdictOf(runs: readonly SizeRun[]): BenchResults['verdict'] {
       problems.push(`end state differs at ${run.size} (${d.object}): ${d.onlyInFirst} only after the commands, ${d.onlyInSecond} only after the naive run, ${d.different} different; e.g. ${d.examples[0] ?? ''}`);
     }
   }
-  for (const run of runs) {
-    for (const r of run.incremental?.runs ?? []) {
-      if (!r.ok) problems.push(`incremental ${r.scenario}, ${STEP_LABELS[r.step]} failed at ${run.size}: ${firstLine(r.error)}`);
-      else if (r.scenario === 'nothing changed' && r.orgCalls > NO_CHANGE_CALL_LIMIT) {
-        problems.push(`${STEP_LABELS[r.step]} made ${r.orgCalls} calls at ${run.size} with nothing changed (at most ${NO_CHANGE_CALL_LIMIT})`);
-      }
-    }
-  }
+  for (const run of runs) problems.push(...incrementalProblems(run));
   const largest = runs[runs.length - 1];
   for (const m of largest?.commands ?? []) {
     if (m.ok && m.ratio !== null && m.ratio > RATIO_LIMIT) {

@@ -153,8 +153,8 @@ async function main(): Promise<void> {
 
   const runs: SizeRun[] = [];
   for (const size of options.sizes) {
-    // eslint-disable-next-line no-await-in-loop -- one size at a time: they must not compete for the machine
     // The incremental reruns at the largest size (after the end state was taken: they change the org).
+    // eslint-disable-next-line no-await-in-loop -- one size at a time: they must not compete for the machine
     runs.push(await runSize(size, options, today, naiveSizes.includes(size), size === options.sizes[options.sizes.length - 1]));
   }
   progress(`domain core: ${CORE_OUTCOMES} outcomes, ${CORE_MEASUREMENTS} measurements`);

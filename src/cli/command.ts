@@ -28,11 +28,11 @@ export const ExitStatus = { written: 0, refused: 1, stopped: 2 } as const;
 type StoppableRun = { stop(reason: string): Promise<void> };
 
 export abstract class OutcomesCommand<T> extends SfCommand<T> {
-  /** The org the command works on, as the user named it, for messages that say what to do about it. */
-  private target?: { org: Org; typed: string | undefined };
-
   /** Set by a sync once it has recorded its run in the org. */
   protected syncRun?: StoppableRun;
+
+  /** The org the command works on, as the user named it, for messages that say what to do about it. */
+  private target?: { org: Org; typed: string | undefined };
 
   /** Every error a command throws stops the run: it exits 2, not the generic 1 that means "records refused". */
   protected override async catch(error: Parameters<SfCommand<T>['catch']>[0]): Promise<never> {

@@ -99,7 +99,7 @@ export async function runComposite(conn: OrgConnection, requests: readonly Compo
   return {
     records: (referenceId) => (answered(referenceId), rows.get(referenceId) ?? []),
     body: (referenceId) => answered(referenceId).body as Record<string, unknown>,
-    error: (referenceId) => {
+    error: (referenceId): SubrequestError | null => {
       const response = byRef.get(referenceId);
       return response ? errorOf(response) : null;
     },

@@ -38,7 +38,8 @@ async function runs(env: TestOrg): Promise<SfRecord[]> {
 
 
 const read = (result: HandoverSyncResult): string[] => result.handovers.map((h) => h.opportunityId).sort();
-const totalOf = (c: { created: number; updated: number; skipped: number; failed: number }[]) =>
+type Counts = { created: number; updated: number; skipped: number; failed: number };
+const totalOf = (c: Counts[]): Counts =>
   c.reduce((s, x) => ({ created: s.created + x.created, updated: s.updated + x.updated, skipped: s.skipped + x.skipped, failed: s.failed + x.failed }), {
     created: 0,
     updated: 0,
@@ -213,10 +214,8 @@ describe('every sync, a rerun with nothing changed, at two book sizes', () => {
         const perSync: number[] = [];
         // Each sync reruns right after its own run: another sync's writes in between are changes it reads.
         for (const sync of syncs) {
-          // eslint-disable-next-line no-await-in-loop
           const whole = (await runCommand(sync.command, ['--target-org', env.alias, '--bulk-threshold', '1000000'])) as { run: { selection: string } };
           expect(whole.run.selection).toBe('Full');
-          // eslint-disable-next-line no-await-in-loop
           const rerun = (await runCommand(sync.command, ['--target-org', env.alias])) as never;
           expect((sync.read as (r: never) => number)(rerun)).toBe(0);
           perSync.push((rerun as { apiCalls: { total: number } }).apiCalls.total);

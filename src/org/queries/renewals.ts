@@ -13,8 +13,8 @@ import { child } from '../records.js';
 import { chunk, soqlIdList, soqlString, soqlStringList } from '../soql.js';
 import type { ChangeWindow, PassedDates, SyncSelectionPlan } from '../../core/incremental.js';
 import { runComposite } from '../composite.js';
-import { changedSince, datePassed } from './changes.js';
 import { idKey } from '../../core/plan/handover.js';
+import { changedSince, datePassed } from './changes.js';
 import { toRenewalInitiative, toRenewalInputs } from './handoverRows.js';
 
 const I = fieldsOf(Initiative);
