@@ -137,6 +137,8 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     const outcomes = await query(fetchOutcomesWithMeasurements(conn, selected, usage));
     const fees = await query(fetchFeesForRecompute(conn, selected, usage));
     this.spinner.stop();
+    // What this run read: changes since the last complete run, the whole book, or what was named.
+    this.log(`${run.selection.reason}.`);
 
     // Plan.
     const plan = planRecompute(outcomes, initiatives, { asOf, atRiskThresholdPercent }, fees);

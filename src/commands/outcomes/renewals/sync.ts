@@ -114,6 +114,8 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
     const lineIds = components.map((c) => c.Source_Line_Item_Id__c).filter((id): id is string => id !== null && isSalesforceId(id));
     const lines = lineIds.length > 0 ? await query(fetchLineRenewalInputs(conn, lineIds, usage)) : new Map();
     this.spinner.stop();
+    // What this run read: changes since the last complete run, the whole book, or what was named.
+    this.log(`${run.selection.reason}.`);
 
     // Plan.
     const plan = planRenewals({ initiatives, lines, today });
