@@ -131,6 +131,18 @@ describe('renewals sync and recompute, incrementally', () => {
       expect((await recompute(env)).outcomes.checked).toBe(0);
     });
 
+    it('recomputes the initiative of a fee tier someone edited, and no other', async () => {
+      const [tier] = await query(env, 'SELECT Id, Payout_Percent__c, Fee_At_Risk__r.Outcome_Requirement__r.Initiative__c FROM Fee_Tier__c ORDER BY Id LIMIT 1');
+      const initiativeId = String(((tier.Fee_At_Risk__r as SfRecord).Outcome_Requirement__r as SfRecord).Initiative__c);
+      await afterThisSecond();
+      await env.conn.sobject('Fee_Tier__c').update({ Id: String(tier.Id), Payout_Percent__c: Number(tier.Payout_Percent__c) + 1 });
+      const result = await recompute(env);
+      expect(result.initiatives.checked).toBe(1);
+      const outcomes = await query(env, `SELECT Id FROM Outcome_Requirement__c WHERE Initiative__c = '${initiativeId}'`);
+      expect(result.outcomes.checked).toBe(outcomes.length);
+      expect((await recompute(env)).initiatives.checked).toBe(0);
+    });
+
     it('recomputes, the day after a due date, the outcomes that came due, and records runs with another threshold apart', async () => {
       const lastAsOf = String((await runsOf(env, 'recompute')).at(-1)?.As_Of__c);
       const [next] = await query(env, `SELECT Due_Date__c FROM Outcome_Requirement__c WHERE Due_Date__c >= ${lastAsOf} ORDER BY Due_Date__c LIMIT 1`);

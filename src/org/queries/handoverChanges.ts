@@ -8,7 +8,7 @@
  * allows five queries in a composite request and no OR beside a semi-join). Each returns only what changed.
  */
 import type { ChangeWindow, PassedDates, SyncSelectionPlan } from '../../core/incremental.js';
-import { fieldsOf, Initiative, OutcomeRequirement, relationshipName, SolutionComponent } from '../../core/model.js';
+import { FeeAtRisk, fieldsOf, Initiative, OutcomeRequirement, relationshipName, SolutionComponent } from '../../core/model.js';
 
 import type { ApiUsage } from '../apiUsage.js';
 import { runComposite } from '../composite.js';
@@ -21,8 +21,10 @@ import { IDS_PER_QUERY, type OpportunitySelection } from './handover.js';
 const I = fieldsOf(Initiative);
 /** Components and outcomes are details of Initiative__c through a field of that name on each. */
 const VIA_INITIATIVE = `${relationshipName(fieldsOf(SolutionComponent).Initiative__c)}.`;
+/** A fee at risk reaches its opportunity through its component's initiative. */
+const FEE_VIA_INITIATIVE = `${relationshipName(fieldsOf(FeeAtRisk).Solution_Component__c)}.${VIA_INITIATIVE}`;
 
-export type HandoverChangeQueries = Record<'opportunities' | 'lines' | 'initiatives' | 'components' | 'outcomes' | 'teams', string>;
+export type HandoverChangeQueries = Record<'opportunities' | 'lines' | 'initiatives' | 'components' | 'outcomes' | 'teams' | 'fees', string>;
 
 export function handoverChangeQueries(window: ChangeWindow, passed: PassedDates | null): HandoverChangeQueries {
   const changed = (relationship = ''): string => changedSince(window, relationship);
@@ -36,6 +38,10 @@ export function handoverChangeQueries(window: ChangeWindow, passed: PassedDates 
     components: viaInitiative(SolutionComponent.apiName),
     outcomes: viaInitiative(OutcomeRequirement.apiName),
     teams: `SELECT AccountId FROM AccountTeamMember WHERE ${changed()}`,
+    // The fees at risk the handover made from line items, through their component's initiative.
+    fees:
+      `SELECT ${FEE_VIA_INITIATIVE}${I.Opportunity__c}, ${FEE_VIA_INITIATIVE}${I.Source_Opportunity_Id__c} FROM ${FeeAtRisk.apiName} ` +
+      `WHERE ${fieldsOf(FeeAtRisk).Source_Line_Item_Id__c} != null AND ${changed()}`,
   };
 }
 
@@ -68,7 +74,7 @@ export async function fetchChangedOpportunityIds(
     ...opportunityIdsOf(answer.records('initiatives'), [I.Opportunity__c, I.Source_Opportunity_Id__c]),
     ...opportunityIdsOf([...answer.records('components'), ...answer.records('outcomes')], [`${VIA_INITIATIVE}${I.Opportunity__c}`, `${VIA_INITIATIVE}${I.Source_Opportunity_Id__c}`]),
   ];
-  ids.push(...(await fetchOpportunitiesOfChangedTeams(conn, q.teams, usage)));
+  ids.push(...(await fetchOpportunitiesOfChangedTeamsAndFees(conn, q, usage)));
   const seen = new Set<string>();
   return ids.filter((id) => {
     const key = id.slice(0, 15);
@@ -76,16 +82,17 @@ export async function fetchChangedOpportunityIds(
   });
 }
 
-/** Won opportunities of the accounts whose team changed (a CSM added or removed). Without Account Teams: none. */
-async function fetchOpportunitiesOfChangedTeams(conn: OrgConnection, teamsSoql: string, usage: ApiUsage): Promise<string[]> {
-  let accounts: string[];
-  try {
-    accounts = [...new Set((await fetchAll(conn, teamsSoql, usage)).map((row) => String(row.AccountId)))];
-  } catch (error) {
-    if (isInvalidType(error) || (error as { name?: string }).name === 'INVALID_TYPE') return [];
-    throw error;
-  }
-  const ids: string[] = [];
+/**
+ * Opportunities of the fees at risk saved since, and the won opportunities of the accounts whose team changed (a
+ * CSM added or removed): one composite call, plus one query per 200 such accounts. Without Account Teams the team
+ * query answers INVALID_TYPE: no team changed.
+ */
+async function fetchOpportunitiesOfChangedTeamsAndFees(conn: OrgConnection, q: HandoverChangeQueries, usage: ApiUsage): Promise<string[]> {
+  const answer = await runComposite(conn, [{ referenceId: 'teams', query: q.teams }, { referenceId: 'fees', query: q.fees }], usage);
+  const ids = opportunityIdsOf(answer.records('fees'), [`${FEE_VIA_INITIATIVE}${I.Opportunity__c}`, `${FEE_VIA_INITIATIVE}${I.Source_Opportunity_Id__c}`]);
+  const teamError = answer.error('teams');
+  if (teamError && !isInvalidType(teamError)) throw teamError;
+  const accounts = teamError ? [] : [...new Set(answer.records('teams').map((row) => String(row.AccountId)))];
   for (const batch of chunk(accounts, IDS_PER_QUERY)) {
     // eslint-disable-next-line no-await-in-loop
     const rows = await fetchAll(conn, `SELECT Id FROM Opportunity WHERE IsWon = true AND AccountId IN ${soqlIdList(batch)}`, usage);
