@@ -77,7 +77,7 @@ export async function measureStep(
   org: BenchOrg,
   step: CommandKey,
   runner: Runner,
-  options: { measurementsFile: string },
+  options: { measurementsFile: string; flags?: readonly string[] },
 ): Promise<StepMeasure> {
   await org.resetStats();
   org.tap.reset();
@@ -85,7 +85,7 @@ export async function measureStep(
   rmSync(reportFile, { force: true });
   const args =
     runner === 'command'
-      ? [step, reportFile, ...commandFlags(step, org.alias, options.measurementsFile)]
+      ? [step, reportFile, ...commandFlags(step, org.alias, options.measurementsFile), ...(options.flags ?? [])]
       : [step, reportFile, ...(step === 'measurements-import' ? [options.measurementsFile] : [])];
   const env = runner === 'naive' ? { ...process.env, BENCH_ORG_URL: org.url, BENCH_ORG_TOKEN: org.accessToken } : { ...process.env };
   const child = await runChild(CHILD_SCRIPTS[runner], args, env);
@@ -129,6 +129,11 @@ function summarize(step: CommandKey, result: Record<string, unknown> | null): Re
   const summary: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(result)) {
     if (key === 'apiCalls') continue;
+    // What a sync read: changes since its last complete run, the whole book, or what was named.
+    if (key === 'run' && value && typeof value === 'object') {
+      summary['run.selection'] = (value as { selection?: unknown }).selection;
+      continue;
+    }
     if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') summary[key] = value;
     else if (Array.isArray(value)) summary[`${key}.length`] = value.length;
     else if (value && typeof value === 'object') {

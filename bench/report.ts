@@ -7,6 +7,7 @@ import type { CoreResult } from './core.js';
 import type { BenchData } from './data.js';
 import type { EndStateDifference } from './endState.js';
 import type { StepMeasure } from './measure.js';
+import { INCREMENTAL_STEPS, SCENARIOS, type IncrementalRun, type Scenario } from './incremental.js';
 
 /** The issue's bar: no sync may spend more than 10% above the API minimum at the largest size. */
 export const RATIO_LIMIT = 1.1;
@@ -28,6 +29,8 @@ export type SizeRun = {
   /** Null when the naive baseline was not run at this size. */
   naive: StepMeasure[] | null;
   endState: { compared: boolean; counts: Record<string, number>; differences: EndStateDifference[] } | null;
+  /** The incremental reruns after the first pass (bench/incremental.ts), at the largest size; null elsewhere. */
+  incremental: { changedOpportunities: number; runs: IncrementalRun[] } | null;
 };
 
 export type Growth = {
@@ -93,6 +96,20 @@ export function growthOf(runs: readonly SizeRun[]): Growth[] {
 }
 
 /** What keeps the run from passing: a failed step, a ratio above the limit at the largest size, a different end state. */
+/** A failed incremental rerun, or a rerun with nothing changed above the limit. */
+function incrementalProblems(run: SizeRun): string[] {
+  return (run.incremental?.runs ?? []).flatMap((r) => {
+    if (!r.ok) return [`incremental ${r.scenario}, ${STEP_LABELS[r.step]} failed at ${run.size}: ${firstLine(r.error)}`];
+    if (r.scenario === 'nothing changed' && r.orgCalls > NO_CHANGE_CALL_LIMIT) {
+      return [`${STEP_LABELS[r.step]} made ${r.orgCalls} calls at ${run.size} with nothing changed (at most ${NO_CHANGE_CALL_LIMIT})`];
+    }
+    return [];
+  });
+}
+
+/** Issue 15: a rerun with nothing changed makes at most this many API calls per sync, at any size. */
+export const NO_CHANGE_CALL_LIMIT = 5;
+
 export function verdictOf(runs: readonly SizeRun[]): BenchResults['verdict'] {
   const problems: string[] = [];
   for (const run of runs) {
@@ -103,6 +120,7 @@ export function verdictOf(runs: readonly SizeRun[]): BenchResults['verdict'] {
       problems.push(`end state differs at ${run.size} (${d.object}): ${d.onlyInFirst} only after the commands, ${d.onlyInSecond} only after the naive run, ${d.different} different; e.g. ${d.examples[0] ?? ''}`);
     }
   }
+  for (const run of runs) problems.push(...incrementalProblems(run));
   const largest = runs[runs.length - 1];
   for (const m of largest?.commands ?? []) {
     if (m.ok && m.ratio !== null && m.ratio > RATIO_LIMIT) {
@@ -197,6 +215,7 @@ export function markdown(results: BenchResults): string {
         '',
       );
     }
+    if (run.incremental) lines.push(...incrementalSection(run.incremental), '');
     lines.push('Where the minimum comes from (rows read per object, records written per operation, bulk jobs), and the calls made by kind:', '');
     for (const c of run.commands) {
       const need = c.minimum.lines.map((l) => `${l.kind === 'read' ? 'read' : ''} ${l.what} ${int(l.amount)} → ${l.calls}`.trim()).join(', ');
@@ -277,4 +296,23 @@ export function readmeSnippet(results: BenchResults): string {
       ? `Domain core alone: ${int(results.core.outcomes)} outcomes over ${int(results.core.measurements)} measurements assessed in ${results.core.medianMs.toFixed(0)} ms.`
       : '',
   ].join('\n');
+}
+
+/** The incremental reruns: API calls per sync and what each read, scenario by scenario. */
+function incrementalSection(incremental: NonNullable<SizeRun['incremental']>): string[] {
+  const cell = (scenario: Scenario, step: CommandKey): string => {
+    const r = incremental.runs.find((x) => x.scenario === scenario && x.step === step);
+    if (!r) return '–';
+    if (!r.ok) return 'FAILED';
+    return `${int(r.orgCalls)} (read ${r.read === null ? '–' : int(r.read)})`;
+  };
+  return [
+    `Incremental reruns on this org (API calls counted by the org, and what each run read: opportunities, renewable initiatives, outcomes). ` +
+      `"1% changed": the handover status of ${int(incremental.changedOpportunities)} won opportunities set back by hand; "one day later": --as-of tomorrow.`,
+    '',
+    table(
+      ['scenario', ...INCREMENTAL_STEPS.map((s) => STEP_LABELS[s])],
+      SCENARIOS.map((scenario) => [scenario, ...INCREMENTAL_STEPS.map((step) => cell(scenario, step))]),
+    ),
+  ];
 }

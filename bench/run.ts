@@ -8,7 +8,8 @@
  *   npm run bench -- --quick           a small smoke run (50 won opportunities), written to .tmp/bench/quick.* only
  *
  * For each size: generate data, start a fresh local org (no faults, no latency) behind the wire tap, run
- * handover sync → renewals sync → measurements import → recompute, each in a child process; then the same steps
+ * handover sync → renewals sync → measurements import → recompute, each in a child process; at the largest size,
+ * the incremental reruns of the three syncs (bench/incremental.ts); then the same steps
  * the naive way on another fresh org, and compare both end states. Writes bench/results/<name>.json and .md and
  * exits 1 when a step failed, the end states differ, or a sync spends more than 1.1× the API minimum at the
  * largest size.
@@ -24,6 +25,7 @@ import { measurementsFor, prepareData, MEASUREMENTS_AT_10K } from './data.js';
 import { captureEndState, compareEndStates, endStateCounts } from './endState.js';
 import { benchWork, projectRoot } from './env.js';
 import { measureStep, type StepMeasure } from './measure.js';
+import { benchIncremental } from './incremental.js';
 import { startBenchOrg } from './org.js';
 import { growthOf, machine, markdown, verdictOf, STEP_LABELS, type BenchResults, type SizeRun } from './report.js';
 
@@ -77,7 +79,7 @@ function describeStep(m: StepMeasure): string {
   return `${m.orgCalls} calls (minimum ${m.minimum.total}, ratio ${m.ratio?.toFixed(2) ?? '–'}), ${(m.runMs / 1000).toFixed(2)} s, peak ${(m.peakRss / 1024 ** 2).toFixed(0)} MiB`;
 }
 
-async function runSize(size: number, options: Options, today: string, naive: boolean): Promise<SizeRun> {
+async function runSize(size: number, options: Options, today: string, naive: boolean, incremental: boolean): Promise<SizeRun> {
   const folder = path.join(benchWork, `size-${size}`);
   progress(`${size} won opportunities: generating data`);
   const data = prepareData({ size, seed: options.seed, today, folder });
@@ -87,6 +89,7 @@ async function runSize(size: number, options: Options, today: string, naive: boo
   progress(`  org loaded in ${(org.loadMs / 1000).toFixed(1)} s`);
   const commands: StepMeasure[] = [];
   let commandsState;
+  let incrementalRuns: SizeRun['incremental'] = null;
   try {
     for (const step of COMMAND_KEYS) {
       progress(`  ${STEP_LABELS[step]} ...`);
@@ -96,6 +99,10 @@ async function runSize(size: number, options: Options, today: string, naive: boo
       progress(`    ${describeStep(measure)}`);
     }
     commandsState = captureEndState((sobject) => org.engine.records(sobject), { runningUserId: org.engine.userId });
+    if (incremental) {
+      progress('  incremental reruns ...');
+      incrementalRuns = await benchIncremental(org, today, progress);
+    }
   } finally {
     await org.stop();
   }
@@ -120,7 +127,7 @@ async function runSize(size: number, options: Options, today: string, naive: boo
     }
   }
   const { dataDir: _dir, measurementsFile: _file, ...dataSummary } = data;
-  return { size, data: dataSummary, orgLoadMs: org.loadMs, commands, naive: naiveMeasures, endState };
+  return { size, data: dataSummary, orgLoadMs: org.loadMs, commands, naive: naiveMeasures, endState, incremental: incrementalRuns };
 }
 
 async function main(): Promise<void> {
@@ -146,8 +153,9 @@ async function main(): Promise<void> {
 
   const runs: SizeRun[] = [];
   for (const size of options.sizes) {
+    // The incremental reruns at the largest size (after the end state was taken: they change the org).
     // eslint-disable-next-line no-await-in-loop -- one size at a time: they must not compete for the machine
-    runs.push(await runSize(size, options, today, naiveSizes.includes(size)));
+    runs.push(await runSize(size, options, today, naiveSizes.includes(size), size === options.sizes[options.sizes.length - 1]));
   }
   progress(`domain core: ${CORE_OUTCOMES} outcomes, ${CORE_MEASUREMENTS} measurements`);
   const core = benchCore({ outcomes: CORE_OUTCOMES, measurements: CORE_MEASUREMENTS, today, seed: options.seed });

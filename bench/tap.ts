@@ -145,6 +145,10 @@ export class ApiTap {
       this.noteRows(reply, fromCursor ?? fromClause(soql));
       return;
     }
+    if (first === 'composite' && !second && method === 'POST') {
+      this.noteComposite(requestBody, replyBody);
+      return;
+    }
     if (first === 'composite' && second === 'sobjects') {
       if (method === 'DELETE') {
         const ids = (new URLSearchParams(query).get('ids') ?? '').split(',').filter(Boolean);
@@ -177,6 +181,23 @@ export class ApiTap {
         job.bytes += requestBody.length;
         this.counts.recordsByChannel.bulk += rows;
       }
+    }
+  }
+
+  /** A Composite call: what each subrequest that succeeded read or wrote, as if it were a call of its own. */
+  private noteComposite(requestBody: Buffer, replyBody: Buffer): void {
+    const requests = parseJson<{ compositeRequest?: Array<{ method: string; url: string; referenceId: string; body?: QueryRecord }> }>(requestBody).compositeRequest ?? [];
+    const replies = new Map(
+      (parseJson<{ compositeResponse?: Array<{ referenceId: string; httpStatusCode: number; body: unknown }> }>(replyBody).compositeResponse ?? []).map((r) => [r.referenceId, r]),
+    );
+    for (const request of requests) {
+      const reply = replies.get(request.referenceId);
+      if (!reply || reply.httpStatusCode >= 300) continue;
+      const [path, query = ''] = request.url.split('?', 2);
+      const segments = (DATA_PATH.exec(path)?.[1] ?? '').split('/').filter(Boolean);
+      if (segments[0] === 'query' && request.method === 'GET') this.noteRows(reply.body as QueryBody, fromClause(new URLSearchParams(query).get('q') ?? ''));
+      else if (segments[0] === 'sobjects' && segments[1] && request.method === 'POST') this.noteWrite(segments[1], 'create', 'single', 1);
+      else if (segments[0] === 'sobjects' && segments[1] && request.method === 'PATCH') this.noteWrite(segments[1], 'update', 'single', 1);
     }
   }
 

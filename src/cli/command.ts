@@ -24,7 +24,13 @@ type Parsed = Record<string, any>;
 
 export const ExitStatus = { written: 0, refused: 1, stopped: 2 } as const;
 
+/** A sync's recorded run (src/org/syncSession.ts): an error that stops the command stops the run with its reason. */
+type StoppableRun = { stop(reason: string): Promise<void> };
+
 export abstract class OutcomesCommand<T> extends SfCommand<T> {
+  /** Set by a sync once it has recorded its run in the org. */
+  protected syncRun?: StoppableRun;
+
   /** The org the command works on, as the user named it, for messages that say what to do about it. */
   private target?: { org: Org; typed: string | undefined };
 
@@ -34,6 +40,8 @@ export abstract class OutcomesCommand<T> extends SfCommand<T> {
     const named = this.target ? orgFailureError(error, this.target.org, this.target.typed) : null;
     const stopped = (named ?? error) as SfError & { exitCode?: number };
     stopped.exitCode = ExitStatus.stopped;
+    // The run's record says why it stopped; the mark stays where it was.
+    await this.syncRun?.stop(String((error as { message?: unknown }).message ?? error));
     // SfCommand.catch stops the spinner, so the error is not drawn over it.
     return super.catch(stopped);
   }

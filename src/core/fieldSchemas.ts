@@ -50,6 +50,15 @@ export function dateSchema(field: string) {
     .refine((text) => dateProblem(text) === null, { error: (iss) => `${field} ${String(dateProblem(iss.input))}`, abort: true });
 }
 
+/** A date-time as Salesforce writes it (`2026-01-15T09:30:00.000+0000`) or as ISO 8601 (`…Z`). */
+export function dateTimeSchema(field: string) {
+  return z
+    .string({ error: (iss) => (isBlank(iss.input) ? `${field} is required` : `${field} must be a date-time, got ${shown(iss.input)}`) })
+    .refine((text) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(text) && !Number.isNaN(Date.parse(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))), {
+      error: (iss) => `${field} must be a date-time such as 2026-01-15T09:30:00.000+0000, got ${shown(iss.input)}`,
+    });
+}
+
 /** A date that is not after `today` (measurements record what happened, not what is planned). */
 export function pastDateSchema(field: string, today: IsoDate) {
   return dateSchema(field).refine((date) => !isAfter(date, today), {
@@ -98,6 +107,7 @@ export function fieldsOfSpec<O extends ObjectSpec>(object: O) {
     requiredNumber: <N extends Name>(field: N) => entry(field, numberSchema(field, spec(field, NUMERIC))),
     date: <N extends Name>(field: N) => (spec(field, ['Date']), entry(field, dateSchema(field).nullish())),
     requiredDate: <N extends Name>(field: N) => (spec(field, ['Date']), entry(field, dateSchema(field))),
+    dateTime: <N extends Name>(field: N) => (spec(field, ['DateTime']), entry(field, dateTimeSchema(field).nullish())),
     picklist: <N extends Name, const V extends readonly string[]>(field: N, values: V) => {
       const declared = spec(field, ['Picklist']).values ?? [];
       if (declared.join('\n') !== values.join('\n')) {

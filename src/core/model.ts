@@ -14,6 +14,7 @@ export type FieldType =
   | 'Currency'
   | 'Percent'
   | 'Date'
+  | 'DateTime'
   | 'Checkbox'
   | 'Picklist'
   | 'Lookup'
@@ -388,6 +389,38 @@ export const FeeTier = {
   },
 } as const satisfies ObjectSpec;
 
+/** The commands that record their runs (Sync_Run__c.Command__c): the API name is the command as typed. */
+export const SYNC_COMMANDS = ['handover sync', 'renewals sync', 'recompute', 'measurements import'] as const;
+/** What a run read: what changed since the mark (and what time made stale), the whole book, or what was named. */
+export const SYNC_SELECTIONS = ['Changes', 'Full', 'Named'] as const;
+/** How a run ended; only Done moves the high-water mark. */
+export const SYNC_OUTCOMES = ['Running', 'Done', 'Refused', 'Stopped'] as const;
+export type SyncCommand = (typeof SYNC_COMMANDS)[number];
+export type SyncSelection = (typeof SYNC_SELECTIONS)[number];
+export type SyncOutcome = (typeof SYNC_OUTCOMES)[number];
+
+const count: FieldSpec = { type: 'Number', precision: 9, scale: 0 };
+
+/** One run of a sync: the integration's audit trail, and the high-water mark the next run reads changes from. */
+export const SyncRun = {
+  apiName: 'Sync_Run__c',
+  fields: {
+    Name: { type: 'AutoNumber' },
+    Command__c: picklist(SYNC_COMMANDS),
+    Selection__c: picklist(SYNC_SELECTIONS),
+    Outcome__c: picklist(SYNC_OUTCOMES),
+    Stop_Reason__c: { type: 'TextArea' },
+    Settings__c: text(255),
+    As_Of__c: date,
+    High_Water_Mark__c: { type: 'DateTime' },
+    Records_Created__c: count,
+    Records_Updated__c: count,
+    Records_Skipped__c: count,
+    Records_Failed__c: count,
+    API_Calls__c: count,
+  },
+} as const satisfies ObjectSpec;
+
 export const CUSTOM_OBJECTS = [
   Initiative,
   OutcomeRequirement,
@@ -399,6 +432,7 @@ export const CUSTOM_OBJECTS = [
   Kpi,
   FeeAtRisk,
   FeeTier,
+  SyncRun,
 ] as const;
 
 export const STANDARD_OBJECT_EXTENSIONS = [OpportunityFields, OpportunityLineItemFields, Product2Fields] as const;

@@ -47,6 +47,10 @@ import {
   Product2Fields,
   QUANTITY_TYPES,
   SolutionComponent,
+  SYNC_COMMANDS,
+  SYNC_OUTCOMES,
+  SYNC_SELECTIONS,
+  SyncRun,
   VALIDATION_STATUSES,
   // KPI library (issue 17)
   BETTER_DIRECTIONS,
@@ -324,6 +328,26 @@ export const feeTierSchema = z.object({
   ...tier.requiredNumber('Payout_Percent__c'),
 });
 export type FeeTierRecord = z.infer<typeof feeTierSchema>;
+
+const run = fieldsOfSpec(SyncRun);
+/** A sync's run as recorded in the org (src/org/syncRun.ts writes it; admins read it). */
+export const syncRunSchema = z.object({
+  ...recordId,
+  ...run.text('Name'),
+  ...run.picklist('Command__c', SYNC_COMMANDS),
+  ...run.picklist('Selection__c', SYNC_SELECTIONS),
+  ...run.picklist('Outcome__c', SYNC_OUTCOMES),
+  ...run.text('Stop_Reason__c'),
+  ...run.text('Settings__c'),
+  ...run.date('As_Of__c'),
+  ...run.dateTime('High_Water_Mark__c'),
+  ...run.number('Records_Created__c'),
+  ...run.number('Records_Updated__c'),
+  ...run.number('Records_Skipped__c'),
+  ...run.number('Records_Failed__c'),
+  ...run.number('API_Calls__c'),
+});
+export type SyncRunRecord = z.infer<typeof syncRunSchema>;
 
 // ---- Standard objects, as the syncs read them -----------------------------------------------------
 // Standard field names are Salesforce's own, not the package's, so they are written out here.

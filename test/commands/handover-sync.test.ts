@@ -72,7 +72,8 @@ describe('sf outcomes handover sync', () => {
     first = await handover(env, args);
     writesDuring.first = writes(env).map((n, i) => n - before[i]);
     before = writes(env);
-    rerun = await handover(env, args);
+    // A whole pass (--full): an incremental rerun reads nothing here (test/commands/incremental-handover.test.ts).
+    rerun = await handover(env, [...args, '--full']);
     writesDuring.rerun = writes(env).map((n, i) => n - before[i]);
   }, TIMEOUT);
 
@@ -184,10 +185,13 @@ describe('sf outcomes handover sync', () => {
       expect(first.apiCalls.collections).toBe(writeCalls);
       // Opportunities with lines, initiatives, tasks, account teams, the default CSM: one query each at this size.
       expect(first.apiCalls.queries).toBeLessThanOrEqual(5);
-      // Plus one call for the org user's today (userinfo).
-      expect(first.apiCalls.total).toBe(first.apiCalls.queries + first.apiCalls.queryMore + first.apiCalls.collections + 1);
+      // Plus one call for the org user's today (userinfo), and two for the run's record (read the last run and
+      // record this one in one composite call; finish it).
+      expect(first.apiCalls.other).toBe(3);
+      expect(first.apiCalls.total).toBe(first.apiCalls.queries + first.apiCalls.queryMore + first.apiCalls.collections + first.apiCalls.other);
       expect(writesDuring.first[0]).toBe(writeCalls);
-      expect(writesDuring.first[1]).toBe(0);
+      // The one single-record call finishes the run's own Sync_Run__c record.
+      expect(writesDuring.first[1]).toBe(1);
     });
   });
 
@@ -197,7 +201,8 @@ describe('sf outcomes handover sync', () => {
       expect(rerun.components).toMatchObject({ created: 0, updated: 0, failed: 0 });
       expect(rerun.tasks).toMatchObject({ created: 0, failed: 0 });
       expect(rerun.opportunityStatuses).toMatchObject({ updated: 0, failed: 0 });
-      expect(writesDuring.rerun).toEqual([0, 0, 0, 0]);
+      // Only the run's own record: created in the start composite, finished with one single-record update.
+      expect(writesDuring.rerun).toEqual([0, 1, 0, 2]);
       expect(rerun.apiCalls.collections).toBe(0);
     });
 
@@ -208,7 +213,7 @@ describe('sf outcomes handover sync', () => {
 
   it('returns a typed --json result', () => {
     expect(Object.keys(first).sort()).toEqual(
-      ['apiCalls', 'changes', 'changesNotListed', 'components', 'dryRun', 'failures', 'fees', 'handovers', 'initiatives', 'opportunities', 'opportunityStatuses', 'tasks', 'today'].sort(),
+      ['apiCalls', 'changes', 'changesNotListed', 'components', 'dryRun', 'failures', 'fees', 'handovers', 'initiatives', 'opportunities', 'opportunityStatuses', 'run', 'tasks', 'today'].sort(),
     );
     expect(first.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(typeof first.opportunities).toBe('number');

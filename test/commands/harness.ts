@@ -117,3 +117,15 @@ export async function runConcurrently<R>(runs: Array<{ command: RunnableCommand<
     process.exitCode = 0;
   }
 }
+
+/**
+ * Waits for the next second of the clock. An incremental sync tells its own writes from later edits by the second
+ * (Salesforce stores times to the second); in the local org every edit is made by the user the syncs run as, so a
+ * test that edits records for the next run to read waits until the second the last run finished is over.
+ */
+export async function afterThisSecond(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
+}
+
+/** What a sync's own run record costs the write counters: created in the start composite, finished in one update. */
+export const RUN_RECORD_WRITES = { collections: 0, singleRecord: 1, bulk: 0, recordsSubmitted: 2 } as const;

@@ -150,7 +150,12 @@ describe('sf outcomes measurements import', () => {
       const rerun = await runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', file]);
       expect(rerun).toMatchObject({ toCreate: 0, toUpdate: 0, created: 0, updated: 0, upserted: 0, unchanged: first.valid, failed: first.failed });
       expect(env.stats().byKind.collections - before.byKind.collections).toBe(0);
-      expect(env.stats().recordsSubmitted - before.recordsSubmitted).toBe(0);
+      // The one record submitted is the run's own Sync_Run__c (the audit trail).
+      expect(env.stats().recordsSubmitted - before.recordsSubmitted).toBe(1);
+      expect((await fetchAll(env.conn as unknown as OrgConnection, "SELECT Outcome__c, Records_Created__c FROM Sync_Run__c WHERE Command__c = 'measurements import' ORDER BY CreatedDate DESC, Name DESC LIMIT 1", new ApiUsage()))[0]).toMatchObject({
+        Outcome__c: first.failed > 0 ? 'Refused' : 'Done',
+        Records_Created__c: 0,
+      });
       expect((await storedMeasurements(env)).size).toBe(first.created);
     }, TIMEOUT);
   });

@@ -217,7 +217,8 @@ describe('sf outcomes recompute', () => {
       env.setFaults({ unavailableShare: 0.2, rateLimitShare: 0.1, lockRowShare: 0.4, seed: 5 });
       let faulty: RecomputeResult;
       try {
-        faulty = await runCommand(Recompute, ['--target-org', env.alias, '--as-of', '2035-01-01']);
+        // Every outcome (--full), for plenty of calls to fail; the reruns then read what changed since the last complete run.
+        faulty = await runCommand(Recompute, ['--target-org', env.alias, '--as-of', '2035-01-01', '--full']);
       } finally {
         env.setFaults({ unavailableShare: 0, rateLimitShare: 0, lockRowShare: 0 });
       }
@@ -260,7 +261,7 @@ describe('sf outcomes recompute', () => {
   it('returns a typed JSON result', async () => {
     const result = await runCommand(Recompute, ['--target-org', env.alias, '--dry-run', '--as-of', AS_OF]);
     expect(Object.keys(result).sort()).toEqual(
-      ['apiCalls', 'asOf', 'atRiskThresholdPercent', 'changedFees', 'changedInitiatives', 'changedOutcomes', 'dryRun', 'failures', 'fees', 'initiatives', 'outcomes'].sort(),
+      ['apiCalls', 'asOf', 'atRiskThresholdPercent', 'changedFees', 'changedInitiatives', 'changedOutcomes', 'dryRun', 'failures', 'fees', 'initiatives', 'outcomes', 'run'].sort(),
     );
     expect(result).toMatchObject({ asOf: AS_OF, atRiskThresholdPercent: 80, dryRun: true });
     for (const counts of [result.outcomes, result.initiatives, result.fees]) {

@@ -11,6 +11,7 @@ import {
   businessCapabilitySchema,
   feeAtRiskSchema,
   feeTierSchema,
+  syncRunSchema,
   contractSchema,
   formatIssues,
   initiativeSchema,
@@ -62,6 +63,7 @@ describe('schemas against model.ts', () => {
     KPI__c: kpiSchema,
     Fee_At_Risk__c: feeAtRiskSchema,
     Fee_Tier__c: feeTierSchema,
+    Sync_Run__c: syncRunSchema,
   };
 
   test.each(CUSTOM_OBJECTS.map((spec) => [spec.apiName, spec] as [string, ObjectSpec]))('%s has a schema key for every field', (apiName, spec) => {

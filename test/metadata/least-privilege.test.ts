@@ -1,5 +1,5 @@
 /**
- * Least privilege: the three permission sets held against a table of what each role may do. A grant the table does
+ * Least privilege: the permission sets held against a table of what each role may do. A grant the table does
  * not name fails here, so widening access is a decision someone writes down, not an accident of a deploy.
  */
 import { describe, expect, it } from '@jest/globals';
@@ -47,10 +47,16 @@ const OBJECT_ACCESS: Record<string, Record<string, string>> = {
     Outcome_Component__c: 'R',
     Fee_At_Risk__c: 'CRE',
     Fee_Tier__c: 'R',
+    // Each sync records its run: the audit trail and the next run's high-water mark. It never deletes one.
+    Sync_Run__c: 'CRE',
   },
   // CS ops (or an admin) maintain the KPI library; everyone else reads it. No delete: a KPI is retired with Active.
   Outcomes_KPI_Library: {
     KPI__c: 'CRE',
+  },
+  // Admins and CS ops who audit the syncs read their runs, and nothing else.
+  Outcomes_Sync_Audit: {
+    Sync_Run__c: 'R',
   },
 };
 
@@ -87,7 +93,7 @@ const access = (o: PermissionSetMeta['objectPermissions'][number]): string =>
 describe('least privilege', () => {
   const sets = readPermissionSets();
 
-  it('has the four roles of the table, and no other', () => {
+  it('has the roles of the table, and no other', () => {
     expect(sets.map((s) => s.fileName).sort()).toEqual(Object.keys(OBJECT_ACCESS).sort());
   });
 

@@ -2,7 +2,7 @@
  * Counts what the local org answered, so benchmarks can compare strategies by API calls spent and
  * `limits` reports DailyApiRequests the way a real org does.
  */
-export const CALL_KINDS = ['query', 'queryMore', 'collections', 'singleRecord', 'bulk', 'describe', 'limits', 'identity', 'tooling', 'other'] as const;
+export const CALL_KINDS = ['query', 'queryMore', 'collections', 'composite', 'singleRecord', 'bulk', 'describe', 'limits', 'identity', 'tooling', 'other'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 
 export type OrgStats = {

@@ -11,6 +11,7 @@ import { FaultInjector, parseFaultSettings, type FaultSettings } from '../faults
 import { graphqlRoute } from '../graphql/route.js';
 import { uiApiRoute } from '../uiapi/route.js';
 import { collectionsRoute } from './collections.js';
+import { compositeRoute } from './composite.js';
 import type { ApiCall, OrgContext } from './context.js';
 import { identityRoute, identityToken, identityUrl } from './identity.js';
 import { dailyApiAllowance, orgLimits } from './limits.js';
@@ -82,7 +83,7 @@ function kindOf(segments: string[], method: string): CallKind {
       if (segments.length === 1 || third === 'describe' || (segments.length === 2 && method === 'GET')) return 'describe';
       return second ? 'singleRecord' : 'other';
     case 'composite':
-      return 'collections';
+      return segments.length === 1 ? 'composite' : 'collections';
     case 'jobs':
       return 'bulk';
     case 'limits':
@@ -125,6 +126,7 @@ function dataRoute(ctx: OrgContext, call: ApiCall): Reply {
     case 'composite':
       if (second === 'sobjects') return collectionsRoute(ctx, call);
       if (second === 'tree') return treeRoute(ctx, call);
+      if (second === undefined) return compositeRoute(ctx, call, dataRoute);
       throw notFound();
     case 'limits':
       onlyGet();

@@ -6,7 +6,8 @@ import { DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../../core/trajectory.js';
 import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { failWith } from '../../org/failWith.js';
-import { fetchInitiatives, fetchOutcomesWithMeasurements } from '../../org/queries/outcomes.js';
+import { fetchInitiatives, fetchOutcomesWithMeasurements, initiativesToRecompute } from '../../org/queries/outcomes.js';
+import { SyncSession, type SyncRunReport } from '../../org/syncSession.js';
 import { fetchFeesForRecompute } from '../../org/queries/fees.js';
 import { applyRecompute, type RecomputeFailure } from '../../org/recomputeApply.js';
 import { isoDateFlag, recordIdFlag, bulkThresholdFlag, verboseFlag } from '../../cli/flags.js';
@@ -68,6 +69,8 @@ export type RecomputeResult = {
   changedInitiatives: RecomputedInitiative[];
   changedFees: RecomputedFee[];
   failures: RecomputeFailure[];
+  /** What the run read (changes since the last complete run, every initiative, or the named ones) and its record. */
+  run: SyncRunReport;
   apiCalls: ApiUsageSnapshot;
 };
 
@@ -85,6 +88,13 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
       multiple: true,
       summary: messages.getMessage('flags.initiative.summary'),
       description: messages.getMessage('flags.initiative.description'),
+      exclusive: ['full'],
+    }),
+    full: Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.full.summary'),
+      description: messages.getMessage('flags.full.description'),
+      exclusive: ['initiative'],
     }),
     'as-of': isoDateFlag({
       summary: messages.getMessage('flags.as-of.summary'),
@@ -114,13 +124,21 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     const conn = flags['target-org'].getConnection(flags['api-version']);
     const asOf = await asOfOrUserToday(conn, usage, flags['as-of']);
 
-    // Fetch: the initiatives, then their outcomes with every measurement (a child subquery, paged by fetchAll).
+    // Fetch: the last complete run (this run recorded), the initiatives (all, named, or changed since), then their
+    // outcomes with every measurement (a child subquery, paged by fetchAll).
     this.spinner.start(messages.getMessage('spinner.fetch'));
-    const initiatives = await query(fetchInitiatives(conn, initiativeIds, usage));
+    const named = initiativeIds ? 'the named initiatives' : null;
+    const settings = `at-risk threshold ${atRiskThresholdPercent}`;
+    const run = await query(SyncSession.start(conn, usage, { command: 'recompute', today: asOf, dryRun: flags['dry-run'], full: flags.full, named, settings }));
+    this.syncRun = run;
+    const selected = await query(initiativesToRecompute(conn, run.selection, initiativeIds, usage));
+    const initiatives = await query(fetchInitiatives(conn, selected, usage));
     assertAllFound(initiativeIds, initiatives.map((i) => i.Id));
-    const outcomes = await query(fetchOutcomesWithMeasurements(conn, initiativeIds, usage));
-    const fees = await query(fetchFeesForRecompute(conn, initiativeIds, usage));
+    const outcomes = await query(fetchOutcomesWithMeasurements(conn, selected, usage));
+    const fees = await query(fetchFeesForRecompute(conn, selected, usage));
     this.spinner.stop();
+    // What this run read: changes since the last complete run, the whole book, or what was named.
+    this.log(`${run.selection.reason}.`);
 
     // Plan.
     const plan = planRecompute(outcomes, initiatives, { asOf, atRiskThresholdPercent }, fees);
@@ -129,6 +147,9 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     const writes = plan.outcomeUpdates.length + plan.healthUpdates.length + plan.feeUpdates.length;
     if (!flags['dry-run'] && writes > 0) this.spinner.start(messages.getMessage('spinner.write', [plan.outcomeUpdates.length, plan.healthUpdates.length]));
     const failures = flags['dry-run'] ? [] : await applyRecompute(conn, plan, usage, flags['bulk-threshold']);
+    const written = plan.outcomeUpdates.length + plan.healthUpdates.length - failures.length;
+    const unchanged = plan.outcomesUnchanged + plan.initiativesUnchanged;
+    await query(run.finish({ created: 0, updated: written, skipped: unchanged, failed: failures.length }, failures.length > 0 ? [`${failures.length} record(s) refused`] : []));
     this.spinner.stop();
 
     // Report.
@@ -167,6 +188,7 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
       changedInitiatives: plan.healthUpdates.map((u) => ({ ...u })),
       changedFees: plan.feeUpdates.map(({ fields, ...u }) => ({ ...u, changes: { ...fields } })),
       failures,
+      run: run.report(),
       apiCalls: usage.snapshot(),
     };
     this.report(result, flags.verbose);

@@ -2,15 +2,18 @@
  * The queries of a recompute: the initiatives, and their outcome requirements with every measurement
  * (a child subquery, ordered by date) and the initiative dates a due date is resolved from.
  */
-import { Initiative, Measurement, OutcomeRequirement, fieldsOf, relationshipName } from '../../core/model.js';
+import { FeeAtRisk, FeeTier, Initiative, Measurement, OutcomeRequirement, fieldsOf, relationshipName } from '../../core/model.js';
 import type { RecomputeInitiative, RecomputeOutcome } from '../../core/plan/recompute.js';
 import { initiativeSchema, measurementSchema, outcomeRequirementFieldsSchema } from '../../core/schemas.js';
 import { idSchema } from '../../core/fieldSchemas.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
-import { childRecords, fetchAll } from '../fetch.js';
+import { childRecords, fetchAll, parentField } from '../fetch.js';
 import { child, readRecord, recordLabel } from '../records.js';
-import { chunk, soqlIdList } from '../soql.js';
+import { chunk, isSalesforceId, soqlIdList } from '../soql.js';
+import type { ChangeWindow, PassedDates, SyncSelectionPlan } from '../../core/incremental.js';
+import { runComposite } from '../composite.js';
+import { changedSince, datePassed } from './changes.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);
@@ -129,4 +132,62 @@ function toRecomputeOutcome(row: SfRecord): RecomputeOutcome {
     handoverDate: initiative.Handover_Date__c,
     measurements: childRecords(row, MEASUREMENTS).map((m) => readRecord(datedValueSchema, m, `${label}: ${Measurement.apiName} ${String(m[M.Measured_On__c])}`)),
   };
+}
+
+// ---- Incremental runs ------------------------------------------------------------------------------
+
+const FEE_OUTCOME = relationshipName(fieldsOf(FeeAtRisk).Outcome_Requirement__c);
+const FT = fieldsOf(FeeTier);
+
+export type RecomputeChangeQueries = Record<'initiatives' | 'outcomes' | 'measurements' | 'fees' | 'tiers', string>;
+
+/**
+ * What a recompute's results depend on, saved since the last complete run: the initiative (its go-live and
+ * handover dates resolve due dates), its outcomes (quantity, deadline), their measurements, the fees at risk on
+ * them and their tiers (the terms a fee is judged by); and the outcomes whose
+ * due date passed since that run's day, which may now be Missed (the one result time alone changes:
+ * src/core/incremental.ts).
+ */
+export function recomputeChangeQueries(window: ChangeWindow, passed: PassedDates | null): RecomputeChangeQueries {
+  const changed = changedSince(window);
+  const duePassed = passed ? ` OR ${datePassed(O.Due_Date__c, passed)}` : '';
+  return {
+    initiatives: `SELECT Id FROM ${Initiative.apiName} WHERE ${changed}`,
+    outcomes: `SELECT ${O.Initiative__c} FROM ${OutcomeRequirement.apiName} WHERE ${changed}${duePassed}`,
+    measurements: `SELECT ${relationshipName(M.Outcome_Requirement__c)}.${O.Initiative__c} FROM ${Measurement.apiName} WHERE ${changed}`,
+    fees: `SELECT ${FEE_OUTCOME}.${O.Initiative__c} FROM ${FeeAtRisk.apiName} WHERE ${changed}`,
+    tiers: `SELECT ${relationshipName(FT.Fee_At_Risk__c)}.${FEE_OUTCOME}.${O.Initiative__c} FROM ${FeeTier.apiName} WHERE ${changed}`,
+  };
+}
+
+/** Above this many changed initiatives, one paged pass over every outcome costs fewer calls than reading by Id. */
+export const CHANGES_READ_BY_ID_MAX = 3000;
+
+/**
+ * The initiatives to recompute: those named, every one (undefined), or those whose inputs changed since the last
+ * complete run (one composite call).
+ */
+export async function initiativesToRecompute(
+  conn: OrgConnection,
+  plan: SyncSelectionPlan,
+  named: readonly string[] | undefined,
+  usage: ApiUsage,
+): Promise<readonly string[] | undefined> {
+  if (plan.kind !== 'Changes') return named;
+  const q = recomputeChangeQueries(plan.changes, plan.passed);
+  const answer = await runComposite(
+    conn,
+    (['initiatives', 'outcomes', 'measurements', 'fees', 'tiers'] as const).map((referenceId) => ({ referenceId, query: q[referenceId] })),
+    usage,
+  );
+  const initiativeOf = (row: SfRecord, path: string): string => String(parentField(row, path));
+  const ids = [
+    ...answer.records('initiatives').map((r) => String(r.Id)),
+    ...answer.records('outcomes').map((r) => String(r[O.Initiative__c])),
+    ...answer.records('measurements').map((r) => initiativeOf(r, `${relationshipName(M.Outcome_Requirement__c)}.${O.Initiative__c}`)),
+    ...answer.records('fees').map((r) => initiativeOf(r, `${FEE_OUTCOME}.${O.Initiative__c}`)),
+    ...answer.records('tiers').map((r) => initiativeOf(r, `${relationshipName(FT.Fee_At_Risk__c)}.${FEE_OUTCOME}.${O.Initiative__c}`)),
+  ].filter(isSalesforceId);
+  const unique = [...new Map(ids.map((id) => [id.slice(0, 15), id])).values()];
+  return unique.length > CHANGES_READ_BY_ID_MAX ? undefined : unique;
 }

@@ -10,8 +10,11 @@ import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { fetchAll } from '../fetch.js';
 import { child } from '../records.js';
-import { chunk, soqlIdList, soqlString } from '../soql.js';
+import { chunk, soqlIdList, soqlString, soqlStringList } from '../soql.js';
+import type { ChangeWindow, PassedDates, SyncSelectionPlan } from '../../core/incremental.js';
+import { runComposite } from '../composite.js';
 import { idKey } from '../../core/plan/handover.js';
+import { changedSince, datePassed } from './changes.js';
 import { toRenewalInitiative, toRenewalInputs } from './handoverRows.js';
 
 const I = fieldsOf(Initiative);
@@ -24,13 +27,14 @@ const RENEWABLE: Lifecycle = 'Renewable';
 /** Ids per IN clause: a query travels in a GET URL (16,384 bytes at most); an encoded Id in a list takes about 27. */
 export const LINE_IDS_PER_QUERY = 400;
 
-export function renewableInitiativesSoql(): string {
+export function renewableInitiativesSoql(filter?: string): string {
   const renewable = `${S.Lifecycle__c} = ${soqlString(RENEWABLE)}`;
   return (
     `SELECT Id, ${I.Name}, ${I.Next_Renewal_Date__c}, ` +
     `(SELECT Id, ${S.Name}, ${S.Lifecycle__c}, ${S.Source_Line_Item_Id__c}, ${S.End_Date__c}, ${S.Renewal_Date__c} ` +
     `FROM ${COMPONENTS} WHERE ${renewable} ORDER BY Id) ` +
     `FROM ${Initiative.apiName} WHERE Id IN (SELECT ${S.Initiative__c} FROM ${SolutionComponent.apiName} WHERE ${renewable}) ` +
+    (filter ? `AND ${filter} ` : '') +
     `ORDER BY ${I.Name}, Id`
   );
 }
@@ -97,4 +101,70 @@ export async function fetchLineRenewalInputs(
     keep(await fetchAll(conn, lineItemsSoql(batch), usage));
   }
   return lines;
+}
+
+// ---- Incremental runs ------------------------------------------------------------------------------
+
+/** Initiatives per query when read by Id (a GET URL holds about 400 encoded Ids; the semi-join takes the rest). */
+export const INITIATIVE_IDS_PER_QUERY = 200;
+
+/** Renewable initiatives among the given ones, by Id, each with its renewable components. */
+export async function fetchRenewableInitiativesById(conn: OrgConnection, initiativeIds: readonly string[], usage: ApiUsage): Promise<RenewalInitiative[]> {
+  const initiatives: RenewalInitiative[] = [];
+  for (const ids of chunk(initiativeIds, INITIATIVE_IDS_PER_QUERY)) {
+    // eslint-disable-next-line no-await-in-loop
+    const rows = await fetchAll(conn, renewableInitiativesSoql(`Id IN ${soqlIdList(ids)}`), usage);
+    initiatives.push(...rows.map((row) => toRenewalInitiative(row, COMPONENTS)));
+  }
+  return initiatives;
+}
+
+export type RenewalChangeQueries = Record<'initiatives' | 'components' | 'lines', string>;
+
+/**
+ * What a renewal date depends on, saved since the last complete run: the initiative (or its next renewal date
+ * passed since that run's day), its components (a lifecycle or an end date changed), and the line items behind them
+ * with their product, opportunity and contract.
+ */
+export function renewalChangeQueries(window: ChangeWindow, passed: PassedDates | null): RenewalChangeQueries {
+  const changed = (relationship = ''): string => changedSince(window, relationship);
+  const renewalPassed = passed ? ` OR ${datePassed(I.Next_Renewal_Date__c, passed)}` : '';
+  return {
+    initiatives: `SELECT Id FROM ${Initiative.apiName} WHERE ${changed()}${renewalPassed}`,
+    components: `SELECT ${S.Initiative__c} FROM ${SolutionComponent.apiName} WHERE ${changed()}`,
+    lines:
+      `SELECT Id FROM OpportunityLineItem WHERE ${changed()} OR ${changed('Product2.')} OR ${changed('Opportunity.')} ` +
+      `OR ${changed('Opportunity.Contract.')}`,
+  };
+}
+
+/** The initiatives whose renewal dates may have moved since the last complete run: one composite call, plus the few lines' components. */
+export async function fetchChangedRenewalInitiativeIds(
+  conn: OrgConnection,
+  window: ChangeWindow,
+  passed: PassedDates | null,
+  usage: ApiUsage,
+): Promise<string[]> {
+  const q = renewalChangeQueries(window, passed);
+  const answer = await runComposite(conn, (['initiatives', 'components', 'lines'] as const).map((referenceId) => ({ referenceId, query: q[referenceId] })), usage);
+  const ids = [...answer.records('initiatives').map((r) => String(r.Id)), ...answer.records('components').map((r) => String(r[S.Initiative__c]))];
+  const lineIds = answer.records('lines').map((r) => String(r.Id));
+  for (const batch of chunk(lineIds, LINE_IDS_PER_QUERY)) {
+    // Source_Line_Item_Id__c is text: the Ids are the org's own, quoted as strings.
+    // eslint-disable-next-line no-await-in-loop
+    const rows = await fetchAll(conn, `SELECT ${S.Initiative__c} FROM ${SolutionComponent.apiName} WHERE ${S.Source_Line_Item_Id__c} IN ${soqlStringList(batch)}`, usage);
+    ids.push(...rows.map((r) => String(r[S.Initiative__c])));
+  }
+  return [...new Map(ids.map((id) => [idKey(id), id])).values()];
+}
+
+/** Above this many changed initiatives, one paged pass over the renewable book costs fewer calls than reading by Id. */
+export const CHANGES_READ_BY_ID_MAX = 2000;
+
+/** The renewable initiatives a run reads: all of them, or those that changed (src/core/incremental.ts). */
+export async function fetchRenewalsToRead(conn: OrgConnection, plan: SyncSelectionPlan, usage: ApiUsage): Promise<RenewalInitiative[]> {
+  if (plan.kind !== 'Changes') return fetchRenewableInitiatives(conn, usage);
+  const ids = await fetchChangedRenewalInitiativeIds(conn, plan.changes, plan.passed, usage);
+  if (ids.length > CHANGES_READ_BY_ID_MAX) return fetchRenewableInitiatives(conn, usage);
+  return fetchRenewableInitiativesById(conn, ids, usage);
 }

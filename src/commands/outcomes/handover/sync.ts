@@ -18,6 +18,8 @@ import {
 } from '../../../org/handoverApply.js';
 import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
 import { fetchFeesOfLines } from '../../../org/queries/fees.js';
+import { handoverReadSelection } from '../../../org/queries/handoverChanges.js';
+import { SyncSession, sumCounts, type SyncRunReport } from '../../../org/syncSession.js';
 import { isoDateFlag, recordIdFlag, userFlag, bulkThresholdFlag, verboseFlag } from '../../../cli/flags.js';
 import { printSummary } from '../../../cli/summary.js';
 import { OutcomesCommand } from '../../../cli/command.js';
@@ -52,6 +54,8 @@ export type HandoverSyncResult = {
   changesNotListed: number;
   handovers: HandoverReport[];
   failures: HandoverFailure[];
+  /** What the run read (changes since the last complete run, the whole book, or what was named) and its record. */
+  run: SyncRunReport;
   apiCalls: ApiUsageSnapshot;
 };
 
@@ -66,7 +70,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     since: isoDateFlag({
       summary: messages.getMessage('flags.since.summary'),
       description: messages.getMessage('flags.since.description'),
-      exclusive: ['opportunity'],
+      exclusive: ['opportunity', 'full'],
     }),
     opportunity: recordIdFlag({
       object: 'Opportunity',
@@ -74,7 +78,16 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       multiple: true,
       summary: messages.getMessage('flags.opportunity.summary'),
       description: messages.getMessage('flags.opportunity.description'),
-      exclusive: ['since'],
+      exclusive: ['since', 'full'],
+    }),
+    'as-of': isoDateFlag({
+      summary: messages.getMessage('flags.as-of.summary'),
+      description: messages.getMessage('flags.as-of.description'),
+    }),
+    full: Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.full.summary'),
+      description: messages.getMessage('flags.full.description'),
     }),
     'default-csm': userFlag({
       summary: messages.getMessage('flags.default-csm.summary'),
@@ -98,13 +111,20 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     const usage = new ApiUsage();
     const conn = flags['target-org'].getConnection(flags['api-version']);
     // The org user's date, not the machine's: Salesforce dates and validates in the user's time zone.
-    const today = await asOfOrUserToday(conn, usage);
+    const today = await asOfOrUserToday(conn, usage, flags['as-of']);
 
-    // Fetch: the default CSM, won opportunities with their lines, their initiatives with review tasks, account teams.
+    // Fetch: the last complete run (this run recorded), what changed since, the default CSM, won opportunities with
+    // their lines, their initiatives with review tasks, account teams.
     this.spinner.start(messages.getMessage('spinner.fetch'));
+    const named = since ? `opportunities closed since ${since}` : opportunityIds ? 'the named opportunities' : null;
+    // A default CSM fills initiatives that changed nothing: runs with another one read changes from their own mark.
+    const settings = defaultCsmFlag ? `default CSM ${defaultCsmFlag}` : null;
+    const run = await query(SyncSession.start(conn, usage, { command: 'handover sync', today, dryRun, full: flags.full, named, settings }));
+    this.syncRun = run;
+    const { selection, changesOnly } = await query(handoverReadSelection(conn, run.selection, { since, opportunityIds }, usage));
     const defaultCsmId = defaultCsmFlag ? await resolveDefaultCsm(conn, defaultCsmFlag, usage) : null;
-    const selection = { since, opportunityIds };
-    const opportunities = await query(fetchOpportunities(conn, selection, usage));
+    const read = await query(fetchOpportunities(conn, selection, usage));
+    const opportunities = changesOnly ? read.filter((o) => o.isWon) : read;
     const fetchedKeys = new Set(opportunities.map((o) => idKey(o.id)));
     const missingOpportunityIds = (opportunityIds ?? []).filter((id) => !fetchedKeys.has(idKey(id)));
     const wonIds = opportunities.filter((o) => o.isWon).map((o) => o.id);
@@ -114,6 +134,8 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     const feeLineIds = opportunities.flatMap((o) => o.lines.filter((l) => hasFeeTerms(l.fee)).map((l) => l.id));
     const existingFees = feeLineIds.length > 0 ? await query(fetchFeesOfLines(conn, feeLineIds, usage)) : [];
     this.spinner.stop();
+    // What this run read: changes since the last complete run, the whole book, or what was named.
+    this.log(`${run.selection.reason}.`);
     if (team && !team.accountTeams) this.warn(messages.getMessage('warn.accountTeamsOff'));
     else if (team?.csmRoleMissing) this.warn(messages.getMessage('warn.csmRoleMissing'));
 
@@ -133,6 +155,8 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     // Apply.
     const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
     const outcome = dryRun ? plannedOnly(plan) : await applyHandover(conn, plan, { usage, startedAt, progress, bulkThreshold: flags['bulk-threshold'] });
+    const objects = ['Initiative__c', 'Solution_Component__c', 'Task', 'Opportunity'] as const;
+    await query(run.finish(sumCounts(objects.map((o) => outcome.changes.counts(o))), outcome.failures.length > 0 ? [`${outcome.failures.length} record(s) refused`] : []));
 
     // Report.
     const result: HandoverSyncResult = {
@@ -148,6 +172,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
       changesNotListed: outcome.changes.notListed(),
       handovers: handoverReports(plan, outcome),
       failures: outcome.failures,
+      run: run.report(),
       apiCalls: usage.snapshot(),
     };
     this.report(result, flags.verbose);

@@ -5,6 +5,8 @@ import { outcomeReferences, planMeasurementImport, validateMeasurementRows, type
 import { defaultErrorFilePath, errorFileProblem, writeErrorFile } from '../../../csv/errorFile.js';
 import { readMeasurementFile } from '../../../csv/measurementFile.js';
 import type { CsvRow } from '../../../csv/readCsv.js';
+import { NO_COUNTS } from '../../../org/syncSession.js';
+import { recordRun, type RunCounts } from '../../../org/syncRun.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
@@ -103,6 +105,10 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
     const { table, rows } = await readMeasurementFile(file);
     const conn = flags['target-org'].getConnection(flags['api-version']);
     const today = await asOfOrUserToday(conn, usage);
+    // An import that stops is recorded as stopped (best effort); a dry run records nothing.
+    const record = (outcome: 'Done' | 'Refused' | 'Stopped', counts: RunCounts, reason?: string): Promise<void> =>
+      recordRun(conn, usage, { command: 'measurements import', today, outcome, counts, reason: reason && `${path.basename(file)}: ${reason}` });
+    if (!flags['dry-run']) this.syncRun = { stop: (reason) => record('Stopped', NO_COUNTS, reason).catch(() => undefined) };
     this.spinner.start(messages.getMessage('spinner.validate', [rows.length]));
     const { valid, invalid } = validateMeasurementRows(rows, today);
     this.spinner.stop();
@@ -138,6 +144,15 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
         );
     const succeeded = results.filter((r) => r.success);
     const created = succeeded.filter((r) => r.created === true).length;
+    const failed = failures.filter((f) => f.kind !== 'duplicate').length;
+    if (!flags['dry-run']) {
+      const counts = { created, updated: succeeded.length - created, skipped: plan.unchanged.length, failed };
+      this.syncRun = undefined;
+      // The measurements are written whatever becomes of their audit record: a failure to record the run is a warning.
+      await record(failed > 0 ? 'Refused' : 'Done', counts, failed > 0 ? `${failed} row(s) refused, listed in the error file` : undefined).catch((error: Error) =>
+        this.warn(messages.getMessage('warn.runNotRecorded', [error.message])),
+      );
+    }
     const result: MeasurementsImportResult = {
       file,
       dryRun: flags['dry-run'],
@@ -150,7 +165,7 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
       upserted: succeeded.length,
       created,
       updated: succeeded.length - created,
-      failed: failures.filter((f) => f.kind !== 'duplicate').length,
+      failed,
       duplicates: plan.superseded.length,
       errorFile,
       failures,

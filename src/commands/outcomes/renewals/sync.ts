@@ -1,12 +1,13 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { bulkThresholdFlag, verboseFlag } from '../../../cli/flags.js';
+import { bulkThresholdFlag, isoDateFlag, verboseFlag } from '../../../cli/flags.js';
 import { printSummary } from '../../../cli/summary.js';
 import { planRenewals } from '../../../core/plan/renewals.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
-import { fetchLineRenewalInputs, fetchRenewableInitiatives } from '../../../org/queries/renewals.js';
+import { fetchLineRenewalInputs, fetchRenewalsToRead } from '../../../org/queries/renewals.js';
+import { SyncSession, type SyncRunReport } from '../../../org/syncSession.js';
 import { applyRenewals, type RenewalFailure, type RenewalObject } from '../../../org/renewalsApply.js';
 import { isSalesforceId } from '../../../org/soql.js';
 import { OutcomesCommand } from '../../../cli/command.js';
@@ -65,6 +66,8 @@ export type RenewalsSyncResult = {
   changesNotListed: number;
   undated: UndatedRenewal[];
   failures: RenewalFailure[];
+  /** What the run read (changes since the last complete run, or the whole book) and its record. */
+  run: SyncRunReport;
   apiCalls: ApiUsageSnapshot;
 };
 
@@ -81,6 +84,15 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
       summary: messages.getMessage('flags.dry-run.summary'),
       description: messages.getMessage('flags.dry-run.description'),
     }),
+    'as-of': isoDateFlag({
+      summary: messages.getMessage('flags.as-of.summary'),
+      description: messages.getMessage('flags.as-of.description'),
+    }),
+    full: Flags.boolean({
+      default: false,
+      summary: messages.getMessage('flags.full.summary'),
+      description: messages.getMessage('flags.full.description'),
+    }),
     'bulk-threshold': bulkThresholdFlag,
     verbose: verboseFlag,
   };
@@ -90,15 +102,20 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
     const dryRun = flags['dry-run'];
     const usage = new ApiUsage();
     const conn = flags['target-org'].getConnection(flags['api-version']);
-    const today = await asOfOrUserToday(conn, usage);
+    const today = await asOfOrUserToday(conn, usage, flags['as-of']);
 
-    // Fetch: initiatives with their renewable components, then the line items those came from.
+    // Fetch: the last complete run (this run recorded), initiatives with their renewable components (all, or those
+    // that changed since), then the line items those came from.
     this.spinner.start(messages.getMessage('spinner.fetch'));
-    const initiatives = await query(fetchRenewableInitiatives(conn, usage));
+    const run = await query(SyncSession.start(conn, usage, { command: 'renewals sync', today, dryRun, full: flags.full, named: null }));
+    this.syncRun = run;
+    const initiatives = await query(fetchRenewalsToRead(conn, run.selection, usage));
     const components = initiatives.flatMap((i) => i.components);
     const lineIds = components.map((c) => c.Source_Line_Item_Id__c).filter((id): id is string => id !== null && isSalesforceId(id));
     const lines = lineIds.length > 0 ? await query(fetchLineRenewalInputs(conn, lineIds, usage)) : new Map();
     this.spinner.stop();
+    // What this run read: changes since the last complete run, the whole book, or what was named.
+    this.log(`${run.selection.reason}.`);
 
     // Plan.
     const plan = planRenewals({ initiatives, lines, today });
@@ -106,6 +123,9 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
     // Apply.
     const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
     const failures = dryRun ? [] : await applyRenewals(conn, plan, { usage, progress, bulkThreshold: flags['bulk-threshold'] });
+    const updated = plan.changes.length - failures.length;
+    const skipped = plan.unchanged.components + plan.unchanged.initiatives;
+    await query(run.finish({ created: 0, updated, skipped, failed: failures.length }, failures.length > 0 ? [`${failures.length} record(s) refused`] : []));
 
     // Report.
     const failed = new Set(failures.map((f) => f.recordId));
@@ -126,6 +146,7 @@ export default class RenewalsSync extends OutcomesCommand<RenewalsSyncResult> {
       changesNotListed: Math.max(0, changes.length - CHANGES_LISTED),
       undated: plan.undated.map((u) => ({ ...u })),
       failures,
+      run: run.report(),
       apiCalls: usage.snapshot(),
     };
     this.report(result, flags.verbose);
