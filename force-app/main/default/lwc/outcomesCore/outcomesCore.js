@@ -269,6 +269,28 @@ var FeeTier = {
     Payout_Percent__c: { ...percent, required: true }
   }
 };
+var SYNC_COMMANDS = ["handover sync", "renewals sync", "recompute", "measurements import"];
+var SYNC_SELECTIONS = ["Changes", "Full", "Named"];
+var SYNC_OUTCOMES = ["Running", "Done", "Refused", "Stopped"];
+var count = { type: "Number", precision: 9, scale: 0 };
+var SyncRun = {
+  apiName: "Sync_Run__c",
+  fields: {
+    Name: { type: "AutoNumber" },
+    Command__c: picklist(SYNC_COMMANDS),
+    Selection__c: picklist(SYNC_SELECTIONS),
+    Outcome__c: picklist(SYNC_OUTCOMES),
+    Stop_Reason__c: { type: "TextArea" },
+    Settings__c: text(255),
+    As_Of__c: date,
+    High_Water_Mark__c: { type: "DateTime" },
+    Records_Created__c: count,
+    Records_Updated__c: count,
+    Records_Skipped__c: count,
+    Records_Failed__c: count,
+    API_Calls__c: count
+  }
+};
 var CUSTOM_OBJECTS = [
   Initiative,
   OutcomeRequirement,
@@ -279,7 +301,8 @@ var CUSTOM_OBJECTS = [
   BusinessCapability,
   Kpi,
   FeeAtRisk,
-  FeeTier
+  FeeTier,
+  SyncRun
 ];
 var STANDARD_OBJECT_EXTENSIONS = [OpportunityFields, OpportunityLineItemFields, Product2Fields];
 var ALL_OBJECTS = [...CUSTOM_OBJECTS, ...STANDARD_OBJECT_EXTENSIONS];
