@@ -3,22 +3,20 @@ import { writeFile } from 'node:fs/promises';
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
 import type { IsoDate } from '../../core/dates.js';
-import { buildValueReport, nothingToReport, type InitiativeSource, type ReportScope, type ValueReport } from '../../core/plan/valueReport.js';
-import { peerComparisonOf, type PeerComparison } from '../../core/plan/benchmark.js';
+import { buildValueReport, type ReportScope, type ValueReport } from '../../core/plan/valueReport.js';
 import { DEFAULT_MIN_GROUP } from '../../core/benchmark/groups.js';
-import type { BenchmarkAggregate } from '../../core/benchmark/aggregateFile.js';
-import { fetchBenchmarkSource } from '../../org/queries/benchmark.js';
-import type { OrgConnection } from '../../org/connection.js';
 import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage, type ApiUsageSnapshot } from '../../org/apiUsage.js';
 import { fetchReportCurrency, fetchReportSource } from '../../org/queries/report.js';
 import { fetchFeeTerms } from '../../org/queries/fees.js';
+import { reportPeers } from '../../org/reportPeers.js';
 import { failWith } from '../../org/failWith.js';
 import { allSettledOrThrow } from '../../org/settled.js';
-import { AUDIENCES, defaultReportFileName, renderPdf, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
-import { ChromiumMissingError } from '../../report/pdf.js';
+import { AUDIENCES, defaultReportFileName, renderValueReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
 import { isoDateFlag, recordIdFlag } from '../../cli/flags.js';
 import { readPeerFile } from '../../cli/peerFile.js';
+import { printReportSummary, reportPdf } from '../../cli/reportOutput.js';
+import { assertSomethingToReport } from '../../cli/reportScope.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -130,17 +128,11 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     ] as const);
     this.spinner.stop();
 
-    const empty = nothingToReport(initiatives);
-    if (empty) {
-      const why =
-        empty.reason === 'no-outcomes'
-          ? messages.getMessage('reason.NoOutcomes', [empty.names.join(', ')])
-          : messages.getMessage(scope.kind === 'initiative' ? 'reason.NoInitiative' : 'reason.NoAccountInitiatives');
-      throw messages.createError('error.NothingToReport', [scope.kind, scope.id, why]);
-    }
+    // Nothing to report (no such initiative, no initiatives, no outcomes) stops here, saying why.
+    assertSomethingToReport(scope, initiatives);
 
     // Peers: one more query, only when an outcome in scope points to a KPI.
-    const peers = await peersFor(conn, usage, initiatives, flags['min-group'], peerRows);
+    const peers = await reportPeers(conn, usage, initiatives, flags['min-group'], peerRows);
 
     // Plan: the report's content, attainment and status computed afresh as of the date. The command only reads.
     const report = buildValueReport({ scope, asOf, initiatives, currency, renewalWindowDays: flags.within ?? null, fees, peers });
@@ -150,7 +142,7 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
     const format = flags.format;
     const target = flags.output ?? (format === 'html' || format === 'pdf' ? defaultReportFileName(report, format) : null);
     const outputFile = target === null ? null : path.resolve(target);
-    const content = format === 'pdf' ? await this.pdfOf(report, options) : renderValueReport(report, format, options);
+    const content = format === 'pdf' ? await reportPdf(this, report, options) : renderValueReport(report, format, options);
     if (outputFile === null) {
       this.log(String(content).replace(/\n$/, ''));
     } else {
@@ -158,19 +150,7 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
       this.logSuccess(messages.getMessage('info.Written', [outputFile]));
     }
     // Standard output may carry the report itself: the summary goes to standard error, where a pipe won't take it.
-    const s = report.totals.byStatus;
-    this.logToStderr(
-      messages.getMessage('info.Summary', [
-        report.totals.initiatives,
-        report.totals.outcomes,
-        s.Attained,
-        s['On Track'],
-        s['At Risk'] + s['Off Track'] + s.Missed,
-        s['No Data'],
-        asOf,
-      ]),
-    );
-    this.logToStderr(messages.getMessage('info.ApiCalls', [usage.snapshot().total]));
+    printReportSummary(this, report, asOf, usage.snapshot().total);
 
     return {
       scope: report.scope,
@@ -183,30 +163,4 @@ export default class OutcomesReport extends OutcomesCommand<ReportResult> {
       apiCalls: usage.snapshot(),
     };
   }
-
-  /** The HTML report printed by chromium; without chromium, an error naming the package to install (exit 2). */
-  private async pdfOf(report: ValueReport, options: { audience: (typeof AUDIENCES)[number] }): Promise<Buffer> {
-    this.spinner.start(messages.getMessage('spinner.pdf'));
-    try {
-      return await renderPdf(report, options);
-    } catch (error) {
-      if (error instanceof ChromiumMissingError) throw messages.createError('error.ChromiumMissing', [error.path]);
-      throw messages.createError('error.PdfFailed', [error instanceof Error ? error.message : String(error)], [], error instanceof Error ? error : undefined);
-    } finally {
-      this.spinner.stop();
-    }
-  }
-}
-
-/** What outcomes with a KPI are compared with: one query, and only when an outcome in scope has a KPI. */
-async function peersFor(
-  conn: OrgConnection,
-  usage: ApiUsage,
-  initiatives: InitiativeSource[],
-  minGroup: number,
-  peerRows: BenchmarkAggregate[] | null,
-): Promise<PeerComparison | null> {
-  if (!initiatives.some((i) => i.outcomes.some((o) => o.record.KPI__c))) return null;
-  const source = await failWith(messages, 'error.PeersFailed')(fetchBenchmarkSource(conn, usage, { products: false }));
-  return peerComparisonOf({ ...source, minGroup, peerRows });
 }

@@ -3,61 +3,25 @@ import { Flags } from '@salesforce/sf-plugins-core';
 import { accountsNeedingCsm, idKey, planHandover } from '../../../core/plan/handover.js';
 import { hasFeeTerms } from '../../../core/plan/handoverFees.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
-import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
-import type { OrgConnection } from '../../../org/connection.js';
+import { ApiUsage } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
-import {
-  applyHandover,
-  CHANGES_LISTED,
-  handoverReports,
-  plannedOnly,
-  type HandoverChange,
-  type HandoverFailure,
-  type HandoverReport,
-  type WriteCounts,
-} from '../../../org/handoverApply.js';
-import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities, fetchUser } from '../../../org/queries/handover.js';
+import { applyHandover, plannedOnly } from '../../../org/handoverApply.js';
+import { resolveDefaultCsm } from '../../../org/defaultCsm.js';
+import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities } from '../../../org/queries/handover.js';
 import { fetchFeesOfLines } from '../../../org/queries/fees.js';
 import { handoverReadSelection } from '../../../org/queries/handoverChanges.js';
-import { SyncSession, sumCounts, type SyncRunReport } from '../../../org/syncSession.js';
+import { SyncSession, sumCounts } from '../../../org/syncSession.js';
 import { isoDateFlag, recordIdFlag, userFlag, bulkThresholdFlag, verboseFlag } from '../../../cli/flags.js';
-import { printSummary } from '../../../cli/summary.js';
+import { printHandoverSync } from '../../../cli/handoverSyncOutput.js';
+import { handoverSyncResult, type HandoverSyncResult } from '../../../cli/handoverSyncResult.js';
 import { OutcomesCommand } from '../../../cli/command.js';
 
-export { CHANGES_LISTED, type HandoverChange, type HandoverFailure, type HandoverReport, type WriteCounts };
+export { CHANGES_LISTED, type HandoverChange, type HandoverFailure, type HandoverReport, type WriteCounts } from '../../../org/handoverApply.js';
+export type { HandoverSyncResult } from '../../../cli/handoverSyncResult.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.handover.sync');
 const query = failWith(messages, 'error.QueryFailed');
-
-/** Rows of the change table shown to people. */
-const TABLE_ROWS_SHOWN = 100;
-
-export type HandoverSyncResult = {
-  dryRun: boolean;
-  today: string;
-  /** Opportunities read (won ones, or those named with --opportunity). */
-  opportunities: number;
-  /** On a dry run: what would be written; otherwise what was. */
-  initiatives: WriteCounts;
-  components: WriteCounts;
-  tasks: WriteCounts;
-  opportunityStatuses: WriteCounts;
-  /** Fees at risk made from the terms on line items (Fee_At_Risk__c, upserted on Source_Line_Item_Id__c). */
-  fees: WriteCounts;
-  /**
-   * Up to CHANGES_LISTED planned items with their reasons: creates and updates first, then skips, each in the order
-   * planned. The counts above cover every item.
-   */
-  changes: HandoverChange[];
-  /** Planned items left out of `changes` (0 when it lists them all). */
-  changesNotListed: number;
-  handovers: HandoverReport[];
-  failures: HandoverFailure[];
-  /** What the run read (changes since the last complete run, the whole book, or what was named) and its record. */
-  run: SyncRunReport;
-  apiCalls: ApiUsageSnapshot;
-};
 
 export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -159,98 +123,9 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     await query(run.finish(sumCounts(objects.map((o) => outcome.changes.counts(o))), outcome.failures.length > 0 ? [`${outcome.failures.length} record(s) refused`] : []));
 
     // Report.
-    const result: HandoverSyncResult = {
-      dryRun,
-      today,
-      opportunities: opportunities.length,
-      initiatives: outcome.changes.counts('Initiative__c'),
-      components: outcome.changes.counts('Solution_Component__c'),
-      tasks: outcome.changes.counts('Task'),
-      opportunityStatuses: outcome.changes.counts('Opportunity'),
-      fees: outcome.changes.counts('Fee_At_Risk__c'),
-      changes: outcome.changes.listed(),
-      changesNotListed: outcome.changes.notListed(),
-      handovers: handoverReports(plan, outcome),
-      failures: outcome.failures,
-      run: run.report(),
-      apiCalls: usage.snapshot(),
-    };
-    this.report(result, flags.verbose);
+    const result = handoverSyncResult({ dryRun, today, opportunities: opportunities.length, plan, outcome, run: run.report(), apiCalls: usage.snapshot() });
+    printHandoverSync(this, result, flags.verbose);
     this.exitFor(result.failures.length);
     return result;
   }
-
-  private report(result: HandoverSyncResult, verbose: boolean): void {
-    if (verbose) this.changeTables(result);
-    const label = (name: string, id: string | null): string => (id ? `${name} (${id})` : name);
-    const feeCounts = result.fees;
-    const anyFees = feeCounts.created + feeCounts.updated + feeCounts.skipped + feeCounts.failed > 0;
-    printSummary(this, verbose, {
-      dryRun: result.dryRun,
-      counts: [
-        { object: 'Initiative__c', ...result.initiatives },
-        { object: 'Solution_Component__c', ...result.components },
-        { object: 'Task', ...result.tasks },
-        { object: 'Opportunity', ...result.opportunityStatuses },
-        ...(anyFees ? [{ object: 'Fee_At_Risk__c', ...result.fees }] : []),
-      ],
-      failures: result.failures.map((f) => ({ record: `${f.object} ${label(f.name, f.recordId)}`, why: f.error })),
-      needsPerson: [
-        { title: messages.getMessage('summary.gaps'), items: result.handovers.flatMap((h) => h.gaps.map((g) => ({ record: h.initiativeName, why: g.message }))) },
-        {
-          title: messages.getMessage('summary.undated'),
-          items: result.handovers.flatMap((h) => h.undatedLines.map((l) => ({ record: `${h.initiativeName} › ${label(l.name, l.lineItemId)}`, why: l.reason }))),
-        },
-        {
-          // Fee terms on a line that handover could not carry over: sales has to complete or correct them.
-          title: messages.getMessage('summary.feeTerms'),
-          items: result.changes.filter((c) => c.object === 'Fee_At_Risk__c' && c.action === 'skip' && c.fields.length === 0 && c.reason.startsWith('Line ')).map((c) => ({ record: c.name, why: c.reason })),
-        },
-      ],
-    });
-    if (result.dryRun) this.log(messages.getMessage('info.dryRun'));
-    const complete = result.handovers.filter((h) => h.status === 'Handed Over').length;
-    this.logSuccess(
-      messages.getMessage(result.dryRun ? 'success.dryRun' : 'success', [
-        result.opportunities,
-        result.initiatives.created,
-        result.initiatives.updated,
-        result.components.created,
-        result.components.updated,
-        result.tasks.created,
-        complete,
-        result.handovers.length - complete,
-        result.failures.length,
-        result.apiCalls.total,
-      ]),
-    );
-  }
-
-  /** --verbose: every planned item with its action, result and reason. */
-  private changeTables(result: HandoverSyncResult): void {
-    const rows = result.changes.slice(0, TABLE_ROWS_SHOWN).map((c) => ({
-      object: c.object,
-      record: c.recordId ? `${c.name} (${c.recordId})` : c.name,
-      action: messages.getMessage(`action.${c.action}`),
-      result: messages.getMessage(`result.${c.result}`),
-      reason: c.reason,
-    }));
-    if (rows.length > 0) {
-      this.table({
-        title: messages.getMessage('table.changes.title'),
-        data: rows,
-        columns: (['object', 'record', 'action', 'result', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
-      });
-      const planned = [result.initiatives, result.components, result.tasks, result.opportunityStatuses, result.fees].reduce((sum, c) => sum + c.created + c.updated + c.skipped + c.failed, 0);
-      if (planned > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [planned - TABLE_ROWS_SHOWN, CHANGES_LISTED]));
-    }
-  }
-}
-
-/** The default CSM by username or Id: it must be an active user. */
-async function resolveDefaultCsm(conn: OrgConnection, usernameOrId: string, usage: ApiUsage): Promise<string> {
-  const user = await query(fetchUser(conn, usernameOrId, usage));
-  if (!user) throw messages.createError('error.DefaultCsmNotFound', [usernameOrId]);
-  if (!user.isActive) throw messages.createError('error.DefaultCsmInactive', [user.username || usernameOrId]);
-  return user.id;
 }

@@ -1,55 +1,28 @@
 import path from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { outcomeReferences, planMeasurementImport, validateMeasurementRows, type MeasurementImportPlan } from '../../../core/plan/measurementImport.js';
-import { defaultErrorFilePath, errorFileProblem, writeErrorFile } from '../../../csv/errorFile.js';
+import { outcomeReferences, planMeasurementImport, validateMeasurementRows } from '../../../core/plan/measurementImport.js';
+import { defaultErrorFilePath } from '../../../csv/errorFile.js';
 import { readMeasurementFile } from '../../../csv/measurementFile.js';
-import type { CsvRow } from '../../../csv/readCsv.js';
 import { NO_COUNTS } from '../../../org/syncSession.js';
 import { recordRun, type RunCounts } from '../../../org/syncRun.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
-import { ApiUsage, type ApiUsageSnapshot } from '../../../org/apiUsage.js';
+import { ApiUsage } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
-import { applyMeasurements, importFailures, type ImportMode, type MeasurementImportFailure } from '../../../org/measurementApply.js';
+import { applyMeasurements, importFailures, type ImportMode } from '../../../org/measurementApply.js';
 import { fetchReferencedOutcomes } from '../../../org/queries/measurements.js';
 import { OutcomesCommand } from '../../../cli/command.js';
 import { verboseFlag } from '../../../cli/flags.js';
-import { printSummary } from '../../../cli/summary.js';
+import { assertErrorFileReplaceable, writeImportErrorFile } from '../../../cli/importErrorFile.js';
+import { printMeasurementsImport } from '../../../cli/measurementsImportOutput.js';
+import { importWritten, measurementsImportResult, type MeasurementsImportResult } from '../../../cli/measurementsImportResult.js';
 import { Measurement } from '../../../core/model.js';
 
-export type { ImportMode, MeasurementImportFailure };
+export type { ImportMode, MeasurementImportFailure } from '../../../org/measurementApply.js';
+export type { MeasurementsImportResult } from '../../../cli/measurementsImportResult.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.measurements.import');
-
-/** Planned rows shown in the --verbose table. */
-const TABLE_ROWS_SHOWN = 50;
-
-export type MeasurementsImportResult = {
-  file: string;
-  dryRun: boolean;
-  mode: ImportMode;
-  /** Data rows in the file. */
-  rowsRead: number;
-  /** Rows that passed every check and name an outcome of the org (duplicates and conflicts included). */
-  valid: number;
-  /** The plan: rows to create, rows to update, rows already in the org with the same values. */
-  toCreate: number;
-  toUpdate: number;
-  unchanged: number;
-  /** What the org did (0 on a dry run). */
-  upserted: number;
-  created: number;
-  updated: number;
-  /** Rows not imported because they are wrong, name no outcome of the org, conflict with another outcome's measurement, or were refused by the org. */
-  failed: number;
-  /** Earlier rows replaced by a later row with the same external id. */
-  duplicates: number;
-  /** The error file written, or null when every row was fine (a stale one of an earlier run is removed) or on a dry run. */
-  errorFile: string | null;
-  failures: MeasurementImportFailure[];
-  apiCalls: ApiUsageSnapshot;
-};
 
 export default class MeasurementsImport extends OutcomesCommand<MeasurementsImportResult> {
   public static override readonly summary = messages.getMessage('summary');
@@ -96,9 +69,7 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
     const errorFilePath = path.resolve(flags['error-file'] ?? defaultErrorFilePath(file));
     const usage = new ApiUsage();
     // The error file may only replace an earlier error file: never the input, never a file of the user's.
-    const problem = await errorFileProblem(errorFilePath, file);
-    if (problem === 'isInput') throw messages.createError('error.ErrorFileIsInput', [errorFilePath, file]);
-    if (problem === 'notAnErrorFile') throw messages.createError('error.ErrorFileNotOwn', [errorFilePath], [errorFilePath]);
+    await assertErrorFileReplaceable(errorFilePath, file);
 
     // Read the whole file before any API call; then check every row as of the org user's today ("not in the future"
     // is the org's validation rule, in the user's time zone).
@@ -136,84 +107,30 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
 
     // Report: a dry run writes nothing, the error file included: its failures are in the result.
     const failures = importFailures(invalid, plan, results);
-    const byLine = new Map(table.rows.map((row) => [row.line, row]));
-    const errorFile = flags['dry-run']
-      ? null
-      : await failWith(messages, 'error.ErrorFileFailed', [errorFilePath])(
-          writeErrorFile(errorFilePath, file, table.header, failures.map((f) => ({ row: byLine.get(f.row) as CsvRow, error: f.error }))),
-        );
-    const succeeded = results.filter((r) => r.success);
-    const created = succeeded.filter((r) => r.created === true).length;
-    const failed = failures.filter((f) => f.kind !== 'duplicate').length;
+    const errorFile = flags['dry-run'] ? null : await writeImportErrorFile(errorFilePath, file, table, failures);
+    const written = importWritten(results, failures);
     if (!flags['dry-run']) {
-      const counts = { created, updated: succeeded.length - created, skipped: plan.unchanged.length, failed };
+      const { created, updated, failed } = written;
       this.syncRun = undefined;
       // The measurements are written whatever becomes of their audit record: a failure to record the run is a warning.
-      await record(failed > 0 ? 'Refused' : 'Done', counts, failed > 0 ? `${failed} row(s) refused, listed in the error file` : undefined).catch((error: Error) =>
-        this.warn(messages.getMessage('warn.runNotRecorded', [error.message])),
+      await record(failed > 0 ? 'Refused' : 'Done', { created, updated, skipped: plan.unchanged.length, failed }, failed > 0 ? `${failed} row(s) refused, listed in the error file` : undefined).catch(
+        (error: Error) => this.warn(messages.getMessage('warn.runNotRecorded', [error.message])),
       );
     }
-    const result: MeasurementsImportResult = {
+    const result = measurementsImportResult({
       file,
       dryRun: flags['dry-run'],
       mode,
       rowsRead: rows.length,
-      valid: valid.length - plan.unresolved.length,
-      toCreate: plan.upserts.filter((u) => u.action === 'create').length,
-      toUpdate: plan.upserts.filter((u) => u.action === 'update').length,
-      unchanged: plan.unchanged.length,
-      upserted: succeeded.length,
-      created,
-      updated: succeeded.length - created,
-      failed,
-      duplicates: plan.superseded.length,
+      validRows: valid.length,
+      plan,
+      written,
       errorFile,
       failures,
       apiCalls: usage.snapshot(),
-    };
-    this.report(result, plan, flags.verbose);
+    });
+    printMeasurementsImport(this, result, plan, flags.verbose);
     this.exitFor(result.failed);
     return result;
-  }
-
-  private report(result: MeasurementsImportResult, plan: MeasurementImportPlan, verbose: boolean): void {
-    if (verbose && plan.upserts.length > 0) {
-      this.table({
-        title: messages.getMessage(result.dryRun ? 'table.title' : 'table.title.written'),
-        data: plan.upserts.slice(0, TABLE_ROWS_SHOWN).map((u) => ({ row: u.line, action: u.action, externalId: u.record.External_Id__c, reason: u.reason })),
-        columns: (['row', 'action', 'externalId', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
-      });
-      if (plan.upserts.length > TABLE_ROWS_SHOWN) this.log(messages.getMessage('info.moreRows', [plan.upserts.length - TABLE_ROWS_SHOWN]));
-    }
-    const row = (f: MeasurementImportFailure): { record: string; why: string } => ({ record: messages.getMessage('summary.row', [f.row]), why: f.error });
-    const refused = result.failures.filter((f) => f.kind !== 'duplicate');
-    printSummary(this, verbose, {
-      dryRun: result.dryRun,
-      counts: [
-        {
-          object: Measurement.apiName,
-          created: result.dryRun ? result.toCreate : result.created,
-          updated: result.dryRun ? result.toUpdate : result.updated,
-          unchanged: result.unchanged,
-          failed: refused.length,
-        },
-      ],
-      failures: refused.map(row),
-      failuresWhere: result.errorFile ?? undefined,
-      needsPerson: [{ title: messages.getMessage('summary.duplicates'), items: result.failures.filter((f) => f.kind === 'duplicate').map(row) }],
-    });
-    if (result.errorFile) this.log(messages.getMessage('info.errorFile', [result.failures.length, result.errorFile]));
-    if (result.dryRun) this.log(messages.getMessage('info.dryRun', [result.toCreate, result.toUpdate]));
-    this.logSuccess(
-      messages.getMessage('success', [
-        result.rowsRead,
-        result.valid,
-        result.created,
-        result.updated,
-        result.unchanged,
-        result.failures.length,
-        result.apiCalls.total,
-      ]),
-    );
   }
 }
