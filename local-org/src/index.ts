@@ -42,6 +42,8 @@ export type LocalOrgOptions = {
   orgId?: string;
   /** Platform features switched off, e.g. `{ accountTeams: false }` as in a new Salesforce org. */
   features?: OrgFeatures;
+  /** The org's clock for CreatedDate, SystemModstamp & co. (default: the machine's): tests set it to stamp a save in the past. */
+  now?: () => Date;
 };
 
 export type LocalOrg = {
@@ -71,6 +73,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
       orgId: options.orgId,
       orgName: options.orgName,
       features: options.features,
+      now: options.now,
     }));
   const dataDir = options.dataDir ? resolve(projectDir, options.dataDir) : undefined;
   const loaded = dataDir ? loadTree(engine, dataDir, undefined, objectsOfDisabledFeatures(options.features)) : null;

@@ -14,6 +14,7 @@
  * The forecast window is not one of them: it spans the 12 months up to the latest measurement, not up to today.
  */
 import { isBefore, type IsoDate } from './dates.js';
+import type { SyncCommand } from './model.js';
 
 /** A complete run of the same command, as recorded in the org (Sync_Run__c), in server times. */
 export type LastRun = {
@@ -44,10 +45,53 @@ export const MARK_OVERLAP_MS = 5 * 60 * 1000;
 export type ChangeWindow = {
   /** Records saved after this time (by anyone). */
   savedAfter: string;
-  /** Records saved at or after this time by a user other than `runUserId`. */
+  /** Records saved at or after this time by a user other than `runUserId` (by anyone when it is null). */
   othersSavedFrom: string;
-  runUserId: string;
+  /** Null when another run wrote as the last run's user while it worked: its writes cannot be told apart then. */
+  runUserId: string | null;
 };
+
+/** Another run as the org recorded it, to tell whether it wrote as the last run's user while that run worked. */
+export type OtherRun = {
+  id: string;
+  command: SyncCommand;
+  /** CreatedDate: the start, or for a run recorded once at its end (the import), its end. */
+  startedAt: string;
+  finishedAt: string;
+  userId: string;
+  running: boolean;
+};
+
+/** Commands that record their run once, at the end (their file decides what they read): their start is unknown. */
+export const RECORDED_AT_END: readonly SyncCommand[] = ['measurements import'];
+
+/**
+ * No sync runs longer (100,000 won opportunities take minutes): runs are read back this far before the last run's
+ * start, and a run still recorded Running (killed, or its stop could not be recorded) is taken to have worked until
+ * this long after its start.
+ */
+export const LONGEST_RUN_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Whether another run wrote as the last run's user while that run worked (between its start and its finish): then
+ * the last run's writes cannot be told apart by their user, and the next run reads every change since shortly
+ * before its start, its own writes included. A run recorded only at its end may have started any time before, so
+ * one that ended after the last run started counts. `complete` is false when the runs read do not reach
+ * back a day before the last run's start: then nothing can be ruled out.
+ */
+export function sharedUserDuring(lastRun: LastRun, others: readonly OtherRun[], complete: boolean): boolean {
+  if (!complete) return true;
+  // A run that finished before the last one started had its saves committed before that run read anything.
+  const started = Date.parse(lastRun.startedAt);
+  const finished = Date.parse(lastRun.finishedAt);
+  return others.some((run) => {
+    if (run.id === lastRun.id || run.userId !== lastRun.userId) return false;
+    const otherFinished = Date.parse(run.finishedAt);
+    if (RECORDED_AT_END.includes(run.command)) return otherFinished >= started;
+    const otherStarted = Date.parse(run.startedAt);
+    return otherStarted <= finished && (run.running ? otherStarted + LONGEST_RUN_MS >= started : otherFinished >= started);
+  });
+}
 
 /** Dates that passed between the last run's date and today: [from, before). Null when no day passed. */
 export type PassedDates = { from: IsoDate; before: IsoDate };
@@ -63,21 +107,26 @@ export type SelectionInput = {
   /** What the user named instead of the whole book (--opportunity, --initiative, --since), if anything. */
   named: string | null;
   lastRun: LastRun | null;
+  /** Whether another run wrote as the last run's user while it worked (sharedUserDuring). */
+  sharedUser?: boolean;
   today: IsoDate;
 };
 
 /** Whether to read the whole book, what was named, or what changed since the last complete run. */
-export function planSelection({ full, named, lastRun, today }: SelectionInput): SyncSelectionPlan {
+export function planSelection({ full, named, lastRun, sharedUser = false, today }: SelectionInput): SyncSelectionPlan {
   if (named) return { kind: 'Named', reason: `Reads ${named} only; the high-water mark stays where it was` };
   if (full) return { kind: 'Full', reason: 'Reads the whole book (--full)' };
   if (!lastRun) return { kind: 'Full', reason: 'Reads the whole book: no earlier complete run of this command' };
   if (isBefore(today, lastRun.asOf)) {
     return { kind: 'Full', reason: `Reads the whole book: ${today} is before the last complete run's date (${lastRun.asOf})` };
   }
-  const changes = changeWindow(lastRun);
+  const changes = changeWindow(lastRun, sharedUser);
   const passed = passedDates(lastRun.asOf, today);
   const days = passed ? `, and what came due from ${passed.from} to the day before ${passed.before}` : '';
-  return { kind: 'Changes', lastRun, changes, passed, reason: `Reads what changed since ${lastRun.finishedAt}${days}` };
+  const since = sharedUser
+    ? `${changes.othersSavedFrom} (another run wrote as the same user while the last one worked, so its writes are read too)`
+    : lastRun.finishedAt;
+  return { kind: 'Changes', lastRun, changes, passed, reason: `Reads what changed since ${since}${days}` };
 }
 
 /**
@@ -85,14 +134,14 @@ export function planSelection({ full, named, lastRun, today }: SelectionInput): 
  * run's own last writes of that second are not changes) and the start down. What the run's user saved in the rest
  * of the second it finished, beside the run, is the one thing not read (docs/design.md).
  */
-export function changeWindow(lastRun: LastRun): ChangeWindow {
+export function changeWindow(lastRun: LastRun, sharedUser = false): ChangeWindow {
   const second = 1000;
   const finished = Date.parse(lastRun.finishedAt);
   const started = Date.parse(lastRun.startedAt);
   return {
     savedAfter: new Date(Math.ceil(finished / second) * second).toISOString(),
     othersSavedFrom: new Date(Math.floor((started - MARK_OVERLAP_MS) / second) * second).toISOString(),
-    runUserId: lastRun.userId,
+    runUserId: sharedUser ? null : lastRun.userId,
   };
 }
 

@@ -10,12 +10,11 @@
  *   only a Done run whose selection covered the book (Full or Changes) is read as the last complete run.
  */
 import type { IsoDate } from '../core/dates.js';
-import type { LastRun } from '../core/incremental.js';
+import { LONGEST_RUN_MS, sharedUserDuring, type LastRun, type OtherRun } from '../core/incremental.js';
 import { fieldsOf, SyncRun, type SyncCommand, type SyncOutcome, type SyncSelection } from '../core/model.js';
 import type { ApiUsage } from './apiUsage.js';
 import { runComposite } from './composite.js';
 import type { OrgConnection, SfRecord } from './connection.js';
-import { fetchAll } from './fetch.js';
 import { withRetry } from './retry.js';
 import { soqlString } from './soql.js';
 
@@ -50,30 +49,67 @@ function toLastRun(row: SfRecord | undefined): LastRun | null {
   };
 }
 
-export type StartedRun = { lastRun: LastRun | null; runId: string | null };
+/** The most recent runs of every command, to tell whether one shared the last run's user while it worked. */
+export const OTHER_RUNS_READ = 200;
+export function recentRunsSoql(): string {
+  return (
+    `SELECT Id, CreatedDate, SystemModstamp, CreatedById, ${R.Command__c}, ${R.Outcome__c} FROM ${SyncRun.apiName} ` +
+    `ORDER BY CreatedDate DESC, Id DESC LIMIT ${OTHER_RUNS_READ}`
+  );
+}
 
-/** Reads the last complete run and, unless a dry run, records this one as Running: one API call. */
+function toOtherRun(row: SfRecord): OtherRun {
+  return {
+    id: String(row.Id),
+    command: row[R.Command__c] as SyncCommand,
+    startedAt: isoInstant(row.CreatedDate),
+    finishedAt: isoInstant(row.SystemModstamp),
+    userId: String(row.CreatedById),
+    running: row[R.Outcome__c] === 'Running',
+  };
+}
+
+/** Whether another run wrote as the last run's user while it worked, from the recent runs read beside it. */
+function sharedUser(lastRun: LastRun | null, recent: readonly SfRecord[]): boolean {
+  if (!lastRun) return false;
+  const others = recent.map(toOtherRun);
+  const oldest = others.at(-1);
+  const complete = others.length < OTHER_RUNS_READ || (oldest !== undefined && Date.parse(oldest.startedAt) <= Date.parse(lastRun.startedAt) - LONGEST_RUN_MS);
+  return sharedUserDuring(lastRun, others, complete);
+}
+
+export type StartedRun = { lastRun: LastRun | null; sharedUser: boolean; runId: string | null };
+
+/**
+ * Reads the last complete run and the recent runs of every command and, unless a dry run, records this one as
+ * Running: one API call.
+ */
 export async function startSyncRun(
   conn: OrgConnection,
   usage: ApiUsage,
   { command, today, dryRun, settings = null }: { command: SyncCommand; today: IsoDate; dryRun: boolean; settings?: string | null },
 ): Promise<StartedRun> {
-  if (dryRun) return { lastRun: toLastRun((await fetchAll(conn, lastCompleteRunSoql(command, settings), usage))[0]), runId: null };
   const running: SyncOutcome = 'Running';
   const answer = await runComposite(
     conn,
     [
       { referenceId: 'lastRun', query: lastCompleteRunSoql(command, settings) },
-      {
-        referenceId: 'thisRun',
-        method: 'POST',
-        sobject: SyncRun.apiName,
-        body: { [R.Command__c]: command, [R.As_Of__c]: today, [R.Outcome__c]: running, [R.Settings__c]: settings },
-      },
+      { referenceId: 'recentRuns', query: recentRunsSoql() },
+      ...(dryRun
+        ? []
+        : [
+            {
+              referenceId: 'thisRun',
+              method: 'POST' as const,
+              sobject: SyncRun.apiName,
+              body: { [R.Command__c]: command, [R.As_Of__c]: today, [R.Outcome__c]: running, [R.Settings__c]: settings },
+            },
+          ]),
     ],
     usage,
   );
-  return { lastRun: toLastRun(answer.records('lastRun')[0]), runId: String(answer.body('thisRun').id) };
+  const lastRun = toLastRun(answer.records('lastRun')[0]);
+  return { lastRun, sharedUser: sharedUser(lastRun, answer.records('recentRuns')), runId: dryRun ? null : String(answer.body('thisRun').id) };
 }
 
 export type RunCounts = { created: number; updated: number; skipped: number; failed: number };

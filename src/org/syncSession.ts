@@ -37,13 +37,13 @@ export class SyncSession {
     usage: ApiUsage,
     options: { command: SyncCommand; today: IsoDate; dryRun: boolean; full: boolean; named: string | null; settings?: string | null },
   ): Promise<SyncSession> {
-    const { lastRun, runId } = await startSyncRun(conn, usage, options);
-    return new SyncSession(conn, usage, planSelection({ ...options, lastRun }), runId);
+    const { lastRun, sharedUser, runId } = await startSyncRun(conn, usage, options);
+    return new SyncSession(conn, usage, planSelection({ ...options, lastRun, sharedUser }), runId);
   }
 
   public report(): SyncRunReport {
     const s = this.selection;
-    return { selection: s.kind, reason: s.reason, changesSince: s.kind === 'Changes' ? s.lastRun.finishedAt : null, syncRunId: this.runId };
+    return { selection: s.kind, reason: s.reason, changesSince: s.kind === 'Changes' ? markOf(s) : null, syncRunId: this.runId };
   }
 
   /** Done when every record was written, else Refused (the mark stays where it was, so they are read again). */
@@ -51,7 +51,7 @@ export class SyncSession {
     const s = this.selection;
     await finishSyncRun(this.conn, this.usage, this.runId, {
       selection: s.kind,
-      highWaterMark: s.kind === 'Changes' ? s.lastRun.finishedAt : null,
+      highWaterMark: s.kind === 'Changes' ? markOf(s) : null,
       counts,
       outcome: refusals.length > 0 || counts.failed > 0 ? 'Refused' : 'Done',
       refusals: refusals.length > 0 ? refusals.join('; ') : undefined,
@@ -66,4 +66,9 @@ export class SyncSession {
 /** Adds up per-object counts into the run's. */
 export function sumCounts(counts: readonly RunCounts[]): RunCounts {
   return counts.reduce((sum, c) => ({ created: sum.created + c.created, updated: sum.updated + c.updated, skipped: sum.skipped + c.skipped, failed: sum.failed + c.failed }), NO_COUNTS);
+}
+
+/** Where changes were read from: the last run's finish, or shortly before its start when its user was shared. */
+function markOf(s: Extract<SyncSelectionPlan, { kind: 'Changes' }>): string {
+  return s.changes.runUserId === null ? s.changes.othersSavedFrom : s.lastRun.finishedAt;
 }

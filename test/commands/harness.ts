@@ -28,9 +28,9 @@ export type TestOrg = {
   stop(): Promise<void>;
 };
 
-export async function startTestOrg(options: { dataDir?: string; features?: OrgFeatures } = {}): Promise<TestOrg> {
+export async function startTestOrg(options: { dataDir?: string; features?: OrgFeatures; now?: () => Date } = {}): Promise<TestOrg> {
   const username = `cs-ops-${randomUUID().slice(0, 8)}@outcomes.local`;
-  const org = await startLocalOrg({ port: 0, projectDir: projectRoot, dataDir: options.dataDir ?? sampleDataDir, username, features: options.features } as Parameters<
+  const org = await startLocalOrg({ port: 0, projectDir: projectRoot, dataDir: options.dataDir ?? sampleDataDir, username, features: options.features, now: options.now } as Parameters<
     typeof startLocalOrg
   >[0]);
   const alias = `test-${randomUUID().slice(0, 8)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { changeWindow, MARK_OVERLAP_MS, passedDates, planSelection, type LastRun } from '../../src/core/incremental.js';
+import { changeWindow, LONGEST_RUN_MS, MARK_OVERLAP_MS, passedDates, planSelection, sharedUserDuring, type LastRun, type OtherRun } from '../../src/core/incremental.js';
 
 const lastRun: LastRun = {
   id: 'a05000000000001AAA',
@@ -55,5 +55,49 @@ describe('syncRunSchema', () => {
     const bad = syncRunSchema.safeParse({ ...row, High_Water_Mark__c: '2026-11-30' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0].message).toMatch(/High_Water_Mark__c must be a date-time/);
+  });
+});
+
+describe('sharedUserDuring: another run wrote as the last run’s user while it worked', () => {
+  const other = (over: Partial<OtherRun>): OtherRun => ({
+    id: 'a05000000000002AAA',
+    command: 'renewals sync',
+    startedAt: '2026-11-30T09:01:00.000Z',
+    finishedAt: '2026-11-30T09:01:30.000Z',
+    userId: lastRun.userId,
+    running: false,
+    ...over,
+  });
+
+  it('holds for a run of the same user that overlapped it, also one still running, and not for another user’s', () => {
+    expect(sharedUserDuring(lastRun, [other({})], true)).toBe(true);
+    expect(sharedUserDuring(lastRun, [other({ startedAt: '2026-11-30T08:00:00.000Z', finishedAt: '2026-11-30T08:00:00.000Z', running: true })], true)).toBe(true);
+    // A run left Running (killed) is taken to have worked for at most LONGEST_RUN_MS.
+    const killedLongBefore = new Date(Date.parse(lastRun.startedAt) - LONGEST_RUN_MS - 1).toISOString();
+    expect(sharedUserDuring(lastRun, [other({ startedAt: killedLongBefore, finishedAt: killedLongBefore, running: true })], true)).toBe(false);
+    expect(sharedUserDuring(lastRun, [other({ userId: '005000000000002AAA' })], true)).toBe(false);
+    expect(sharedUserDuring(lastRun, [other({ id: lastRun.id })], true)).toBe(false);
+  });
+
+  it('does not hold for runs that finished before it started or started after it finished', () => {
+    expect(sharedUserDuring(lastRun, [other({ startedAt: '2026-11-30T08:50:00.000Z', finishedAt: '2026-11-30T09:00:00.399Z' })], true)).toBe(false);
+    expect(sharedUserDuring(lastRun, [other({ startedAt: '2026-11-30T09:02:10.251Z', finishedAt: '2026-11-30T09:03:00.000Z' })], true)).toBe(false);
+  });
+
+  it('counts an import (recorded once, at its end) that ended after the last run started, whenever it started', () => {
+    const importEnded = (at: string): OtherRun => other({ command: 'measurements import', startedAt: at, finishedAt: at });
+    expect(sharedUserDuring(lastRun, [importEnded('2026-11-30T09:00:00.399Z')], true)).toBe(false);
+    expect(sharedUserDuring(lastRun, [importEnded('2026-11-30T09:00:00.400Z')], true)).toBe(true);
+    expect(sharedUserDuring(lastRun, [importEnded('2026-11-30T10:00:00.000Z')], true)).toBe(true);
+  });
+
+  it('assumes so when the runs read do not reach back far enough to rule it out', () => {
+    expect(sharedUserDuring(lastRun, [], false)).toBe(true);
+  });
+
+  it('makes the change window read everyone’s saves since shortly before the last run’s start', () => {
+    const shared = planSelection({ full: false, named: null, lastRun, sharedUser: true, today: '2026-11-30' });
+    expect(shared).toMatchObject({ kind: 'Changes', changes: { runUserId: null }, reason: expect.stringContaining('another run wrote as the same user') });
+    expect(changeWindow(lastRun, true).othersSavedFrom).toBe(new Date(Date.parse('2026-11-30T09:00:00.000Z') - MARK_OVERLAP_MS).toISOString());
   });
 });

@@ -6,9 +6,10 @@
 import type { ChangeWindow, PassedDates } from '../../core/incremental.js';
 import { soqlDate, soqlDateTime, soqlId } from '../soql.js';
 
-/** Saved after the last run finished, or by another user since shortly before it started. */
+/** Saved after the last run finished, or by another user since shortly before it started (by anyone, when its user was shared). */
 export function changedSince(window: ChangeWindow, relationship = ''): string {
   const stamp = `${relationship}SystemModstamp`;
+  if (window.runUserId === null) return `${stamp} >= ${soqlDateTime(new Date(window.othersSavedFrom))}`;
   return (
     `(${stamp} > ${soqlDateTime(new Date(window.savedAfter))} OR ` +
     `(${stamp} >= ${soqlDateTime(new Date(window.othersSavedFrom))} AND ${relationship}LastModifiedById != ${soqlId(window.runUserId)}))`
