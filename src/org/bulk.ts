@@ -184,7 +184,9 @@ export async function writeWithBulk(conn: OrgConnection, request: BulkWriteReque
         throw new WriteStoppedError(error, results.filter((r) => r?.success).length, request.records.length);
       }
       jobResults.forEach((result, k) => {
-        results[rows[k]] = { ...result, index: rows[k] };
+        // The job's results are this call's own objects: renumbered in place, not copied (a job may hold 500,000).
+        result.index = rows[k];
+        results[rows[k]] = result;
         if (!exists && refusedCreateOnlyFields(result, createOnly)) {
           existsNow.add(rows[k]);
           retryNext.push(rows[k]);
