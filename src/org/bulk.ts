@@ -183,15 +183,15 @@ export async function writeWithBulk(conn: OrgConnection, request: BulkWriteReque
       } catch (error) {
         throw new WriteStoppedError(error, results.filter((r) => r?.success).length, request.records.length);
       }
-      jobResults.forEach((result, k) => {
-        // The job's results are this call's own objects: renumbered in place, not copied (a job may hold 500,000).
+      // The job's results are this call's own objects: renumbered in place, not copied (a job may hold 500,000).
+      for (const [k, result] of jobResults.entries()) {
         result.index = rows[k];
         results[rows[k]] = result;
         if (!exists && refusedCreateOnlyFields(result, createOnly)) {
           existsNow.add(rows[k]);
           retryNext.push(rows[k]);
         } else if (isTransientFailure(result)) retryNext.push(rows[k]);
-      });
+      }
     }
     pending = retryNext;
   }

@@ -99,10 +99,11 @@ async function upsertInBulkJobs(conn: OrgConnection, upserts: PlannedMeasurement
       },
       usage,
     );
-    jobResults.forEach((r, k) => {
-      r.index = indexes[k];
-      results[indexes[k]] = r;
-    });
+    // The job's own result objects, renumbered in place rather than copied.
+    for (const [k, result] of jobResults.entries()) {
+      result.index = indexes[k];
+      results[indexes[k]] = result;
+    }
   }
   return results;
 }
