@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ApiUsage } from './apiUsage.js';
@@ -94,16 +95,16 @@ export function nextPollDelay({ rows, processed, elapsedMs, previousDelayMs, max
 const CSV_ROWS_AT_A_TIME = 2000;
 
 /**
- * In a Bulk API 2.0 upsert an empty value leaves the field as it is and `#N/A` clears it: a field the record
- * leaves out (undefined) must not blank what the org holds, only an explicit null does.
+ * The job's CSV, 2,000 rows at a time, made as the upload reads it: the whole CSV as one string (and jsforce's
+ * structuredClone of it) held a job's data twice over. In a Bulk API 2.0 upsert an empty value leaves the field as
+ * it is and `#N/A` clears it: a field the record leaves out (undefined) must not blank what the org holds, only an
+ * explicit null does.
  */
-function toCsv(records: SfRecord[], fields: string[]): string {
-  const parts = [stringify([fields])];
+function* csvChunks(records: SfRecord[], fields: string[]): Generator<string> {
+  yield stringify([fields]);
   for (let start = 0; start < records.length; start += CSV_ROWS_AT_A_TIME) {
-    const rows = records.slice(start, start + CSV_ROWS_AT_A_TIME).map((r) => fields.map((f) => (r[f] === null ? '#N/A' : r[f] === undefined ? '' : String(r[f]))));
-    parts.push(stringify(rows));
+    yield stringify(records.slice(start, start + CSV_ROWS_AT_A_TIME).map((r) => fields.map((f) => (r[f] === null ? '#N/A' : r[f] === undefined ? '' : String(r[f])))));
   }
-  return parts.join('');
 }
 
 /** What a result row says about one request row: its match key, and the Id, created flag or error the job gave. */
@@ -200,7 +201,6 @@ export async function writeWithBulk(conn: OrgConnection, request: BulkWriteReque
 
 /** Opens a job and uploads its rows; an upload that fails aborts that job, and a new one is opened for the retry. */
 async function openLoadedJob(conn: OrgConnection, request: BulkWriteRequest, usage: ApiUsage): Promise<ReturnType<OrgConnection['bulk2']['createJob']>> {
-  const csv = toCsv(request.records, request.fields);
   return withRetry(async () => {
     const job = conn.bulk2.createJob({
       object: request.sobject,
@@ -212,7 +212,8 @@ async function openLoadedJob(conn: OrgConnection, request: BulkWriteRequest, usa
     await job.open();
     try {
       usage.count('bulk');
-      await job.uploadData(csv);
+      // A stream of its own for each attempt: a retried upload starts from the first row again.
+      await job.uploadData(Readable.from(csvChunks(request.records, request.fields)));
     } catch (error) {
       usage.count('bulk');
       await job.abort().catch(() => undefined);
