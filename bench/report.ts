@@ -69,10 +69,15 @@ export function machine(): Machine {
   };
 }
 
-/** Growth of each command's time and memory from the smallest to the largest size. */
+/**
+ * Growth of each command's time and memory from each size to the next (1,000 → 10,000, 10,000 → 100,000): issue 15
+ * asks for time growing at most linearly from 10,000 to 100,000, which a single smallest-to-largest figure would hide.
+ */
 export function growthOf(runs: readonly SizeRun[]): Growth[] {
-  if (runs.length < 2) return [];
-  const [small, large] = [runs[0], runs[runs.length - 1]];
+  return runs.slice(1).flatMap((large, i) => growthBetween(runs[i], large));
+}
+
+function growthBetween(small: SizeRun, large: SizeRun): Growth[] {
   const sizeFactor = large.size / small.size;
   const exponent = (factor: number): number => (factor > 0 && sizeFactor > 1 ? Math.log(factor) / Math.log(sizeFactor) : Number.NaN);
   return large.commands.flatMap((big) => {
@@ -107,6 +112,9 @@ function incrementalProblems(run: SizeRun): string[] {
   });
 }
 
+/** Issue 15: every sync's peak resident memory at up to 100,000 won opportunities (1,000,000 measurements). */
+export const PEAK_RSS_LIMIT_BYTES = 1024 ** 3;
+
 /** Issue 15: a rerun with nothing changed makes at most this many API calls per sync, at any size. */
 export const NO_CHANGE_CALL_LIMIT = 5;
 
@@ -115,6 +123,9 @@ export function verdictOf(runs: readonly SizeRun[]): BenchResults['verdict'] {
   for (const run of runs) {
     for (const m of [...run.commands, ...(run.naive ?? [])]) {
       if (!m.ok) problems.push(`${m.runner === 'naive' ? 'naive ' : ''}${STEP_LABELS[m.step]} failed at ${run.size}: ${firstLine(m.error)}`);
+    }
+    for (const m of run.commands) {
+      if (m.ok && m.peakRss > PEAK_RSS_LIMIT_BYTES) problems.push(`${STEP_LABELS[m.step]} at ${run.size}: peak RSS ${mib(m.peakRss)} MiB > ${mib(PEAK_RSS_LIMIT_BYTES)} MiB`);
     }
     for (const d of run.endState?.differences ?? []) {
       problems.push(`end state differs at ${run.size} (${d.object}): ${d.onlyInFirst} only after the commands, ${d.onlyInSecond} only after the naive run, ${d.different} different; e.g. ${d.examples[0] ?? ''}`);
@@ -166,7 +177,7 @@ export function markdown(results: BenchResults): string {
     '',
     `Run ${results.date} (data "today" ${results.today}) on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}. Seed ${results.seed}.`,
     '',
-    `**Verdict at ${int(results.verdict.size)} won opportunities: ${results.verdict.passed ? `every sync within ${RATIO_LIMIT}× the API minimum` : 'NOT PASSED'}.**`,
+    `**Verdict at ${int(results.verdict.size)} won opportunities: ${results.verdict.passed ? `every sync within ${RATIO_LIMIT}× the API minimum and ${mib(PEAK_RSS_LIMIT_BYTES)} MiB peak RSS` : 'NOT PASSED'}.**`,
     ...results.verdict.problems.map((p) => `- ${p}`),
     '',
   ];
@@ -225,23 +236,25 @@ export function markdown(results: BenchResults): string {
     lines.push('');
   }
 
-  if (results.growth.length > 0) {
-    const g0 = results.growth[0];
+  if (results.runs.length > 1) lines.push(...memoryCurve(results.runs), '');
+  for (const [fromSize, toSize] of sizePairs(results.growth)) {
     lines.push(
-      `## Growth from ${int(g0.fromSize)} to ${int(g0.toSize)} won opportunities (×${(g0.toSize / g0.fromSize).toFixed(0)})`,
+      `## Growth from ${int(fromSize)} to ${int(toSize)} won opportunities (×${(toSize / fromSize).toFixed(0)})`,
       '',
       'Exponent k: time or memory grows as size^k (1 = linear, below 1 = better than linear). Work memory is the peak RSS above what the process held once its code was loaded.',
       '',
       table(
         ['step', 'run time ×', 'k (time)', 'work memory ×', 'k (memory)', 'peak RSS ×'],
-        results.growth.map((g) => [
-          STEP_LABELS[g.step],
-          g.timeFactor.toFixed(1),
-          g.timeExponent.toFixed(2),
-          g.workMemoryFactor.toFixed(1),
-          Number.isNaN(g.workMemoryExponent) ? '–' : g.workMemoryExponent.toFixed(2),
-          g.peakMemoryFactor.toFixed(1),
-        ]),
+        results.growth
+          .filter((g) => g.fromSize === fromSize && g.toSize === toSize)
+          .map((g) => [
+            STEP_LABELS[g.step],
+            g.timeFactor.toFixed(1),
+            g.timeExponent.toFixed(2),
+            g.workMemoryFactor.toFixed(1),
+            Number.isNaN(g.workMemoryExponent) ? '–' : g.workMemoryExponent.toFixed(2),
+            g.peakMemoryFactor.toFixed(1),
+          ]),
       ),
       '',
     );
@@ -264,6 +277,30 @@ export function markdown(results: BenchResults): string {
   return lines.join('\n');
 }
 
+function sizePairs(growth: readonly Growth[]): Array<[number, number]> {
+  const pairs = new Map(growth.map((g) => [`${g.fromSize}-${g.toSize}`, [g.fromSize, g.toSize] as [number, number]]));
+  return [...pairs.values()];
+}
+
+/** Peak RSS and run time of each sync at each size: the memory curve issue 15 holds to 1 GiB. */
+export function memoryCurve(runs: readonly SizeRun[]): string[] {
+  const cell = (run: SizeRun, step: CommandKey): string => {
+    const m = run.commands.find((c) => c.step === step);
+    if (!m) return '–';
+    return m.ok ? `${mib(m.peakRss)} MiB, ${seconds(m.runMs)} s` : 'FAILED';
+  };
+  return [
+    '## Memory curve',
+    '',
+    `Peak RSS of each sync's own process (the local org runs in the benchmark's process, not in the command's) and its run time, by size; the limit is ${mib(PEAK_RSS_LIMIT_BYTES)} MiB.`,
+    '',
+    table(
+      ['step', ...runs.map((r) => `${int(r.size)} won`)],
+      (runs[0]?.commands ?? []).map((c) => [STEP_LABELS[c.step], ...runs.map((r) => cell(r, c.step))]),
+    ),
+  ];
+}
+
 /** The figures the README quotes: the largest size, with the date and the machine. */
 export function readmeSnippet(results: BenchResults): string {
   const largest = results.runs[results.runs.length - 1];
@@ -271,7 +308,8 @@ export function readmeSnippet(results: BenchResults): string {
   const naiveRun = [...results.runs].reverse().find((r) => r.naive !== null);
   const m = results.machine;
   const rows = largest.commands.map((c) => {
-    const g = results.growth.find((x) => x.step === c.step);
+    // The growth into the largest size (10,000 → 100,000 at --large).
+    const g = results.growth.find((x) => x.step === c.step && x.toSize === largest.size);
     const n = naiveRun?.naive?.find((x) => x.step === c.step);
     const own = naiveRun?.commands.find((x) => x.step === c.step);
     return [

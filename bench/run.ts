@@ -5,11 +5,14 @@
  *   npm run bench                      1,000 and 10,000 won opportunities; naive baseline at 1,000
  *   npm run bench -- --full            naive baseline at every size (10,000 takes long: one call per record)
  *   npm run bench -- --sizes 500,5000  other sizes
+ *   npm run bench -- --large           adds 100,000 won opportunities (1,000,000 measurements): the memory claim
+ *                                      (peak RSS per sync ≤ 1 GiB); long, not for CI
  *   npm run bench -- --quick           a small smoke run (50 won opportunities), written to .tmp/bench/quick.* only
  *
  * For each size: generate data, start a fresh local org (no faults, no latency) behind the wire tap, run
- * handover sync → renewals sync → measurements import → recompute, each in a child process; at the largest size,
- * the incremental reruns of the three syncs (bench/incremental.ts); then the same steps
+ * handover sync → renewals sync → measurements import → recompute, each in a child process; at the largest size up
+ * to 10,000 (the largest of all when every size is larger), the incremental reruns of the three syncs
+ * (bench/incremental.ts); then the same steps
  * the naive way on another fresh org, and compare both end states. Writes bench/results/<name>.json and .md and
  * exits 1 when a step failed, the end states differ, or a sync spends more than 1.1× the API minimum at the
  * largest size.
@@ -30,6 +33,10 @@ import { startBenchOrg } from './org.js';
 import { growthOf, machine, markdown, verdictOf, STEP_LABELS, type BenchResults, type SizeRun } from './report.js';
 
 const DEFAULT_SIZES = [1_000, 10_000];
+/** What --large adds: the size issue 15 holds peak memory to 1 GiB at. */
+const LARGE_SIZE = 100_000;
+/** The incremental reruns run at the largest size up to this: at --large they would add a dozen long syncs. */
+const INCREMENTAL_MAX_SIZE = 10_000;
 const QUICK_SIZE = 50;
 /** Above this size the naive baseline runs only with --full: one call per record takes long. */
 const NAIVE_MAX_SIZE = 1_000;
@@ -45,6 +52,7 @@ function parseOptions(argv: string[]): Options {
       sizes: { type: 'string' },
       quick: { type: 'boolean', default: false },
       full: { type: 'boolean', default: false },
+      large: { type: 'boolean', default: false },
       seed: { type: 'string', default: '42' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -52,11 +60,13 @@ function parseOptions(argv: string[]): Options {
     strict: true,
   });
   if (values.help) {
-    console.log('Usage: npm run bench -- [--sizes 1000,10000 | --quick] [--full] [--seed 42] [--out latest]');
+    console.log('Usage: npm run bench -- [--sizes 1000,10000 | --quick] [--large] [--full] [--seed 42] [--out latest]');
     process.exit(0);
   }
   if (values.quick && values.sizes) throw new Error('--quick and --sizes do not go together: --quick runs one small size');
-  const sizes = values.quick ? [QUICK_SIZE] : values.sizes ? values.sizes.split(',').map((s) => Number(s.trim())) : DEFAULT_SIZES;
+  if (values.quick && values.large) throw new Error('--quick and --large do not go together: --quick runs one small size');
+  const asked = values.quick ? [QUICK_SIZE] : values.sizes ? values.sizes.split(',').map((s) => Number(s.trim())) : DEFAULT_SIZES;
+  const sizes = values.large && !asked.includes(LARGE_SIZE) ? [...asked, LARGE_SIZE] : asked;
   if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes takes whole numbers of won opportunities, e.g. 1000,10000; got "${values.sizes}"`);
   if (!/^-?\d+$/.test(values.seed)) throw new Error(`--seed must be a whole number, got "${values.seed}"`);
   if (values.out !== undefined && !/^[\w-]+$/.test(values.out)) throw new Error(`--out is a file name without extension (letters, digits, - and _), got "${values.out}"`);
@@ -152,10 +162,12 @@ async function main(): Promise<void> {
   }
 
   const runs: SizeRun[] = [];
+  const upToLimit = options.sizes.filter((s) => s <= INCREMENTAL_MAX_SIZE);
+  const incrementalAt = upToLimit.length > 0 ? upToLimit[upToLimit.length - 1] : options.sizes[options.sizes.length - 1];
   for (const size of options.sizes) {
-    // The incremental reruns at the largest size (after the end state was taken: they change the org).
+    // The incremental reruns at one size (after the end state was taken: they change the org).
     // eslint-disable-next-line no-await-in-loop -- one size at a time: they must not compete for the machine
-    runs.push(await runSize(size, options, today, naiveSizes.includes(size), size === options.sizes[options.sizes.length - 1]));
+    runs.push(await runSize(size, options, today, naiveSizes.includes(size), size === incrementalAt));
   }
   progress(`domain core: ${CORE_OUTCOMES} outcomes, ${CORE_MEASUREMENTS} measurements`);
   const core = benchCore({ outcomes: CORE_OUTCOMES, measurements: CORE_MEASUREMENTS, today, seed: options.seed });

@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ApiUsage } from './apiUsage.js';
 import { isTransientFailure, pauseBeforeRound, refusedCreateOnlyFields, WriteStoppedError, type RecordResult } from './apply.js';
@@ -89,15 +91,48 @@ export function nextPollDelay({ rows, processed, elapsedMs, previousDelayMs, max
   return clamp(previousDelayMs * 2, maxDelayMs);
 }
 
-type BulkRow = Record<string, string | undefined> & { sf__Id?: string; sf__Created?: string; sf__Error?: string };
+/** Rows turned into CSV at a time: the cells of a whole job at once took hundreds of MiB at 500,000 rows. */
+const CSV_ROWS_AT_A_TIME = 2000;
 
 /**
- * In a Bulk API 2.0 upsert an empty value leaves the field as it is and `#N/A` clears it: a field the record
- * leaves out (undefined) must not blank what the org holds, only an explicit null does.
+ * The job's CSV, 2,000 rows at a time, made as the upload reads it: the whole CSV as one string (and jsforce's
+ * structuredClone of it) held a job's data twice over. In a Bulk API 2.0 upsert an empty value leaves the field as
+ * it is and `#N/A` clears it: a field the record leaves out (undefined) must not blank what the org holds, only an
+ * explicit null does.
  */
-function toCsv(records: SfRecord[], fields: string[]): string {
-  const rows = records.map((r) => fields.map((f) => (r[f] === null ? '#N/A' : r[f] === undefined ? '' : String(r[f]))));
-  return stringify([fields, ...rows]);
+function* csvChunks(records: SfRecord[], fields: string[]): Generator<string> {
+  yield stringify([fields]);
+  for (let start = 0; start < records.length; start += CSV_ROWS_AT_A_TIME) {
+    yield stringify(records.slice(start, start + CSV_ROWS_AT_A_TIME).map((r) => fields.map((f) => (r[f] === null ? '#N/A' : r[f] === undefined ? '' : String(r[f])))));
+  }
+}
+
+/** What a result row says about one request row: its match key, and the Id, created flag or error the job gave. */
+type ResultRow = { key: string; id: string | null; created: boolean; error: string };
+
+/**
+ * Reads a job's result CSV (sf__Id, sf__Created or sf__Error, then the uploaded columns) keeping only what a result
+ * needs: the full rows as objects took more memory than the records written.
+ */
+function resultRows(csv: string | undefined, matchField: string): ResultRow[] {
+  if (!csv) return [];
+  let columns: { key: number; id: number; created: number; error: number } | null = null;
+  const rows: ResultRow[] = [];
+  // Each record is reduced as it is parsed (on_record), and dropped: only the ResultRows are kept.
+  parse(csv, {
+    relax_column_count: true,
+    skip_empty_lines: true,
+    on_record: (cells: string[]): null => {
+      if (!columns) {
+        columns = { key: cells.indexOf(matchField), id: cells.indexOf('sf__Id'), created: cells.indexOf('sf__Created'), error: cells.indexOf('sf__Error') };
+        return null;
+      }
+      const cell = (i: number): string => (i >= 0 ? (cells[i] ?? '') : '');
+      rows.push({ key: cell(columns.key), id: cell(columns.id) || null, created: cell(columns.created) === 'true', error: cell(columns.error) });
+      return null;
+    },
+  });
+  return rows;
 }
 
 /** "ERROR_CODE:message --" as Bulk API 2.0 reports a failed row's sf__Error. */
@@ -149,13 +184,15 @@ export async function writeWithBulk(conn: OrgConnection, request: BulkWriteReque
       } catch (error) {
         throw new WriteStoppedError(error, results.filter((r) => r?.success).length, request.records.length);
       }
-      jobResults.forEach((result, k) => {
-        results[rows[k]] = { ...result, index: rows[k] };
+      // The job's results are this call's own objects: renumbered in place, not copied (a job may hold 500,000).
+      for (const [k, result] of jobResults.entries()) {
+        result.index = rows[k];
+        results[rows[k]] = result;
         if (!exists && refusedCreateOnlyFields(result, createOnly)) {
           existsNow.add(rows[k]);
           retryNext.push(rows[k]);
         } else if (isTransientFailure(result)) retryNext.push(rows[k]);
-      });
+      }
     }
     pending = retryNext;
   }
@@ -164,7 +201,6 @@ export async function writeWithBulk(conn: OrgConnection, request: BulkWriteReque
 
 /** Opens a job and uploads its rows; an upload that fails aborts that job, and a new one is opened for the retry. */
 async function openLoadedJob(conn: OrgConnection, request: BulkWriteRequest, usage: ApiUsage): Promise<ReturnType<OrgConnection['bulk2']['createJob']>> {
-  const csv = toCsv(request.records, request.fields);
   return withRetry(async () => {
     const job = conn.bulk2.createJob({
       object: request.sobject,
@@ -176,7 +212,8 @@ async function openLoadedJob(conn: OrgConnection, request: BulkWriteRequest, usa
     await job.open();
     try {
       usage.count('bulk');
-      await job.uploadData(csv);
+      // A stream of its own for each attempt: a retried upload starts from the first row again.
+      await job.uploadData(Readable.from(csvChunks(request.records, request.fields)));
     } catch (error) {
       usage.count('bulk');
       await job.abort().catch(() => undefined);
@@ -221,35 +258,38 @@ async function runJob(conn: OrgConnection, request: BulkWriteRequest, usage: Api
   const [successful, failed, unprocessed] = await allSettledOrThrow([
     withRetry(() => {
       usage.count('bulk');
-      return job.getSuccessfulResults() as unknown as Promise<BulkRow[]>;
+      return job.getSuccessfulResults(true);
     }, retry),
     withRetry(() => {
       usage.count('bulk');
-      return job.getFailedResults() as unknown as Promise<BulkRow[]>;
+      return job.getFailedResults(true);
     }, retry),
     withRetry(() => {
       usage.count('bulk');
-      return job.getUnprocessedRecords() as unknown as Promise<BulkRow[]>;
+      return job.getUnprocessedRecords(true);
     }, retry),
   ] as const);
 
-  const indexByKey = new Map(request.records.map((r, i) => [String(r[matchField]), i]));
-  const results: RecordResult[] = request.records.map((_, index) => ({
+  const indexByKey = new Map<string, number>();
+  request.records.forEach((r, i) => indexByKey.set(String(r[matchField]), i));
+  const results = new Array<RecordResult | undefined>(request.records.length);
+  const place = (rows: ResultRow[], make: (index: number, row: ResultRow) => RecordResult): void => {
+    for (const row of rows) {
+      const index = indexByKey.get(row.key);
+      if (index !== undefined) results[index] = make(index, row);
+    }
+  };
+  place(resultRows(successful, matchField), (index, row) => ({ index, success: true, id: row.id, created: row.created, errors: [] }));
+  place(resultRows(failed, matchField), (index, row) => ({ index, success: false, id: null, errors: parseBulkError(row.error) }));
+  place(resultRows(unprocessed, matchField), (index) => ({
     index,
     success: false,
     id: null,
-    errors: [{ code: 'NOT_PROCESSED', message: 'Bulk API returned no result for this row', fields: [] }],
+    errors: [{ code: 'NOT_PROCESSED', message: 'The job stopped before this row', fields: [] }],
   }));
-  const place = (row: BulkRow, make: (index: number) => RecordResult): void => {
-    const index = indexByKey.get(String(row[matchField]));
-    if (index !== undefined) results[index] = make(index);
-  };
-  for (const row of successful) {
-    place(row, (index) => ({ index, success: true, id: row.sf__Id ?? null, created: row.sf__Created === 'true', errors: [] }));
+  // A row no result list mentions: made only for those, not first for every row and then replaced.
+  for (let index = 0; index < results.length; index++) {
+    results[index] ??= { index, success: false, id: null, errors: [{ code: 'NOT_PROCESSED', message: 'Bulk API returned no result for this row', fields: [] }] };
   }
-  for (const row of failed) place(row, (index) => ({ index, success: false, id: null, errors: parseBulkError(row.sf__Error ?? '') }));
-  for (const row of unprocessed) {
-    place(row, (index) => ({ index, success: false, id: null, errors: [{ code: 'NOT_PROCESSED', message: 'The job stopped before this row', fields: [] }] }));
-  }
-  return results;
+  return results as RecordResult[];
 }

@@ -27,6 +27,21 @@ export async function fetchAll<T extends SfRecord = SfRecord>(
     completeChildren?: boolean;
   } = {},
 ): Promise<T[]> {
+  return fetchMapped(conn, soql, usage, (row: T) => row, options);
+}
+
+/**
+ * `fetchAll`, turning each page's rows into what the caller keeps (`map`, or null to drop the row) as the page
+ * arrives: jsforce's rows (with their attributes and subquery wrappers) of one page at a time are alive, not the
+ * whole result's. Same calls as `fetchAll`.
+ */
+export async function fetchMapped<T extends SfRecord, U>(
+  conn: OrgConnection,
+  soql: string,
+  usage: ApiUsage,
+  map: (row: T) => U | null,
+  options: { onPage?: (fetched: number, total: number) => void; completeChildren?: boolean } = {},
+): Promise<U[]> {
   const complete = options.completeChildren === false ? (): Promise<void> => Promise.resolve() : completeChildSubqueries;
   let page = await withRetry(() => {
     usage.count('queries');
@@ -35,8 +50,17 @@ export async function fetchAll<T extends SfRecord = SfRecord>(
   // Each page's large child results are completed before the next page is asked for: an org keeps only a few
   // query cursors open per user, so a child cursor must not wait for the whole parent result.
   await complete(conn, page.records, usage);
-  const records: T[] = [...page.records];
-  options.onPage?.(records.length, page.totalSize);
+  const kept: U[] = [];
+  let fetched = 0;
+  const keep = (rows: T[]): void => {
+    fetched += rows.length;
+    for (const row of rows) {
+      const value = map(row);
+      if (value !== null) kept.push(value);
+    }
+  };
+  keep(page.records);
+  options.onPage?.(fetched, page.totalSize);
   while (!page.done && page.nextRecordsUrl) {
     const locator = page.nextRecordsUrl;
     // eslint-disable-next-line no-await-in-loop -- each page's locator comes from the previous page
@@ -46,10 +70,10 @@ export async function fetchAll<T extends SfRecord = SfRecord>(
     }, { onRetry: () => usage.countRetry() });
     // eslint-disable-next-line no-await-in-loop -- a page's children complete before the next page is read
     await complete(conn, page.records, usage);
-    records.push(...page.records);
-    options.onPage?.(records.length, page.totalSize);
+    keep(page.records);
+    options.onPage?.(fetched, page.totalSize);
   }
-  return records;
+  return kept;
 }
 
 type ChildResult = { records: SfRecord[]; done: boolean; nextRecordsUrl?: string };

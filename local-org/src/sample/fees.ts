@@ -68,8 +68,18 @@ export function makeFees(
 /** Up to SAMPLE_FEES primary outcomes, across the range of their progress, in the order they were entered. */
 function chosenOutcomes({ outcomes, profiles, measurements, today }: Parameters<typeof makeFees>[1]): Array<{ outcome: TreeRecord; index: number }> {
   const profileOf = new Map(profiles.map((p) => [p.externalId, p]));
+  // Each outcome's rows, found once: scanning every measurement per outcome made a large book take minutes.
+  const rowsOf = new Map<string, MeasurementRow[]>();
+  for (const m of measurements) {
+    const rows = rowsOf.get(m.outcome);
+    if (rows) rows.push(m);
+    else rowsOf.set(m.outcome, [m]);
+  }
   const candidates = outcomes
-    .map((outcome, index) => ({ outcome, index, progress: progressOf(profileOf.get(String(outcome.External_Id__c)), measurements, today) }))
+    .map((outcome, index) => {
+      const profile = profileOf.get(String(outcome.External_Id__c));
+      return { outcome, index, progress: progressOf(profile, profile ? (rowsOf.get(profile.externalId) ?? []) : [], today) };
+    })
     .filter(({ outcome }) => outcome.Priority__c === 'Primary');
   const measured = candidates.filter((c) => c.progress !== null).sort((a, b) => (b.progress as number) - (a.progress as number) || a.index - b.index);
   const unmeasured = candidates.filter((c) => c.progress === null);
@@ -86,7 +96,8 @@ function chosenOutcomes({ outcomes, profiles, measurements, today }: Parameters<
  */
 function progressOf(profile: OutcomeProfile | undefined, measurements: readonly MeasurementRow[], today: string): number | null {
   if (!profile || !profile.measured) return null;
-  const rows = measurements.filter((m) => m.outcome === profile.externalId && /^\d{4}-\d{2}-\d{2}$/.test(m.measured_on) && m.measured_on <= today && m.value.trim() !== '' && Number.isFinite(Number(m.value)));
+  // `measurements`: the outcome's own rows.
+  const rows = measurements.filter((m) => /^\d{4}-\d{2}-\d{2}$/.test(m.measured_on) && m.measured_on <= today && m.value.trim() !== '' && Number.isFinite(Number(m.value)));
   const latest = rows.sort((a, b) => a.measured_on.localeCompare(b.measured_on)).at(-1);
   if (!latest) return null;
   const value = Number(latest.value);

@@ -58,8 +58,7 @@ export function feesForRecomputeSoql(initiativeIds?: readonly string[]): string 
 }
 
 export async function fetchFeesForRecompute(conn: OrgConnection, initiativeIds: readonly string[] | undefined, usage: ApiUsage): Promise<RecomputeFee[]> {
-  const rows = await fetchInChunks(conn, initiativeIds, feesForRecomputeSoql, usage);
-  return rows.map(toRecomputeFee);
+  return fetchInChunks(conn, initiativeIds, feesForRecomputeSoql, usage, toRecomputeFee);
 }
 
 export function toRecomputeFee(row: SfRecord): RecomputeFee {

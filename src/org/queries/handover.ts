@@ -27,7 +27,7 @@ import {
 } from '../../core/plan/handover.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
-import { childRecords, fetchAll } from '../fetch.js';
+import { childRecords, fetchAll, fetchMapped } from '../fetch.js';
 import { child } from '../records.js';
 import { withRetry } from '../retry.js';
 import { chunk, isSalesforceId, soqlDate, soqlDateTime, soqlId, soqlIdList, soqlString } from '../soql.js';
@@ -118,12 +118,13 @@ export function opportunitiesSoql(selection: { since?: IsoDate; opportunityIds?:
 
 export async function fetchOpportunities(conn: OrgConnection, selection: OpportunitySelection, usage: ApiUsage): Promise<SourceOpportunity[]> {
   const batches = selection.opportunityIds ? chunk(selection.opportunityIds, IDS_PER_QUERY).map((ids) => ({ opportunityIds: ids })) : [selection];
-  const rows: SfRecord[] = [];
+  const opportunities: SourceOpportunity[] = [];
   for (const batch of batches) {
+    // Rows become SourceOpportunities page by page: the raw rows of a whole book held at once took gigabytes.
     // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
-    rows.push(...(await fetchAll(conn, opportunitiesSoql(batch), usage)));
+    for (const o of await fetchMapped(conn, opportunitiesSoql(batch), usage, (row) => toSourceOpportunity(row, 'OpportunityLineItems'))) opportunities.push(o);
   }
-  return rows.map((row) => toSourceOpportunity(row, 'OpportunityLineItems'));
+  return opportunities;
 }
 
 // ---- Existing initiatives --------------------------------------------------------------------------
@@ -229,19 +230,23 @@ export async function fetchExistingHandovers(
   usage: ApiUsage,
 ): Promise<ExistingHandoverRecords> {
   if (wonOpportunityIds.length === 0) return { initiatives: [], tasks: [] };
-  const rows = selection.opportunityIds
-    ? await fetchInitiativeRowsByOpportunityIds(conn, wonOpportunityIds, usage)
-    : await fetchAll(conn, initiativesSoql(initiativesOfWonWhere(selection.since)), usage);
   const won = new Set(wonOpportunityIds.map(idKey));
   const tiedToWon = (id: string | null): boolean => id !== null && won.has(idKey(id));
-  const initiatives: ExistingInitiative[] = [];
-  const tasks: ExistingTask[] = [];
-  for (const row of rows) {
+  const toHandover = (row: SfRecord): { initiative: ExistingInitiative; tasks: ExistingTask[] } | null => {
     const initiative = toExistingInitiative(row, INITIATIVE_CHILDREN);
     // An opportunity won after the opportunities were read, or a lookup pointing elsewhere: not this run's business.
-    if (!tiedToWon(initiative.Opportunity__c) && !tiedToWon(initiative.Source_Opportunity_Id__c)) continue;
-    initiatives.push(initiative);
-    tasks.push(...childRecords(row, TASKS).map((task) => toExistingTask(task, initiative.Id)));
+    if (!tiedToWon(initiative.Opportunity__c) && !tiedToWon(initiative.Source_Opportunity_Id__c)) return null;
+    return { initiative, tasks: childRecords(row, TASKS).map((task) => toExistingTask(task, initiative.Id)) };
+  };
+  // Page by page: only the initiatives kept, in their domain form, outlive their page.
+  const kept = selection.opportunityIds
+    ? (await fetchInitiativeRowsByOpportunityIds(conn, wonOpportunityIds, usage)).map(toHandover).filter((h) => h !== null)
+    : await fetchMapped(conn, initiativesSoql(initiativesOfWonWhere(selection.since)), usage, toHandover);
+  const initiatives: ExistingInitiative[] = [];
+  const tasks: ExistingTask[] = [];
+  for (const h of kept) {
+    initiatives.push(h.initiative);
+    for (const task of h.tasks) tasks.push(task);
   }
   return { initiatives, tasks };
 }

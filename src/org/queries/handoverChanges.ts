@@ -74,7 +74,8 @@ export async function fetchChangedOpportunityIds(
     ...opportunityIdsOf(answer.records('initiatives'), [I.Opportunity__c, I.Source_Opportunity_Id__c]),
     ...opportunityIdsOf([...answer.records('components'), ...answer.records('outcomes')], [`${VIA_INITIATIVE}${I.Opportunity__c}`, `${VIA_INITIATIVE}${I.Source_Opportunity_Id__c}`]),
   ];
-  ids.push(...(await fetchOpportunitiesOfChangedTeamsAndFees(conn, q, usage)));
+  // One at a time: a team change can name every won opportunity of a large book, too many to spread as arguments.
+  for (const id of await fetchOpportunitiesOfChangedTeamsAndFees(conn, q, usage)) ids.push(id);
   const seen = new Set<string>();
   return ids.filter((id) => {
     const key = id.slice(0, 15);

@@ -8,7 +8,7 @@ import { initiativeSchema, measurementSchema, outcomeRequirementFieldsSchema } f
 import { idSchema } from '../../core/fieldSchemas.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
-import { childRecords, fetchAll, parentField } from '../fetch.js';
+import { childRecords, fetchMapped, parentField } from '../fetch.js';
 import { child, readRecord, recordLabel } from '../records.js';
 import { chunk, isSalesforceId, soqlIdList } from '../soql.js';
 import type { ChangeWindow, PassedDates, SyncSelectionPlan } from '../../core/incremental.js';
@@ -93,8 +93,7 @@ export async function fetchInitiatives(
   initiativeIds: readonly string[] | undefined,
   usage: ApiUsage,
 ): Promise<RecomputeInitiative[]> {
-  const rows = await fetchInChunks(conn, initiativeIds, initiativesSoql, usage);
-  return rows.map((row) => readRecord(recomputeInitiativeSchema, row, recordLabel(Initiative.apiName, row)));
+  return fetchInChunks(conn, initiativeIds, initiativesSoql, usage, (row) => readRecord(recomputeInitiativeSchema, row, recordLabel(Initiative.apiName, row)));
 }
 
 /** The outcomes of all initiatives, or of the given ones, each with all its measurements. */
@@ -103,23 +102,27 @@ export async function fetchOutcomesWithMeasurements(
   initiativeIds: readonly string[] | undefined,
   usage: ApiUsage,
 ): Promise<RecomputeOutcome[]> {
-  const rows = await fetchInChunks(conn, initiativeIds, outcomesWithMeasurementsSoql, usage);
-  return rows.map(toRecomputeOutcome);
+  return fetchInChunks(conn, initiativeIds, outcomesWithMeasurementsSoql, usage, toRecomputeOutcome);
 }
 
-export async function fetchInChunks(
+/**
+ * Rows of all records, or of those with the given Ids (in chunks, so any number of Ids fits), each turned into what
+ * the caller keeps as its page arrives (the raw rows of a million measurements held at once took gigabytes).
+ */
+export async function fetchInChunks<U>(
   conn: OrgConnection,
   ids: readonly string[] | undefined,
   soql: (ids?: readonly string[]) => string,
   usage: ApiUsage,
-): Promise<SfRecord[]> {
-  if (!ids) return fetchAll(conn, soql(), usage);
-  const rows: SfRecord[] = [];
+  map: (row: SfRecord) => U,
+): Promise<U[]> {
+  if (!ids) return fetchMapped(conn, soql(), usage, map);
+  const kept: U[] = [];
   for (const part of chunk([...new Set(ids)], IDS_PER_QUERY)) {
     // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
-    rows.push(...(await fetchAll(conn, soql(part), usage)));
+    for (const value of await fetchMapped(conn, soql(part), usage, map)) kept.push(value);
   }
-  return rows;
+  return kept;
 }
 
 function toRecomputeOutcome(row: SfRecord): RecomputeOutcome {

@@ -8,7 +8,7 @@ import { fieldsOf, Initiative, OpportunityLineItemFields, Product2Fields, Soluti
 import type { RenewalInitiative } from '../../core/plan/renewals.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
-import { fetchAll } from '../fetch.js';
+import { fetchAll, fetchMapped } from '../fetch.js';
 import { child } from '../records.js';
 import { chunk, soqlIdList, soqlString, soqlStringList } from '../soql.js';
 import type { ChangeWindow, PassedDates, SyncSelectionPlan } from '../../core/incremental.js';
@@ -40,8 +40,8 @@ export function renewableInitiativesSoql(filter?: string): string {
 }
 
 export async function fetchRenewableInitiatives(conn: OrgConnection, usage: ApiUsage): Promise<RenewalInitiative[]> {
-  const rows = await fetchAll(conn, renewableInitiativesSoql(), usage);
-  return rows.map((row) => toRenewalInitiative(row, COMPONENTS));
+  // Turned into RenewalInitiatives page by page: only one page of raw rows is alive at a time.
+  return fetchMapped(conn, renewableInitiativesSoql(), usage, (row) => toRenewalInitiative(row, COMPONENTS));
 }
 
 const LINE_FIELDS = [
@@ -87,18 +87,18 @@ export async function fetchLineRenewalInputs(
 ): Promise<Map<string, RenewalInputs>> {
   const lines = new Map<string, RenewalInputs>();
   const wanted = new Map([...new Set(lineItemIds)].map((id) => [idKey(id), id]));
-  const keep = (rows: readonly SfRecord[]): void => {
-    for (const row of rows) {
-      const key = idKey(String(row.Id));
-      if (!wanted.has(key)) continue;
-      wanted.delete(key);
-      lines.set(String(row.Id), toRenewalInputs(row));
-    }
+  // Kept as each page arrives (fetchMapped): the rows of a million line items are never held at once.
+  const keep = (row: SfRecord): null => {
+    const key = idKey(String(row.Id));
+    if (!wanted.has(key)) return null;
+    wanted.delete(key);
+    lines.set(String(row.Id), toRenewalInputs(row));
+    return null;
   };
-  if (wanted.size > LINE_IDS_PER_QUERY) keep(await fetchAll(conn, renewableLinesSoql(), usage));
+  if (wanted.size > LINE_IDS_PER_QUERY) await fetchMapped(conn, renewableLinesSoql(), usage, keep);
   for (const batch of chunk([...wanted.values()], LINE_IDS_PER_QUERY)) {
     // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
-    keep(await fetchAll(conn, lineItemsSoql(batch), usage));
+    await fetchMapped(conn, lineItemsSoql(batch), usage, keep);
   }
   return lines;
 }
