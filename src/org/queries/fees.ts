@@ -13,6 +13,7 @@ import type { OrgConnection, SfRecord } from '../connection.js';
 import { childRecords, fetchAll } from '../fetch.js';
 import { child, parentName, readRecord, recordLabel } from '../records.js';
 import { chunk, soqlId, soqlIdList } from '../soql.js';
+import { fetchCurrencyOf } from './currency.js';
 import { fetchInChunks } from './outcomes.js';
 
 const FA = fieldsOf(FeeAtRisk);
@@ -165,17 +166,7 @@ export async function fetchFeeTerms(conn: OrgConnection, scope: FeeScope, usage:
  * answers. As the value report does (fetchReportCurrency), amounts are then shown bare rather than in a wrong currency.
  */
 export async function fetchFeeCurrency(conn: OrgConnection, scope: FeeScope, usage: ApiUsage): Promise<string | null> {
-  const where = feeScopeWhere(scope);
-  const orNull = <T>(promise: Promise<T>): Promise<T | null> => promise.catch(() => null);
-  const [records, org] = await Promise.all([
-    orNull(fetchAll(conn, `SELECT CurrencyIsoCode FROM ${FeeAtRisk.apiName}${where}`, usage)),
-    orNull(fetchAll(conn, 'SELECT DefaultCurrencyIsoCode FROM Organization LIMIT 1', usage)),
-  ]);
-  const codes = new Set((records ?? []).map((r) => r.CurrencyIsoCode).filter((c): c is string => typeof c === 'string' && c !== ''));
-  if (codes.size === 1) return [...codes][0];
-  if (codes.size > 1) return null;
-  const code = org?.[0]?.DefaultCurrencyIsoCode;
-  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : null;
+  return fetchCurrencyOf(conn, FeeAtRisk.apiName, feeScopeWhere(scope), usage);
 }
 
 // ---- Handover: the fees made from line items before ---------------------------------------------------------

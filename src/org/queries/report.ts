@@ -26,6 +26,7 @@ import { childRecords, fetchAll } from '../fetch.js';
 import { soqlId } from '../soql.js';
 import { allSettledOrThrow } from '../settled.js';
 import { child, parentName, parseRecord, recordLabel } from '../records.js';
+import { fetchCurrencyOf } from './currency.js';
 
 const I = fieldsOf(Initiative);
 const O = fieldsOf(OutcomeRequirement);
@@ -154,14 +155,5 @@ export async function fetchReportSource(conn: OrgConnection, scope: ReportScope,
  */
 export async function fetchReportCurrency(conn: OrgConnection, scope: ReportScope, usage: ApiUsage): Promise<string | null> {
   const where = scope.kind === 'initiative' ? `Id = ${soqlId(scope.id)}` : `${I.Account__c} = ${soqlId(scope.id)}`;
-  const orNull = <T>(promise: Promise<T>): Promise<T | null> => promise.catch(() => null);
-  const [records, org] = await Promise.all([
-    orNull(fetchAll(conn, `SELECT CurrencyIsoCode FROM ${Initiative.apiName} WHERE ${where}`, usage)),
-    orNull(fetchAll(conn, 'SELECT DefaultCurrencyIsoCode FROM Organization LIMIT 1', usage)),
-  ]);
-  const codes = new Set((records ?? []).map((r) => r.CurrencyIsoCode).filter((c): c is string => typeof c === 'string' && c !== ''));
-  if (codes.size === 1) return [...codes][0];
-  if (codes.size > 1) return null;
-  const code = org?.[0]?.DefaultCurrencyIsoCode;
-  return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : null;
+  return fetchCurrencyOf(conn, Initiative.apiName, ` WHERE ${where}`, usage);
 }
