@@ -3,6 +3,9 @@
  * last one worked (an import beside a recompute, both as the integration user), the next run cannot, and reads
  * every change since shortly before the last run's start. Saves are stamped in the past with the org's clock.
  */
+import { copyFile, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import HandoverSync from '../../src/commands/outcomes/handover/sync.js';
 import MeasurementsImport from '../../src/commands/outcomes/measurements/import.js';
@@ -39,7 +42,10 @@ describe('an incremental run after a run that shared its user', () => {
   beforeAll(async () => {
     env = await startTestOrg({ now: () => new Date(Date.now() - clockOffsetMs) });
     await runCommand(HandoverSync, ['--target-org', env.alias]);
-    await runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', `${sampleDataDir}/measurements.csv`]);
+    // A copy: the import writes its error file beside its input, never into data/sample.
+    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'shared-user-')), 'measurements.csv');
+    await copyFile(path.join(sampleDataDir, 'measurements.csv'), file);
+    await runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', file]);
     [measurement] = await query(
       'SELECT Id, Value__c, Outcome_Requirement__c FROM Measurement__c WHERE Outcome_Requirement__r.Target_Value__c != null ORDER BY Measured_On__c DESC, Id LIMIT 1',
     );
