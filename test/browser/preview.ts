@@ -69,7 +69,8 @@ export async function openPage(browser: Browser, url: string): Promise<{ page: P
   // A context of its own: axe-core's runner needs one it can open pages in.
   const context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // The browser may already be closing (afterAll): a context that cannot close then is no failure of the page.
+  page.on('close', () => void context.close().catch(() => undefined));
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(url);

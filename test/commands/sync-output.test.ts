@@ -30,9 +30,10 @@ describe('sync output people read', () => {
   it('handover sync: counts by object and action, the gaps and undated lines, and how to see every change', async () => {
     await runCommand(HandoverSync, ['--target-org', env.alias, '--dry-run'], { json: false });
     const out = lastOutput;
-    expect(out).toMatch(/Object\s+│\s+To create\s+│\s+To update\s+│\s+Skipped\s+│\s+Failed/);
-    expect(out).toMatch(/Initiative__c\s+│\s+7\s+│\s+19\s+│/);
-    expect(out).toMatch(/Solution_Component__c\s+│\s+130\s+│/);
+    // Columns are separated by box lines, or by spaces alone where CI is set (oclif's table then draws none).
+    expect(out).toMatch(/Object[\s│]+To create[\s│]+To update[\s│]+Skipped[\s│]+Failed/);
+    expect(out).toMatch(/Initiative__c[\s│]+7[\s│]+19[\s│]+/);
+    expect(out).toMatch(/Solution_Component__c[\s│]+130[\s│]+/);
     // What needs a person: the handover gaps (cut to a few, with how to see the rest) and the undated lines.
     const gaps = /Handover gaps to close, each also listed in its review task \((\d+)\)/.exec(out);
     expect(Number(gaps?.[1])).toBeGreaterThan(ITEMS_SHOWN);
@@ -58,7 +59,7 @@ describe('sync output people read', () => {
     await cp(path.join(sampleDataDir, 'measurements.csv'), file);
     await runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', file], { json: false });
     expect(lastExitCode).toBe(1);
-    expect(lastOutput).toMatch(/Measurement__c\s+│\s+419\s+│\s+0\s+│\s+0\s+│\s+6\s+│/);
+    expect(lastOutput).toMatch(/Measurement__c[\s│]+419[\s│]+0[\s│]+0[\s│]+6[\s│]+/);
     expect(lastOutput).toMatch(/Failed \(6\): not written, and why\n {2}Row \d+: \S.*\n {2}Row \d+: /);
     expect(lastOutput).toMatch(/6 rows were not imported; they are in .*measurements\.errors\.csv/);
     expect(lastOutput).not.toMatch(/Measurements written/);
@@ -75,7 +76,7 @@ describe('sync output people read', () => {
     const file = path.join(dir, 'dupes.csv');
     await writeFile(file, 'outcome,measured_on,value,external_id\nOUT-000002,2024-01-31,1,DUP-1\nOUT-000002,2024-01-31,2,DUP-1\nOUT-000002,2024-02-29,n/a,\n');
     await runCommand(MeasurementsImport, ['--target-org', env.alias, '--file', file, '--dry-run'], { json: false });
-    expect(lastOutput).toMatch(/Measurement__c\s+│\s+1\s+│\s+0\s+│\s+0\s+│\s+1\s+│/);
+    expect(lastOutput).toMatch(/Measurement__c[\s│]+1[\s│]+0[\s│]+0[\s│]+1[\s│]+/);
     expect(lastOutput).toMatch(/Failed \(1\): not written, and why\n {2}Row 4: value: /);
     expect(lastOutput).toMatch(/Rows replaced by a later row with the same external id \(check which reading is right\) \(1\)\n {2}Row 2: /);
   }, TIMEOUT);
@@ -83,12 +84,12 @@ describe('sync output people read', () => {
   it('renewals sync and recompute: the same summary, with --verbose for the table', async () => {
     await runCommand(HandoverSync, ['--target-org', env.alias]);
     await runCommand(RenewalsSync, ['--target-org', env.alias, '--dry-run'], { json: false });
-    expect(lastOutput).toMatch(/Solution_Component__c\s+│\s+\d+\s+│\s+\d+\s+│\s+0/);
+    expect(lastOutput).toMatch(/Solution_Component__c[\s│]+\d+[\s│]+\d+[\s│]+0/);
     expect(lastOutput).toMatch(/Renewable components that cannot be dated \(2\)/);
     expect(lastOutput).not.toMatch(/Renewal dates that change/);
 
     await runCommand(Recompute, ['--target-org', env.alias, '--dry-run'], { json: false });
-    expect(lastOutput).toMatch(/Outcome_Requirement__c\s+│\s+\d+\s+│\s+\d+\s+│\s+0/);
+    expect(lastOutput).toMatch(/Outcome_Requirement__c[\s│]+\d+[\s│]+\d+[\s│]+0/);
     expect(lastOutput).not.toMatch(/Outcome requirements that changed/);
     await runCommand(Recompute, ['--target-org', env.alias, '--dry-run', '--verbose'], { json: false });
     expect(lastOutput).toMatch(/Outcome requirements that changed/);
