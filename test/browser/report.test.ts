@@ -67,7 +67,7 @@ function pdfPages(bytes: Buffer): Array<{ width: number; height: number }> {
 async function open(file: string, media: 'screen' | 'print' = 'screen'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => void context.close().catch(() => undefined)); // the browser may already be closing
   await page.emulateMedia({ media });
   await page.goto(pathToFileURL(file).href);
   return page;
