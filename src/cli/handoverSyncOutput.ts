@@ -45,7 +45,6 @@ export function printHandoverSync(out: Output, result: HandoverSyncResult, verbo
     ],
   });
   if (result.dryRun) out.log(messages.getMessage('info.dryRun'));
-  const complete = result.handovers.filter((h) => h.status === 'Handed Over').length;
   out.logSuccess(
     messages.getMessage(result.dryRun ? 'success.dryRun' : 'success', [
       result.opportunities,
@@ -54,8 +53,8 @@ export function printHandoverSync(out: Output, result: HandoverSyncResult, verbo
       result.components.created,
       result.components.updated,
       result.tasks.created,
-      complete,
-      result.handovers.length - complete,
+      result.handoverStatuses.handedOver,
+      result.handoverStatuses.incomplete,
       result.failures.length,
       result.apiCalls.total,
     ]),

@@ -27,7 +27,13 @@ export type HandoverSyncResult = {
   changes: HandoverChange[];
   /** Planned items left out of `changes` (0 when it lists them all). */
   changesNotListed: number;
+  /**
+   * Up to HANDOVERS_LISTED handovers with what each still lacks: every one when there are no more, else the
+   * incomplete ones first. `handoverStatuses` counts them all.
+   */
   handovers: HandoverReport[];
+  /** Every handover of the run by its state, and how many `handovers` leaves out (0 when it lists them all). */
+  handoverStatuses: { handedOver: number; incomplete: number; notListed: number };
   failures: HandoverFailure[];
   /** What the run read (changes since the last complete run, the whole book, or what was named) and its record. */
   run: SyncRunReport;
@@ -59,6 +65,7 @@ export function handoverSyncResult({ dryRun, today, opportunities, plan, outcome
     changes: outcome.changes.listed(),
     changesNotListed: outcome.changes.notListed(),
     handovers: handoverReports(plan, outcome),
+    handoverStatuses: { ...plan.handoverCounts },
     failures: outcome.failures,
     run,
     apiCalls,

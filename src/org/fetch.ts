@@ -42,24 +42,44 @@ export async function fetchMapped<T extends SfRecord, U>(
   map: (row: T) => U | null,
   options: { onPage?: (fetched: number, total: number) => void; completeChildren?: boolean } = {},
 ): Promise<U[]> {
+  const kept: U[] = [];
+  await forEachPage(conn, soql, usage, map, (page) => {
+    for (const value of page) kept.push(value);
+  }, options);
+  return kept;
+}
+
+/**
+ * Runs a query and hands each page's mapped rows to `onPage` before the next page is asked for, so a caller that
+ * works page by page holds one page at a time. Same calls as `fetchAll`.
+ */
+export async function forEachPage<T extends SfRecord, U>(
+  conn: OrgConnection,
+  soql: string,
+  usage: ApiUsage,
+  map: (row: T) => U | null,
+  onPage: (values: U[]) => void | Promise<void>,
+  options: { onPage?: (fetched: number, total: number) => void; completeChildren?: boolean } = {},
+): Promise<void> {
   const complete = options.completeChildren === false ? (): Promise<void> => Promise.resolve() : completeChildSubqueries;
   let page = await withRetry(() => {
     usage.count('queries');
     return (conn as unknown as QueryApi).query(soql, { autoFetch: false }) as Promise<QueryPage<T>>;
   }, { onRetry: () => usage.countRetry() });
-  // Each page's large child results are completed before the next page is asked for: an org keeps only a few
-  // query cursors open per user, so a child cursor must not wait for the whole parent result.
-  await complete(conn, page.records, usage);
-  const kept: U[] = [];
   let fetched = 0;
-  const keep = (rows: T[]): void => {
+  const hand = async (rows: T[]): Promise<void> => {
+    // Each page's large child results are completed before the next page is asked for: an org keeps only a few
+    // query cursors open per user, so a child cursor must not wait for the whole parent result.
+    await complete(conn, rows, usage);
     fetched += rows.length;
+    const values: U[] = [];
     for (const row of rows) {
       const value = map(row);
-      if (value !== null) kept.push(value);
+      if (value !== null) values.push(value);
     }
+    await onPage(values);
   };
-  keep(page.records);
+  await hand(page.records);
   options.onPage?.(fetched, page.totalSize);
   while (!page.done && page.nextRecordsUrl) {
     const locator = page.nextRecordsUrl;
@@ -68,12 +88,10 @@ export async function fetchMapped<T extends SfRecord, U>(
       usage.count('queryMore');
       return (conn as unknown as QueryApi).queryMore(locator) as Promise<QueryPage<T>>;
     }, { onRetry: () => usage.countRetry() });
-    // eslint-disable-next-line no-await-in-loop -- a page's children complete before the next page is read
-    await complete(conn, page.records, usage);
-    keep(page.records);
+    // eslint-disable-next-line no-await-in-loop -- a page is handed over before the next is read
+    await hand(page.records);
     options.onPage?.(fetched, page.totalSize);
   }
-  return kept;
 }
 
 type ChildResult = { records: SfRecord[]; done: boolean; nextRecordsUrl?: string };

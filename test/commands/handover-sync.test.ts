@@ -213,9 +213,15 @@ describe('sf outcomes handover sync', () => {
 
   it('returns a typed --json result', () => {
     expect(Object.keys(first).sort()).toEqual(
-      ['apiCalls', 'changes', 'changesNotListed', 'components', 'dryRun', 'failures', 'fees', 'handovers', 'initiatives', 'opportunities', 'opportunityStatuses', 'run', 'tasks', 'today'].sort(),
+      ['apiCalls', 'changes', 'changesNotListed', 'components', 'dryRun', 'failures', 'fees', 'handovers', 'handoverStatuses', 'initiatives', 'opportunities', 'opportunityStatuses', 'run', 'tasks', 'today'].sort(),
     );
     expect(first.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // A small book lists every handover; the counts agree with the list.
+    expect(first.handoverStatuses).toEqual({
+      handedOver: first.handovers.filter((h) => h.status === 'Handed Over').length,
+      incomplete: first.handovers.filter((h) => h.status === 'Incomplete').length,
+      notListed: 0,
+    });
     expect(typeof first.opportunities).toBe('number');
     for (const counts of [first.initiatives, first.components, first.tasks, first.opportunityStatuses]) {
       expect(Object.keys(counts).sort()).toEqual(['created', 'failed', 'skipped', 'updated']);

@@ -217,66 +217,116 @@ export type HandoverSummary = {
   readonly undatedLines: readonly UndatedLine[];
 };
 
+/** What the planner plans every page against. */
+type PlannerInput = Omit<HandoverPlanInput, 'opportunities'>;
+
+/** Every handover by its state, and how many `handovers` leaves out. */
+export type HandoverCounts = { readonly handedOver: number; readonly incomplete: number; readonly notListed: number };
+
 export type HandoverPlan = {
   readonly initiatives: readonly InitiativeChange[];
   readonly components: readonly ComponentChange[];
   readonly tasks: readonly TaskChange[];
   readonly opportunities: readonly OpportunityStatusChange[];
+  /** Up to HANDOVERS_LISTED handovers (every one when there are no more), the incomplete first when there are. */
   readonly handovers: readonly HandoverSummary[];
+  readonly handoverCounts: HandoverCounts;
   /** One per line that carries fee terms. */
   readonly fees: readonly FeeChange[];
 };
 
 export function planHandover(input: HandoverPlanInput): HandoverPlan {
-  const plan = {
-    initiatives: [] as InitiativeChange[],
-    components: [] as ComponentChange[],
-    tasks: [] as TaskChange[],
-    opportunities: [] as OpportunityStatusChange[],
-    handovers: [] as HandoverSummary[],
-    fees: [] as FeeChange[],
-  };
-  const matcher = initiativeMatcher(input.initiatives);
-  const tasksByInitiative = groupBy(input.tasks.filter(isHandoverTask), (task) => task.whatId);
+  const planner = handoverPlanner(input);
+  planner.add(input.opportunities);
+  return planner.plan();
+}
 
+/**
+ * Plans a book a page of opportunities at a time (`add`), against what the org holds, indexed once: a sync at
+ * scale never holds every opportunity with its line items at once. `plan()` gives what `planHandover` gives for
+ * all the pages together. Handovers are listed up to `HANDOVERS_LISTED` (the incomplete first), and counted in full.
+ */
+export function handoverPlanner(input: PlannerInput): { add(opportunities: readonly SourceOpportunity[]): void; plan(): HandoverPlan } {
+  const plan: MutablePlan = { initiatives: [], components: [], tasks: [], opportunities: [], fees: [] };
+  const listed = new HandoverListing();
+  const context: PlanContext = {
+    input,
+    matcher: initiativeMatcher(input.initiatives),
+    tasksByInitiative: groupBy(input.tasks.filter(isHandoverTask), (task) => task.whatId),
+    feesByLine: new Map((input.existingFees ?? []).map((f) => [idKey(f.Source_Line_Item_Id__c), f])),
+    listed,
+  };
   for (const id of input.missingOpportunityIds ?? []) {
     plan.initiatives.push(skipOpportunity(id, '', 'No opportunity with this Id in the org: check the Id passed with --opportunity'));
   }
-
-  for (const opportunity of input.opportunities) {
-    if (!opportunity.isWon) {
-      plan.initiatives.push(skipOpportunity(opportunity.id, opportunity.name, 'Not Closed Won: only won opportunities are handed over'));
-      continue;
-    }
-    const { initiative: existing, duplicates } = matcher(opportunity.id);
-    for (const duplicate of duplicates) plan.initiatives.push(duplicateSkip(opportunity, duplicate, existing));
-    if (!existing && !opportunity.accountId) {
-      plan.initiatives.push(
-        skipOpportunity(opportunity.id, opportunity.name, 'No account on the opportunity, and an initiative needs one: set the Account of the opportunity'),
-      );
-      continue;
-    }
-    planOneHandover(opportunity, existing, tasksByInitiative, input, plan);
-  }
-  return plan;
+  return {
+    add(opportunities): void {
+      for (const opportunity of opportunities) {
+        if (!opportunity.isWon) {
+          plan.initiatives.push(skipOpportunity(opportunity.id, opportunity.name, 'Not Closed Won: only won opportunities are handed over'));
+          continue;
+        }
+        const { initiative: existing, duplicates } = context.matcher(opportunity.id);
+        for (const duplicate of duplicates) plan.initiatives.push(duplicateSkip(opportunity, duplicate, existing));
+        if (!existing && !opportunity.accountId) {
+          plan.initiatives.push(
+            skipOpportunity(opportunity.id, opportunity.name, 'No account on the opportunity, and an initiative needs one: set the Account of the opportunity'),
+          );
+          continue;
+        }
+        planOneHandover(opportunity, existing, context, plan);
+      }
+    },
+    plan: (): HandoverPlan => ({ ...plan, handovers: listed.handovers(), handoverCounts: listed.counts() }),
+  };
 }
+
+/** Handovers a plan lists: at 100,000 opportunities the full list was most of a sync's memory and of its --json. */
+export const HANDOVERS_LISTED = 1000;
+
+/** Keeps the handovers worth listing: all of them when few, else the incomplete ones (a person must act) first. */
+class HandoverListing {
+  private readonly incomplete: Array<{ seq: number; summary: HandoverSummary }> = [];
+  private readonly complete: Array<{ seq: number; summary: HandoverSummary }> = [];
+  private total = 0;
+  private handedOver = 0;
+
+  public add(summary: HandoverSummary): void {
+    const kept = summary.status === HANDED_OVER ? this.complete : this.incomplete;
+    if (summary.status === HANDED_OVER) this.handedOver += 1;
+    if (kept.length < HANDOVERS_LISTED) kept.push({ seq: this.total, summary });
+    this.total += 1;
+  }
+
+  public handovers(): HandoverSummary[] {
+    // Few enough: every handover, in the order planned; otherwise the incomplete first, then the complete.
+    const all = this.total <= HANDOVERS_LISTED ? [...this.incomplete, ...this.complete].sort((a, b) => a.seq - b.seq) : [...this.incomplete, ...this.complete];
+    return all.slice(0, HANDOVERS_LISTED).map((h) => h.summary);
+  }
+
+  public counts(): HandoverCounts {
+    return { handedOver: this.handedOver, incomplete: this.total - this.handedOver, notListed: Math.max(0, this.total - HANDOVERS_LISTED) };
+  }
+}
+
+type PlanContext = {
+  input: PlannerInput;
+  matcher: (opportunityId: string) => Match;
+  tasksByInitiative: ReadonlyMap<string, ExistingTask[]>;
+  feesByLine: ReadonlyMap<string, ExistingLineFee>;
+  listed: HandoverListing;
+};
 
 type MutablePlan = {
   initiatives: InitiativeChange[];
   components: ComponentChange[];
   tasks: TaskChange[];
   opportunities: OpportunityStatusChange[];
-  handovers: HandoverSummary[];
   fees: FeeChange[];
 };
 
-function planOneHandover(
-  opportunity: SourceOpportunity,
-  existing: ExistingInitiative | null,
-  tasksByInitiative: ReadonlyMap<string, ExistingTask[]>,
-  input: HandoverPlanInput,
-  plan: MutablePlan,
-): void {
+function planOneHandover(opportunity: SourceOpportunity, existing: ExistingInitiative | null, context: PlanContext, plan: MutablePlan): void {
+  const { input, tasksByInitiative, feesByLine } = context;
   const { today } = input;
   const componentsBySource = new Map((existing?.components ?? []).filter((c) => c.Source_Line_Item_Id__c).map((c) => [c.Source_Line_Item_Id__c as string, c]));
   const lines = opportunity.lines.map((line) => planComponent(opportunity, line, componentsBySource.get(line.id) ?? null));
@@ -293,7 +343,7 @@ function planOneHandover(
   const gaps = handoverGaps({ initiative: initiative.after, outcomes: existing?.outcomes ?? [], components: componentsAfter });
   const status: HandoverStatus = gaps.length === 0 ? HANDED_OVER : INCOMPLETE;
   const undatedLines = lines.flatMap((l) => (l.undated ? [l.undated] : []));
-  plan.handovers.push({
+  context.listed.add({
     opportunityId: opportunity.id,
     initiativeId: existing?.Id ?? null,
     initiativeName: initiative.after.Name,
@@ -302,7 +352,6 @@ function planOneHandover(
     undatedLines,
   });
 
-  const feesByLine = new Map((input.existingFees ?? []).map((f) => [idKey(f.Source_Line_Item_Id__c), f]));
   for (const { line, change } of lines) {
     if (!hasFeeTerms(line.fee)) continue;
     plan.fees.push(planLineFee({ id: line.id, name: change.name, fee: line.fee }, opportunity, existing?.Id ?? null, feesByLine.get(idKey(line.id)) ?? null));
@@ -321,7 +370,7 @@ function planInitiative(
   existing: ExistingInitiative | null,
   componentsAfter: readonly ExistingComponentState[],
   lines: readonly PlannedLine[],
-  input: HandoverPlanInput,
+  input: PlannerInput,
 ): { change: InitiativeChange; after: InitiativeAfter } {
   const revenue = revenueOf(opportunity, lines);
   const nextRenewal = nextRenewalDate(componentsAfter, input.today);
@@ -401,7 +450,7 @@ function revenueOf(opportunity: SourceOpportunity, lines: readonly PlannedLine[]
 }
 
 /** The account team's Customer Success Manager, else the default CSM, else the account's owner. */
-function csmFor(opportunity: SourceOpportunity, input: HandoverPlanInput): { userId: string; source: string } | null {
+function csmFor(opportunity: SourceOpportunity, input: PlannerInput): { userId: string; source: string } | null {
   const fromTeam = opportunity.accountId ? input.accountCsms.get(opportunity.accountId) : undefined;
   if (fromTeam) return { userId: fromTeam, source: 'from the account team' };
   const noTeamCsm = input.accountTeams === false ? 'Account Teams are not enabled in this org' : 'no Customer Success Manager on the account team';
@@ -693,7 +742,7 @@ export function countActions(items: ReadonlyArray<{ action: PlanAction }>): Acti
  * Accounts whose CSM the plan may need: those of won opportunities whose initiative has no CSM yet (or has no
  * initiative). The command asks the account teams about these only, so a rerun costs no team query at all.
  */
-export function accountsNeedingCsm(opportunities: readonly SourceOpportunity[], initiatives: readonly ExistingInitiative[]): string[] {
+export function accountsNeedingCsm(opportunities: ReadonlyArray<Pick<SourceOpportunity, 'id' | 'accountId' | 'isWon'>>, initiatives: readonly ExistingInitiative[]): string[] {
   const matcher = initiativeMatcher(initiatives);
   const accounts = new Set<string>();
   for (const opportunity of opportunities) {

@@ -27,7 +27,7 @@ import {
 } from '../../core/plan/handover.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
-import { childRecords, fetchAll, fetchMapped } from '../fetch.js';
+import { childRecords, fetchAll, fetchMapped, forEachPage } from '../fetch.js';
 import { child } from '../records.js';
 import { withRetry } from '../retry.js';
 import { chunk, isSalesforceId, soqlDate, soqlDateTime, soqlId, soqlIdList, soqlString } from '../soql.js';
@@ -117,14 +117,26 @@ export function opportunitiesSoql(selection: { since?: IsoDate; opportunityIds?:
 }
 
 export async function fetchOpportunities(conn: OrgConnection, selection: OpportunitySelection, usage: ApiUsage): Promise<SourceOpportunity[]> {
-  const batches = selection.opportunityIds ? chunk(selection.opportunityIds, IDS_PER_QUERY).map((ids) => ({ opportunityIds: ids })) : [selection];
   const opportunities: SourceOpportunity[] = [];
+  await forEachOpportunityPage(conn, selection, usage, (page) => {
+    for (const o of page) opportunities.push(o);
+  });
+  return opportunities;
+}
+
+/** The opportunities of `fetchOpportunities`, handed over a query page (up to 2,000) at a time. Same calls. */
+export async function forEachOpportunityPage(
+  conn: OrgConnection,
+  selection: OpportunitySelection,
+  usage: ApiUsage,
+  onPage: (opportunities: SourceOpportunity[]) => void | Promise<void>,
+): Promise<void> {
+  const batches = selection.opportunityIds ? chunk(selection.opportunityIds, IDS_PER_QUERY).map((ids) => ({ opportunityIds: ids })) : [selection];
   for (const batch of batches) {
     // Rows become SourceOpportunities page by page: the raw rows of a whole book held at once took gigabytes.
     // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
-    for (const o of await fetchMapped(conn, opportunitiesSoql(batch), usage, (row) => toSourceOpportunity(row, 'OpportunityLineItems'))) opportunities.push(o);
+    await forEachPage(conn, opportunitiesSoql(batch), usage, (row) => toSourceOpportunity(row, 'OpportunityLineItems'), onPage);
   }
-  return opportunities;
 }
 
 // ---- Existing initiatives --------------------------------------------------------------------------

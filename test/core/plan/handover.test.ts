@@ -4,6 +4,8 @@ import {
   accountsNeedingCsm,
   countActions,
   duplicateReviewTasks,
+  handoverPlanner,
+  HANDOVERS_LISTED,
   planHandover,
   type ExistingComponent,
   type ExistingInitiative,
@@ -519,6 +521,42 @@ describe('planHandover', () => {
       );
       expect(accounts).toEqual([ACCOUNT]);
     });
+  });
+});
+
+describe('handoverPlanner: a book a page at a time', () => {
+  /** Opportunities of their own, each with one line, some handed over complete (an initiative with all it needs). */
+  function book(count: number): SourceOpportunity[] {
+    return Array.from({ length: count }, (_, i) => {
+      const n = String(i + 1).padStart(6, '0');
+      return opportunity({ id: `006000000${n}AAA`, name: `Deal ${n}`, lines: [line({ id: `00k000000${n}AAA`, serviceDate: '2026-01-31', termMonths: 12 })] });
+    });
+  }
+
+  it('plans pages into the plan planHandover makes of the whole book', () => {
+    const opportunities = book(25);
+    const whole = planHandover(input({ opportunities }));
+    const planner = handoverPlanner(input({ opportunities: [] }));
+    for (let start = 0; start < opportunities.length; start += 7) planner.add(opportunities.slice(start, start + 7));
+    expect(planner.plan()).toEqual(whole);
+    expect(whole.initiatives).toHaveLength(25);
+    expect(whole.handoverCounts).toEqual({ handedOver: 0, incomplete: 25, notListed: 0 });
+  });
+
+  it('lists at most HANDOVERS_LISTED handovers, the incomplete first, and counts every one', () => {
+    const incomplete = book(HANDOVERS_LISTED + 2);
+    // Three more are complete: the fixture's deal with its initiative, components, CSM and primary outcome.
+    const completeIds = ['006000000C00001AAA', '006000000C00002AAA', '006000000C00003AAA'];
+    const opportunities = [...completeIds.map((id) => opportunity({ id })), ...incomplete];
+    const complete = completeIds.map((id, i) =>
+      initiative({ Id: `a00000000C0000${i + 1}AAA`, Opportunity__c: id, CSM__c: CSM, components: writtenComponents(), outcomes: [completePrimaryOutcome] }),
+    );
+    const plan = planHandover(input({ opportunities, initiatives: complete }));
+    expect(plan.handoverCounts).toEqual({ handedOver: 3, incomplete: HANDOVERS_LISTED + 2, notListed: 5 });
+    expect(plan.handovers).toHaveLength(HANDOVERS_LISTED);
+    expect(plan.handovers.every((h) => h.status === 'Incomplete')).toBe(true);
+    // The plan itself is whole: every opportunity's initiative and status.
+    expect(plan.opportunities).toHaveLength(HANDOVERS_LISTED + 5);
   });
 });
 

@@ -1,14 +1,12 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { accountsNeedingCsm, idKey, planHandover } from '../../../core/plan/handover.js';
-import { hasFeeTerms } from '../../../core/plan/handoverFees.js';
+import { handoverPlanner } from '../../../core/plan/handover.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
 import { applyHandover, plannedOnly } from '../../../org/handoverApply.js';
 import { resolveDefaultCsm } from '../../../org/defaultCsm.js';
-import { fetchAccountCsms, fetchExistingHandovers, fetchOpportunities } from '../../../org/queries/handover.js';
-import { fetchFeesOfLines } from '../../../org/queries/fees.js';
+import { readHandoverBook } from '../../../org/handoverBook.js';
 import { handoverReadSelection } from '../../../org/queries/handoverChanges.js';
 import { SyncSession, sumCounts } from '../../../org/syncSession.js';
 import { isoDateFlag, recordIdFlag, userFlag, bulkThresholdFlag, verboseFlag } from '../../../cli/flags.js';
@@ -87,34 +85,24 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     this.syncRun = run;
     const { selection, changesOnly } = await query(handoverReadSelection(conn, run.selection, { since, opportunityIds }, usage));
     const defaultCsmId = defaultCsmFlag ? await resolveDefaultCsm(conn, defaultCsmFlag, usage) : null;
-    const read = await query(fetchOpportunities(conn, selection, usage));
-    const opportunities = changesOnly ? read.filter((o) => o.isWon) : read;
-    const fetchedKeys = new Set(opportunities.map((o) => idKey(o.id)));
-    const missingOpportunityIds = (opportunityIds ?? []).filter((id) => !fetchedKeys.has(idKey(id)));
-    const wonIds = opportunities.filter((o) => o.isWon).map((o) => o.id);
-    const { initiatives, tasks } = await query(fetchExistingHandovers(conn, selection, wonIds, usage));
-    const csmAccounts = accountsNeedingCsm(opportunities, initiatives);
-    const team = csmAccounts.length > 0 ? await query(fetchAccountCsms(conn, csmAccounts, usage, selection)) : null;
-    const feeLineIds = opportunities.flatMap((o) => o.lines.filter((l) => hasFeeTerms(l.fee)).map((l) => l.id));
-    const existingFees = feeLineIds.length > 0 ? await query(fetchFeesOfLines(conn, feeLineIds, usage)) : [];
+    const book = await query(readHandoverBook(conn, selection, { changesOnly }, usage));
     this.spinner.stop();
     // What this run read: changes since the last complete run, the whole book, or what was named.
     this.log(`${run.selection.reason}.`);
+    const { team } = book;
     if (team && !team.accountTeams) this.warn(messages.getMessage('warn.accountTeamsOff'));
     else if (team?.csmRoleMissing) this.warn(messages.getMessage('warn.csmRoleMissing'));
 
-    // Plan.
-    const plan = planHandover({
-      opportunities,
-      missingOpportunityIds,
-      initiatives,
-      tasks,
-      accountCsms: team?.csms ?? new Map<string, string>(),
-      accountTeams: team?.accountTeams,
-      defaultCsmId,
-      today,
-      existingFees,
-    });
+    // Plan, a page of opportunities at a time (read back from disk at scale).
+    const { missingOpportunityIds, initiatives, tasks, existingFees } = book;
+    const accountCsms = team?.csms ?? new Map<string, string>();
+    const planner = handoverPlanner({ missingOpportunityIds, initiatives, tasks, existingFees, accountCsms, accountTeams: team?.accountTeams, defaultCsmId, today });
+    try {
+      for await (const page of book.opportunities.pages()) planner.add(page);
+    } finally {
+      await book.opportunities.close();
+    }
+    const plan = planner.plan();
 
     // Apply.
     const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
@@ -123,7 +111,7 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     await query(run.finish(sumCounts(objects.map((o) => outcome.changes.counts(o))), outcome.failures.length > 0 ? [`${outcome.failures.length} record(s) refused`] : []));
 
     // Report.
-    const result = handoverSyncResult({ dryRun, today, opportunities: opportunities.length, plan, outcome, run: run.report(), apiCalls: usage.snapshot() });
+    const result = handoverSyncResult({ dryRun, today, opportunities: book.count, plan, outcome, run: run.report(), apiCalls: usage.snapshot() });
     printHandoverSync(this, result, flags.verbose);
     this.exitFor(result.failures.length);
     return result;

@@ -1,0 +1,64 @@
+/**
+ * The fetch step of a handover sync: the won opportunities with their line items, then what the org already holds
+ * for them (initiatives with components, outcomes and review tasks; the account teams' CSMs; fees made from lines).
+ * The opportunities are read first (which initiatives, teams and fees to read depends on them) and kept on disk
+ * while the rest is read, unless the user named them: only their ids, accounts and fee lines stay in memory.
+ */
+import { accountsNeedingCsm, idKey, type ExistingInitiative, type ExistingTask, type SourceOpportunity } from '../core/plan/handover.js';
+import { hasFeeTerms, type ExistingLineFee } from '../core/plan/handoverFees.js';
+import type { ApiUsage } from './apiUsage.js';
+import type { OrgConnection } from './connection.js';
+import { inMemory, OpportunitySpool, type OpportunitySource } from './opportunitySpool.js';
+import { fetchFeesOfLines } from './queries/fees.js';
+import { fetchAccountCsms, fetchExistingHandovers, forEachOpportunityPage, type AccountCsms, type OpportunitySelection } from './queries/handover.js';
+
+export type HandoverBook = {
+  /** Opportunities read: the won ones, or those named (won or not, so the plan can say why one is skipped). */
+  count: number;
+  /** Named opportunities the org did not return. */
+  missingOpportunityIds: string[];
+  opportunities: OpportunitySource;
+  initiatives: ExistingInitiative[];
+  tasks: ExistingTask[];
+  /** The account teams' CSMs, when an account needed one (null: no team query was made). */
+  team: AccountCsms | null;
+  existingFees: ExistingLineFee[];
+};
+
+/**
+ * Reads what a handover plans from. `changesOnly`: the named Ids are opportunities that changed, some perhaps no
+ * longer won, which are left out rather than reported. The caller closes `opportunities` when done with them.
+ */
+export async function readHandoverBook(
+  conn: OrgConnection,
+  selection: OpportunitySelection,
+  options: { changesOnly: boolean },
+  usage: ApiUsage,
+): Promise<HandoverBook> {
+  const kept: SourceOpportunity[] = [];
+  const spool = selection.opportunityIds ? null : await OpportunitySpool.open();
+  try {
+    const seen: Array<Pick<SourceOpportunity, 'id' | 'accountId' | 'isWon'>> = [];
+    const feeLineIds: string[] = [];
+    await forEachOpportunityPage(conn, selection, usage, async (page) => {
+      const wanted = options.changesOnly ? page.filter((o) => o.isWon) : page;
+      for (const o of wanted) {
+        seen.push({ id: o.id, accountId: o.accountId, isWon: o.isWon });
+        for (const line of o.lines) if (hasFeeTerms(line.fee)) feeLineIds.push(line.id);
+      }
+      if (spool) await spool.add(wanted);
+      else for (const o of wanted) kept.push(o);
+    });
+    const fetchedKeys = new Set(seen.map((o) => idKey(o.id)));
+    const missingOpportunityIds = (selection.opportunityIds ?? []).filter((id) => !options.changesOnly && !fetchedKeys.has(idKey(id)));
+    const wonIds = seen.filter((o) => o.isWon).map((o) => o.id);
+    const { initiatives, tasks } = await fetchExistingHandovers(conn, selection, wonIds, usage);
+    const csmAccounts = accountsNeedingCsm(seen, initiatives);
+    const team = csmAccounts.length > 0 ? await fetchAccountCsms(conn, csmAccounts, usage, selection) : null;
+    const existingFees = feeLineIds.length > 0 ? await fetchFeesOfLines(conn, feeLineIds, usage) : [];
+    return { count: seen.length, missingOpportunityIds, opportunities: spool ?? inMemory(kept), initiatives, tasks, team, existingFees };
+  } catch (error) {
+    await spool?.close();
+    throw error;
+  }
+}
