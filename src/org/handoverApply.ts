@@ -6,13 +6,14 @@
 import { Messages } from '@salesforce/core';
 import type { HandoverGapCode } from '../core/handover.js';
 import { FeeAtRisk, Initiative, OpportunityFields, SolutionComponent, fieldsOf } from '../core/model.js';
-import type { FieldValues, HandoverPlan, HandoverStatus, PlanAction } from '../core/plan/handover.js';
+import type { ComponentChange, FieldValues, HandoverPlan, HandoverStatus, PlanAction } from '../core/plan/handover.js';
 import type { ApiUsage } from './apiUsage.js';
 import { describeRecordErrors, type RecordResult, type WriteProgress } from './apply.js';
 import { writeRecords, type RecordsWrite } from './write.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { failWith } from './failWith.js';
 import { removeDuplicateReviewTasks } from './reviewTasks.js';
+import { inMemory, type ItemSource } from './spool.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.handover.sync');
@@ -28,6 +29,12 @@ const FA = fieldsOf(FeeAtRisk);
  * names every record not written, and `handovers` every opportunity; `changes` shows what was done and why.
  */
 export const CHANGES_LISTED = 1000;
+
+/**
+ * Components written (and held in memory) at a time: one Bulk API 2.0 job each above the threshold, whose CSV stays
+ * far below the 150 MB a job accepts. A first handover of 10,000 deals (some 50,000 components) is one part.
+ */
+export const COMPONENTS_PER_WRITE = 100_000;
 
 export type HandoverObject = 'Initiative__c' | 'Solution_Component__c' | 'Fee_At_Risk__c' | 'Task' | 'Opportunity';
 
@@ -72,7 +79,14 @@ export type ApplyOutcome = { changes: ChangeLog; failures: HandoverFailure[]; in
 export async function applyHandover(
   conn: OrgConnection,
   plan: HandoverPlan,
-  context: { usage: ApiUsage; startedAt: Date; progress: WriteProgress; bulkThreshold?: number },
+  context: {
+    usage: ApiUsage;
+    startedAt: Date;
+    progress: WriteProgress;
+    bulkThreshold?: number;
+    /** The plan's components when they wait on disk (plan.components is then empty). */
+    components?: ItemSource<ComponentChange>;
+  },
 ): Promise<ApplyOutcome> {
   const { usage, startedAt, progress, bulkThreshold } = context;
   const tracker = new ApplyTracker();
@@ -102,36 +116,42 @@ export async function applyHandover(
   initiativeUpdates.forEach((change, i) => tracker.initiative(change, updated[i]));
   plan.initiatives.filter((c) => c.action === 'skip').forEach((change) => tracker.initiative(change, null));
 
-  // Components: Initiative__c (the master) is set on create only; it is not updatable.
-  const components = partition(plan.components, (c) => c.action !== 'skip' && tracker.canWrite(c.opportunityId));
-  const componentCreates = components.write.filter((c) => c.action === 'create');
-  const componentUpdates = components.write.filter((c) => c.action === 'update');
-  const componentsCreated = await write(
-    {
-      sobject: SolutionComponent.apiName,
-      operation: 'upsert',
-      externalIdField: S.Source_Line_Item_Id__c,
-      createOnlyFields: [S.Initiative__c],
-      parentField: S.Initiative__c,
-      records: componentCreates.map((c) => ({ ...c.fields, [S.Initiative__c]: tracker.initiativeId(c.opportunityId) })),
-    },
-    SolutionComponent.apiName,
-  );
-  componentCreates.forEach((change, i) => tracker.component(change, componentsCreated[i]));
-  const componentsUpdated = await write(
-    { sobject: SolutionComponent.apiName, operation: 'update', records: componentUpdates.map((c) => ({ Id: c.componentId, ...c.fields }) as SfRecord) },
-    SolutionComponent.apiName,
-  );
-  componentUpdates.forEach((change, i) => tracker.component(change, componentsUpdated[i]));
-  components.leave.forEach((c) => tracker.component(c, null));
+  // Components: Initiative__c (the master) is set on create only; it is not updatable. A part of the book at a time:
+  // the lines of 100,000 deals are half a million components, too many to hold, and too much for one job's CSV.
+  const feeLines = new Set(plan.fees.map((f) => f.lineItemId));
+  const componentOfLine = new Map<string, string>();
+  for await (const part of (context.components ?? inMemory(plan.components)).pages(COMPONENTS_PER_WRITE)) {
+    const components = partition(part, (c) => c.action !== 'skip' && tracker.canWrite(c.opportunityId));
+    const componentCreates = components.write.filter((c) => c.action === 'create');
+    const componentUpdates = components.write.filter((c) => c.action === 'update');
+    const componentsCreated = await write(
+      {
+        sobject: SolutionComponent.apiName,
+        operation: 'upsert',
+        externalIdField: S.Source_Line_Item_Id__c,
+        createOnlyFields: [S.Initiative__c],
+        parentField: S.Initiative__c,
+        records: componentCreates.map((c) => ({ ...c.fields, [S.Initiative__c]: tracker.initiativeId(c.opportunityId) })),
+      },
+      SolutionComponent.apiName,
+    );
+    componentCreates.forEach((change, i) => tracker.component(change, componentsCreated[i]));
+    const componentsUpdated = await write(
+      { sobject: SolutionComponent.apiName, operation: 'update', records: componentUpdates.map((c) => ({ Id: c.componentId, ...c.fields }) as SfRecord) },
+      SolutionComponent.apiName,
+    );
+    componentUpdates.forEach((change, i) => tracker.component(change, componentsUpdated[i]));
+    components.leave.forEach((c) => tracker.component(c, null));
+
+    // Fees at risk name their line's component: known, or created just now.
+    for (const c of part) if (c.componentId && feeLines.has(c.lineItemId)) componentOfLine.set(c.lineItemId, c.componentId);
+    componentCreates.forEach((c, i) => {
+      const id = componentsCreated[i]?.success ? componentsCreated[i].id : undefined;
+      if (id && feeLines.has(c.lineItemId)) componentOfLine.set(c.lineItemId, id);
+    });
+  }
 
   // Fees at risk from the lines' terms: the outcome (the master) on create only; the line's component once written.
-  const componentOfLine = new Map<string, string>();
-  for (const c of plan.components) if (c.componentId) componentOfLine.set(c.lineItemId, c.componentId);
-  componentCreates.forEach((c, i) => {
-    const id = componentsCreated[i]?.success ? componentsCreated[i].id : undefined;
-    if (id) componentOfLine.set(c.lineItemId, id);
-  });
   const fees = partition(plan.fees, (f) => f.action !== 'skip' && tracker.canWrite(f.opportunityId));
   const feeCreates = fees.write.filter((f) => f.action === 'create');
   const feeUpdates = fees.write.filter((f) => f.action === 'update');
@@ -183,7 +203,7 @@ export async function applyHandover(
 }
 
 /** A dry run: every item as planned, nothing written. */
-export function plannedOnly(plan: HandoverPlan): ApplyOutcome {
+export async function plannedOnly(plan: HandoverPlan, spooled?: ItemSource<ComponentChange>): Promise<ApplyOutcome> {
   const changes = new ChangeLog();
   const result = (action: PlanAction): ChangeResult => (action === 'skip' ? 'done' : 'planned');
   const add = (object: HandoverObject, action: PlanAction, change: () => Omit<HandoverChange, 'object' | 'action' | 'result'>): void =>
@@ -191,8 +211,10 @@ export function plannedOnly(plan: HandoverPlan): ApplyOutcome {
   for (const c of plan.initiatives) {
     add('Initiative__c', c.action, () => ({ recordId: c.initiativeId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason }));
   }
-  for (const c of plan.components) {
-    add('Solution_Component__c', c.action, () => ({ recordId: c.componentId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason }));
+  for await (const part of (spooled ?? inMemory(plan.components)).pages(COMPONENTS_PER_WRITE)) {
+    for (const c of part) {
+        add('Solution_Component__c', c.action, () => ({ recordId: c.componentId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason }));
+    }
   }
   for (const f of plan.fees) {
     add('Fee_At_Risk__c', f.action, () => ({ recordId: f.feeId, name: f.name, opportunityId: f.opportunityId, fields: Object.keys(f.fields), reason: f.reason }));

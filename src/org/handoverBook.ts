@@ -2,22 +2,34 @@
  * The fetch step of a handover sync: the won opportunities with their line items, then what the org already holds
  * for them (initiatives with components, outcomes and review tasks; the account teams' CSMs; fees made from lines).
  * The opportunities are read first (which initiatives, teams and fees to read depends on them) and kept on disk
- * while the rest is read, unless the user named them: only their ids, accounts and fee lines stay in memory.
+ * (src/org/spool.ts) while the rest is read, unless they are few (named, or changes read by Id): only their ids,
+ * accounts and fee lines stay in memory.
  */
-import { accountsNeedingCsm, idKey, type ExistingInitiative, type ExistingTask, type SourceOpportunity } from '../core/plan/handover.js';
+import {
+  accountsNeedingCsm,
+  idKey,
+  type ComponentChange,
+  type ExistingInitiative,
+  type ExistingTask,
+  type HandoverPlan,
+  type HandoverPlanner,
+  type SourceOpportunity,
+} from '../core/plan/handover.js';
 import { hasFeeTerms, type ExistingLineFee } from '../core/plan/handoverFees.js';
 import type { ApiUsage } from './apiUsage.js';
 import type { OrgConnection } from './connection.js';
-import { inMemory, OpportunitySpool, type OpportunitySource } from './opportunitySpool.js';
+import { inMemory, Spool, type ItemSource } from './spool.js';
 import { fetchFeesOfLines } from './queries/fees.js';
 import { fetchAccountCsms, fetchExistingHandovers, forEachOpportunityPage, type AccountCsms, type OpportunitySelection } from './queries/handover.js';
 
 export type HandoverBook = {
+  /** True when the opportunities wait on disk: a whole book, or every opportunity closed since a date. */
+  spooled: boolean;
   /** Opportunities read: the won ones, or those named (won or not, so the plan can say why one is skipped). */
   count: number;
   /** Named opportunities the org did not return. */
   missingOpportunityIds: string[];
-  opportunities: OpportunitySource;
+  opportunities: ItemSource<SourceOpportunity>;
   initiatives: ExistingInitiative[];
   tasks: ExistingTask[];
   /** The account teams' CSMs, when an account needed one (null: no team query was made). */
@@ -36,7 +48,7 @@ export async function readHandoverBook(
   usage: ApiUsage,
 ): Promise<HandoverBook> {
   const kept: SourceOpportunity[] = [];
-  const spool = selection.opportunityIds ? null : await OpportunitySpool.open();
+  const spool = selection.opportunityIds ? null : await Spool.open<SourceOpportunity>('handover');
   try {
     const seen: Array<Pick<SourceOpportunity, 'id' | 'accountId' | 'isWon'>> = [];
     const feeLineIds: string[] = [];
@@ -56,9 +68,31 @@ export async function readHandoverBook(
     const csmAccounts = accountsNeedingCsm(seen, initiatives);
     const team = csmAccounts.length > 0 ? await fetchAccountCsms(conn, csmAccounts, usage, selection) : null;
     const existingFees = feeLineIds.length > 0 ? await fetchFeesOfLines(conn, feeLineIds, usage) : [];
-    return { count: seen.length, missingOpportunityIds, opportunities: spool ?? inMemory(kept), initiatives, tasks, team, existingFees };
+    return { spooled: spool !== null, count: seen.length, missingOpportunityIds, opportunities: spool ?? inMemory(kept), initiatives, tasks, team, existingFees };
   } catch (error) {
     await spool?.close();
     throw error;
   }
+}
+
+/**
+ * Plans the book a page of opportunities at a time. When the opportunities waited on disk, so do the planned
+ * components (most of a plan: one per line item) until the apply writes them a part at a time. The caller closes
+ * `components` once written.
+ */
+export async function planHandoverBook(book: HandoverBook, planner: HandoverPlanner): Promise<{ plan: HandoverPlan; components: ItemSource<ComponentChange> }> {
+  const spooled = book.spooled ? await Spool.open<ComponentChange>('handover') : null;
+  try {
+    for await (const page of book.opportunities.pages()) {
+      planner.add(page);
+      if (spooled) await spooled.add(planner.takeComponents());
+    }
+  } catch (error) {
+    await spooled?.close();
+    throw error;
+  } finally {
+    await book.opportunities.close();
+  }
+  const plan = planner.plan();
+  return { plan, components: spooled ?? inMemory(plan.components) };
 }

@@ -246,7 +246,14 @@ export function planHandover(input: HandoverPlanInput): HandoverPlan {
  * scale never holds every opportunity with its line items at once. `plan()` gives what `planHandover` gives for
  * all the pages together. Handovers are listed up to `HANDOVERS_LISTED` (the incomplete first), and counted in full.
  */
-export function handoverPlanner(input: PlannerInput): { add(opportunities: readonly SourceOpportunity[]): void; plan(): HandoverPlan } {
+export type HandoverPlanner = {
+  add(opportunities: readonly SourceOpportunity[]): void;
+  /** The components planned since the last call, which the plan then leaves out: a caller may keep them elsewhere. */
+  takeComponents(): ComponentChange[];
+  plan(): HandoverPlan;
+};
+
+export function handoverPlanner(input: PlannerInput): HandoverPlanner {
   const plan: MutablePlan = { initiatives: [], components: [], tasks: [], opportunities: [], fees: [] };
   const listed = new HandoverListing();
   const context: PlanContext = {
@@ -276,6 +283,11 @@ export function handoverPlanner(input: PlannerInput): { add(opportunities: reado
         }
         planOneHandover(opportunity, existing, context, plan);
       }
+    },
+    takeComponents(): ComponentChange[] {
+      const taken = plan.components;
+      plan.components = [];
+      return taken;
     },
     plan: (): HandoverPlan => ({ ...plan, handovers: listed.handovers(), handoverCounts: listed.counts() }),
   };

@@ -6,7 +6,7 @@ import { ApiUsage } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
 import { applyHandover, plannedOnly } from '../../../org/handoverApply.js';
 import { resolveDefaultCsm } from '../../../org/defaultCsm.js';
-import { readHandoverBook } from '../../../org/handoverBook.js';
+import { planHandoverBook, readHandoverBook } from '../../../org/handoverBook.js';
 import { handoverReadSelection } from '../../../org/queries/handoverChanges.js';
 import { SyncSession, sumCounts } from '../../../org/syncSession.js';
 import { isoDateFlag, recordIdFlag, userFlag, bulkThresholdFlag, verboseFlag } from '../../../cli/flags.js';
@@ -93,20 +93,21 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     if (team && !team.accountTeams) this.warn(messages.getMessage('warn.accountTeamsOff'));
     else if (team?.csmRoleMissing) this.warn(messages.getMessage('warn.csmRoleMissing'));
 
-    // Plan, a page of opportunities at a time (read back from disk at scale).
+    // Plan, a page of opportunities at a time (at scale the opportunities and the planned components wait on disk).
     const { missingOpportunityIds, initiatives, tasks, existingFees } = book;
     const accountCsms = team?.csms ?? new Map<string, string>();
     const planner = handoverPlanner({ missingOpportunityIds, initiatives, tasks, existingFees, accountCsms, accountTeams: team?.accountTeams, defaultCsmId, today });
-    try {
-      for await (const page of book.opportunities.pages()) planner.add(page);
-    } finally {
-      await book.opportunities.close();
-    }
-    const plan = planner.plan();
+    const { plan, components } = await planHandoverBook(book, planner);
 
     // Apply.
     const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
-    const outcome = dryRun ? plannedOnly(plan) : await applyHandover(conn, plan, { usage, startedAt, progress, bulkThreshold: flags['bulk-threshold'] });
+    const bulkThreshold = flags['bulk-threshold'];
+    let outcome;
+    try {
+      outcome = dryRun ? await plannedOnly(plan, components) : await applyHandover(conn, plan, { usage, startedAt, progress, bulkThreshold, components });
+    } finally {
+      await components.close();
+    }
     const objects = ['Initiative__c', 'Solution_Component__c', 'Task', 'Opportunity'] as const;
     await query(run.finish(sumCounts(objects.map((o) => outcome.changes.counts(o))), outcome.failures.length > 0 ? [`${outcome.failures.length} record(s) refused`] : []));
 
