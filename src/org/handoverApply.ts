@@ -6,7 +6,16 @@
 import { Messages } from '@salesforce/core';
 import type { HandoverGapCode } from '../core/handover.js';
 import { FeeAtRisk, Initiative, OpportunityFields, SolutionComponent, fieldsOf } from '../core/model.js';
-import type { ComponentChange, FieldValues, HandoverPlan, HandoverStatus, PlanAction } from '../core/plan/handover.js';
+import type {
+  ComponentChange,
+  FieldValues,
+  HandoverPlan,
+  HandoverStatus,
+  InitiativeChange,
+  OpportunityStatusChange,
+  PlanAction,
+  TaskChange,
+} from '../core/plan/handover.js';
 import type { ApiUsage } from './apiUsage.js';
 import { describeRecordErrors, type RecordResult, type WriteProgress } from './apply.js';
 import { writeRecords, type RecordsWrite } from './write.js';
@@ -31,10 +40,10 @@ const FA = fieldsOf(FeeAtRisk);
 export const CHANGES_LISTED = 1000;
 
 /**
- * Components written (and held in memory) at a time: one Bulk API 2.0 job each above the threshold, whose CSV stays
- * far below the 150 MB a job accepts. A first handover of 10,000 deals (some 50,000 components) is one part.
+ * Records of one object written (and held in memory) at a time: one Bulk API 2.0 job each above the threshold, whose
+ * CSV stays far below the 150 MB a job accepts. A first handover of 10,000 deals (some 50,000 components) is one part.
  */
-export const COMPONENTS_PER_WRITE = 100_000;
+export const RECORDS_PER_WRITE = 100_000;
 
 export type HandoverObject = 'Initiative__c' | 'Solution_Component__c' | 'Fee_At_Risk__c' | 'Task' | 'Opportunity';
 
@@ -72,21 +81,36 @@ export type HandoverFailure = { object: HandoverObject; opportunityId: string; r
 export type ApplyOutcome = { changes: ChangeLog; failures: HandoverFailure[]; initiativeIds: Map<string, string> };
 
 /**
+ * What a handover writes, object by object, read a part at a time (`RECORDS_PER_WRITE`): from memory for a small
+ * run, from disk (src/org/spool.ts) for a whole book, whose lists held at once took gigabytes at 100,000 deals.
+ */
+export type PlannedWrites = {
+  initiatives: ItemSource<InitiativeChange>;
+  components: ItemSource<ComponentChange>;
+  tasks: ItemSource<TaskChange>;
+  opportunities: ItemSource<OpportunityStatusChange>;
+};
+
+/** The plan's own lists as planned writes. */
+export function writesOf(plan: HandoverPlan): PlannedWrites {
+  return { initiatives: inMemory(plan.initiatives), components: inMemory(plan.components), tasks: inMemory(plan.tasks), opportunities: inMemory(plan.opportunities) };
+}
+
+export async function closeWrites(writes: PlannedWrites): Promise<void> {
+  await Promise.all([writes.initiatives.close(), writes.components.close(), writes.tasks.close(), writes.opportunities.close()]);
+}
+
+/**
  * Initiatives first (their Ids are the parents of everything else), then components, review tasks and the
  * opportunities' statuses. An opportunity whose initiative or components failed gets no task and no status:
- * a rerun finishes it, and what was written is found again by its external ids.
+ * a rerun finishes it, and what was written is found again by its external ids. Each object is written a part
+ * at a time: one Bulk job (or collection calls) per part, so a sync holds one part of the book, not all of it.
  */
 export async function applyHandover(
   conn: OrgConnection,
   plan: HandoverPlan,
-  context: {
-    usage: ApiUsage;
-    startedAt: Date;
-    progress: WriteProgress;
-    bulkThreshold?: number;
-    /** The plan's components when they wait on disk (plan.components is then empty). */
-    components?: ItemSource<ComponentChange>;
-  },
+  writes: PlannedWrites,
+  context: { usage: ApiUsage; startedAt: Date; progress: WriteProgress; bulkThreshold?: number },
 ): Promise<ApplyOutcome> {
   const { usage, startedAt, progress, bulkThreshold } = context;
   const tracker = new ApplyTracker();
@@ -102,25 +126,26 @@ export async function applyHandover(
   };
 
   // Initiatives: new ones upserted on the source id (a rerun finds them), known ones updated by Id.
-  const initiativeCreates = plan.initiatives.filter((c) => c.action === 'create');
-  const initiativeUpdates = plan.initiatives.filter((c) => c.action === 'update');
-  const created = await write(
-    { sobject: Initiative.apiName, operation: 'upsert', externalIdField: I.Source_Opportunity_Id__c, records: initiativeCreates.map((c) => ({ ...c.fields })) },
-    Initiative.apiName,
-  );
-  initiativeCreates.forEach((change, i) => tracker.initiative(change, created[i]));
-  const updated = await write(
-    { sobject: Initiative.apiName, operation: 'update', records: initiativeUpdates.map((c) => ({ Id: c.initiativeId, ...c.fields }) as SfRecord) },
-    Initiative.apiName,
-  );
-  initiativeUpdates.forEach((change, i) => tracker.initiative(change, updated[i]));
-  plan.initiatives.filter((c) => c.action === 'skip').forEach((change) => tracker.initiative(change, null));
+  for await (const part of writes.initiatives.pages(RECORDS_PER_WRITE)) {
+    const initiativeCreates = part.filter((c) => c.action === 'create');
+    const initiativeUpdates = part.filter((c) => c.action === 'update');
+    const created = await write(
+      { sobject: Initiative.apiName, operation: 'upsert', externalIdField: I.Source_Opportunity_Id__c, records: initiativeCreates.map((c) => ({ ...c.fields })) },
+      Initiative.apiName,
+    );
+    initiativeCreates.forEach((change, i) => tracker.initiative(change, created[i]));
+    const updated = await write(
+      { sobject: Initiative.apiName, operation: 'update', records: initiativeUpdates.map((c) => ({ Id: c.initiativeId, ...c.fields }) as SfRecord) },
+      Initiative.apiName,
+    );
+    initiativeUpdates.forEach((change, i) => tracker.initiative(change, updated[i]));
+    part.filter((c) => c.action === 'skip').forEach((change) => tracker.initiative(change, null));
+  }
 
-  // Components: Initiative__c (the master) is set on create only; it is not updatable. A part of the book at a time:
-  // the lines of 100,000 deals are half a million components, too many to hold, and too much for one job's CSV.
+  // Components: Initiative__c (the master) is set on create only; it is not updatable.
   const feeLines = new Set(plan.fees.map((f) => f.lineItemId));
   const componentOfLine = new Map<string, string>();
-  for await (const part of (context.components ?? inMemory(plan.components)).pages(COMPONENTS_PER_WRITE)) {
+  for await (const part of writes.components.pages(RECORDS_PER_WRITE)) {
     const components = partition(part, (c) => c.action !== 'skip' && tracker.canWrite(c.opportunityId));
     const componentCreates = components.write.filter((c) => c.action === 'create');
     const componentUpdates = components.write.filter((c) => c.action === 'update');
@@ -178,55 +203,60 @@ export async function applyHandover(
   fees.leave.forEach((f) => tracker.fee(f, null));
 
   // Review tasks, then the opportunities' handover status.
-  const tasks = partition(plan.tasks, (t) => t.action === 'create' && tracker.canWrite(t.opportunityId));
-  const tasksCreated = await write(
-    // One review task per initiative: its WhatId tells the rows of a Bulk job's results apart.
-    { sobject: 'Task', operation: 'create', matchField: 'WhatId', records: tasks.write.map((t) => ({ ...t.fields, WhatId: tracker.initiativeId(t.opportunityId) })) },
-    'Task',
-  );
-  // Two runs at once may both have created a task for an initiative: keep the oldest of each.
-  const removed = tasksCreated.some((r) => r.success)
-    ? await failWith(messages, 'error.QueryFailed')(removeDuplicateReviewTasks(conn, startedAt, usage))
-    : new Set<string>();
-  tasks.write.forEach((change, i) => tracker.task(change, tasksCreated[i], removed.has(tasksCreated[i].id ?? '')));
-  tasks.leave.forEach((t) => tracker.task(t, null));
+  for await (const part of writes.tasks.pages(RECORDS_PER_WRITE)) {
+    const tasks = partition(part, (t) => t.action === 'create' && tracker.canWrite(t.opportunityId));
+    const tasksCreated = await write(
+      // One review task per initiative: its WhatId tells the rows of a Bulk job's results apart.
+      { sobject: 'Task', operation: 'create', matchField: 'WhatId', records: tasks.write.map((t) => ({ ...t.fields, WhatId: tracker.initiativeId(t.opportunityId) })) },
+      'Task',
+    );
+    // Two runs at once may both have created a task for an initiative: keep the oldest of each.
+    const removed = tasksCreated.some((r) => r.success)
+      ? await failWith(messages, 'error.QueryFailed')(removeDuplicateReviewTasks(conn, startedAt, usage))
+      : new Set<string>();
+    tasks.write.forEach((change, i) => tracker.task(change, tasksCreated[i], removed.has(tasksCreated[i].id ?? '')));
+    tasks.leave.forEach((t) => tracker.task(t, null));
+  }
 
-  const statuses = partition(plan.opportunities, (o) => o.action === 'update' && tracker.canWrite(o.opportunityId));
-  const statusesWritten = await write(
-    { sobject: 'Opportunity', operation: 'update', records: statuses.write.map((o) => ({ Id: o.opportunityId, [OPP.Handover_Status__c]: o.to })) },
-    'Opportunity',
-  );
-  statuses.write.forEach((change, i) => tracker.status(change, statusesWritten[i]));
-  statuses.leave.forEach((o) => tracker.status(o, null));
+  for await (const part of writes.opportunities.pages(RECORDS_PER_WRITE)) {
+    const statuses = partition(part, (o) => o.action === 'update' && tracker.canWrite(o.opportunityId));
+    const statusesWritten = await write(
+      { sobject: 'Opportunity', operation: 'update', records: statuses.write.map((o) => ({ Id: o.opportunityId, [OPP.Handover_Status__c]: o.to })) },
+      'Opportunity',
+    );
+    statuses.write.forEach((change, i) => tracker.status(change, statusesWritten[i]));
+    statuses.leave.forEach((o) => tracker.status(o, null));
+  }
 
   return tracker.outcome();
 }
 
 /** A dry run: every item as planned, nothing written. */
-export async function plannedOnly(plan: HandoverPlan, spooled?: ItemSource<ComponentChange>): Promise<ApplyOutcome> {
+export async function plannedOnly(plan: HandoverPlan, writes: PlannedWrites): Promise<ApplyOutcome> {
   const changes = new ChangeLog();
   const result = (action: PlanAction): ChangeResult => (action === 'skip' ? 'done' : 'planned');
   const add = (object: HandoverObject, action: PlanAction, change: () => Omit<HandoverChange, 'object' | 'action' | 'result'>): void =>
     changes.add(object, action, result(action), () => ({ object, action, ...change(), result: result(action) }));
-  for (const c of plan.initiatives) {
-    add('Initiative__c', c.action, () => ({ recordId: c.initiativeId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason }));
-  }
-  for await (const part of (spooled ?? inMemory(plan.components)).pages(COMPONENTS_PER_WRITE)) {
-    for (const c of part) {
-        add('Solution_Component__c', c.action, () => ({ recordId: c.componentId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason }));
-    }
-  }
+  const each = async <T>(source: ItemSource<T>, see: (item: T) => void): Promise<void> => {
+    for await (const part of source.pages(RECORDS_PER_WRITE)) part.forEach(see);
+  };
+  await each(writes.initiatives, (c) =>
+    add('Initiative__c', c.action, () => ({ recordId: c.initiativeId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason })),
+  );
+  await each(writes.components, (c) =>
+    add('Solution_Component__c', c.action, () => ({ recordId: c.componentId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason })),
+  );
   for (const f of plan.fees) {
     add('Fee_At_Risk__c', f.action, () => ({ recordId: f.feeId, name: f.name, opportunityId: f.opportunityId, fields: Object.keys(f.fields), reason: f.reason }));
   }
-  for (const t of plan.tasks) {
+  await each(writes.tasks, (t) => {
     const fields = t.action === 'create' ? Object.keys(t.fields) : [];
     add('Task', t.action, () => ({ recordId: t.existingTaskId, name: String(t.fields.Subject ?? ''), opportunityId: t.opportunityId, fields, reason: t.reason }));
-  }
-  for (const o of plan.opportunities) {
+  });
+  await each(writes.opportunities, (o) => {
     const fields = o.action === 'update' ? [OPP.Handover_Status__c] : [];
     add('Opportunity', o.action, () => ({ recordId: o.opportunityId, name: o.opportunityName, opportunityId: o.opportunityId, fields, reason: o.reason }));
-  }
+  });
   return { changes, failures: [], initiativeIds: new Map() };
 }
 

@@ -8,7 +8,6 @@
 import {
   accountsNeedingCsm,
   idKey,
-  type ComponentChange,
   type ExistingInitiative,
   type ExistingTask,
   type HandoverPlan,
@@ -18,6 +17,7 @@ import {
 import { hasFeeTerms, type ExistingLineFee } from '../core/plan/handoverFees.js';
 import type { ApiUsage } from './apiUsage.js';
 import type { OrgConnection } from './connection.js';
+import { closeWrites, writesOf, type PlannedWrites } from './handoverApply.js';
 import { inMemory, Spool, type ItemSource } from './spool.js';
 import { fetchFeesOfLines } from './queries/fees.js';
 import { fetchAccountCsms, fetchExistingHandovers, forEachOpportunityPage, type AccountCsms, type OpportunitySelection } from './queries/handover.js';
@@ -77,22 +77,49 @@ export async function readHandoverBook(
 
 /**
  * Plans the book a page of opportunities at a time. When the opportunities waited on disk, so do the planned
- * components (most of a plan: one per line item) until the apply writes them a part at a time. The caller closes
- * `components` once written.
+ * writes (initiatives, components, tasks, statuses: each grows with the book) until the apply writes them a part at
+ * a time. The caller closes the writes once done.
  */
-export async function planHandoverBook(book: HandoverBook, planner: HandoverPlanner): Promise<{ plan: HandoverPlan; components: ItemSource<ComponentChange> }> {
-  const spooled = book.spooled ? await Spool.open<ComponentChange>('handover') : null;
+export async function planHandoverBook(book: HandoverBook, planner: HandoverPlanner): Promise<{ plan: HandoverPlan; writes: PlannedWrites }> {
+  const spooled = book.spooled ? await openSpools() : null;
   try {
-    for await (const page of book.opportunities.pages()) {
+    for await (const page of book.opportunities.pages(PLANNED_AT_A_TIME)) {
       planner.add(page);
-      if (spooled) await spooled.add(planner.takeComponents());
+      if (spooled) {
+        const taken = planner.take();
+        await spooled.initiatives.add(taken.initiatives);
+        await spooled.components.add(taken.components);
+        await spooled.tasks.add(taken.tasks);
+        await spooled.opportunities.add(taken.opportunities);
+      }
     }
   } catch (error) {
-    await spooled?.close();
+    if (spooled) await closeWrites(spooled);
     throw error;
   } finally {
     await book.opportunities.close();
   }
   const plan = planner.plan();
-  return { plan, components: spooled ?? inMemory(plan.components) };
+  return { plan, writes: spooled ?? writesOf(plan) };
+}
+
+/**
+ * Opportunities planned at a time: few enough that what planning them makes dies young, in the collector's
+ * cheapest generation, rather than piling up until a full collection (a page of 2,000 doubled the peak).
+ */
+const PLANNED_AT_A_TIME = 250;
+
+type SpooledWrites = { [K in keyof PlannedWrites]: Spool<PlannedWrites[K] extends ItemSource<infer T> ? T : never> };
+
+async function openSpools(): Promise<SpooledWrites> {
+  const opened: Array<Spool<never>> = [];
+  try {
+    // eslint-disable-next-line no-await-in-loop -- four folders, one after another, so a failure closes the others
+    for (let i = 0; i < 4; i++) opened.push(await Spool.open<never>('handover'));
+  } catch (error) {
+    await Promise.all(opened.map((spool) => spool.close()));
+    throw error;
+  }
+  const [initiatives, components, tasks, opportunities] = opened;
+  return { initiatives, components, tasks, opportunities };
 }

@@ -246,10 +246,16 @@ export function planHandover(input: HandoverPlanInput): HandoverPlan {
  * scale never holds every opportunity with its line items at once. `plan()` gives what `planHandover` gives for
  * all the pages together. Handovers are listed up to `HANDOVERS_LISTED` (the incomplete first), and counted in full.
  */
+/** The lists of a plan that grow with the book. */
+export type PlannedRecords = Pick<HandoverPlan, 'initiatives' | 'components' | 'tasks' | 'opportunities'>;
+
 export type HandoverPlanner = {
   add(opportunities: readonly SourceOpportunity[]): void;
-  /** The components planned since the last call, which the plan then leaves out: a caller may keep them elsewhere. */
-  takeComponents(): ComponentChange[];
+  /**
+   * The initiatives, components, tasks and statuses planned since the last call, which the plan then leaves out: a
+   * caller may keep them elsewhere (fees, few, stay in the plan).
+   */
+  take(): PlannedRecords;
   plan(): HandoverPlan;
 };
 
@@ -284,9 +290,9 @@ export function handoverPlanner(input: PlannerInput): HandoverPlanner {
         planOneHandover(opportunity, existing, context, plan);
       }
     },
-    takeComponents(): ComponentChange[] {
-      const taken = plan.components;
-      plan.components = [];
+    take(): PlannedRecords {
+      const taken = { initiatives: plan.initiatives, components: plan.components, tasks: plan.tasks, opportunities: plan.opportunities };
+      Object.assign(plan, { initiatives: [], components: [], tasks: [], opportunities: [] });
       return taken;
     },
     plan: (): HandoverPlan => ({ ...plan, handovers: listed.handovers(), handoverCounts: listed.counts() }),

@@ -4,7 +4,7 @@ import { handoverPlanner } from '../../../core/plan/handover.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
-import { applyHandover, plannedOnly } from '../../../org/handoverApply.js';
+import { applyHandover, closeWrites, plannedOnly } from '../../../org/handoverApply.js';
 import { resolveDefaultCsm } from '../../../org/defaultCsm.js';
 import { planHandoverBook, readHandoverBook } from '../../../org/handoverBook.js';
 import { handoverReadSelection } from '../../../org/queries/handoverChanges.js';
@@ -93,20 +93,20 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     if (team && !team.accountTeams) this.warn(messages.getMessage('warn.accountTeamsOff'));
     else if (team?.csmRoleMissing) this.warn(messages.getMessage('warn.csmRoleMissing'));
 
-    // Plan, a page of opportunities at a time (at scale the opportunities and the planned components wait on disk).
+    // Plan, a page of opportunities at a time (at scale the opportunities and the planned writes wait on disk).
     const { missingOpportunityIds, initiatives, tasks, existingFees } = book;
     const accountCsms = team?.csms ?? new Map<string, string>();
     const planner = handoverPlanner({ missingOpportunityIds, initiatives, tasks, existingFees, accountCsms, accountTeams: team?.accountTeams, defaultCsmId, today });
-    const { plan, components } = await planHandoverBook(book, planner);
+    const { plan, writes } = await planHandoverBook(book, planner);
 
     // Apply.
     const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
     const bulkThreshold = flags['bulk-threshold'];
     let outcome;
     try {
-      outcome = dryRun ? await plannedOnly(plan, components) : await applyHandover(conn, plan, { usage, startedAt, progress, bulkThreshold, components });
+      outcome = dryRun ? await plannedOnly(plan, writes) : await applyHandover(conn, plan, writes, { usage, startedAt, progress, bulkThreshold });
     } finally {
-      await components.close();
+      await closeWrites(writes);
     }
     const objects = ['Initiative__c', 'Solution_Component__c', 'Task', 'Opportunity'] as const;
     await query(run.finish(sumCounts(objects.map((o) => outcome.changes.counts(o))), outcome.failures.length > 0 ? [`${outcome.failures.length} record(s) refused`] : []));
