@@ -1,5 +1,5 @@
 /**
- * The fetch step of a handover sync: the won opportunities with their line items, then what the org already holds
+ * The fetch step of a handover sync, and the page-by-page loop of its plan step: the won opportunities with their line items, then what the org already holds
  * for them (initiatives with components, outcomes and review tasks; the account teams' CSMs; fees made from lines).
  * The opportunities are read first (which initiatives, teams and fees to read depends on them) and kept on disk
  * (src/org/spool.ts) while the rest is read, unless they are few (named, or changes read by Id): only their ids,
@@ -11,7 +11,8 @@ import {
   type ExistingInitiative,
   type ExistingTask,
   type HandoverPlan,
-  type HandoverPlanner,
+  handoverPlanner,
+  type HandoverPlanInput,
   type SourceOpportunity,
 } from '../core/plan/handover.js';
 import { hasFeeTerms, type ExistingLineFee } from '../core/plan/handoverFees.js';
@@ -75,12 +76,19 @@ export async function readHandoverBook(
   }
 }
 
+/** What the planner needs beyond the book: the CSMs and the day. */
+export type HandoverSettings = Pick<HandoverPlanInput, 'accountCsms' | 'accountTeams' | 'defaultCsmId' | 'today'>;
+
 /**
  * Plans the book a page of opportunities at a time. When the opportunities waited on disk, so do the planned
  * writes (initiatives, components, tasks, statuses: each grows with the book) until the apply writes them a part at
- * a time. The caller closes the writes once done.
+ * a time. Planning consumes the book: what it read is released once planned, so it is not held while the apply
+ * writes. The caller closes the writes once done.
  */
-export async function planHandoverBook(book: HandoverBook, planner: HandoverPlanner): Promise<{ plan: HandoverPlan; writes: PlannedWrites }> {
+export async function planHandoverBook(book: HandoverBook, settings: HandoverSettings): Promise<{ plan: HandoverPlan; writes: PlannedWrites }> {
+  const { missingOpportunityIds, initiatives, tasks, existingFees } = book;
+  const planner = handoverPlanner({ missingOpportunityIds, initiatives, tasks, existingFees, ...settings });
+  Object.assign(book, { initiatives: [], tasks: [], existingFees: [] });
   const spooled = book.spooled ? await openSpools() : null;
   try {
     for await (const page of book.opportunities.pages(PLANNED_AT_A_TIME)) {
@@ -105,7 +113,7 @@ export async function planHandoverBook(book: HandoverBook, planner: HandoverPlan
 
 /**
  * Opportunities planned at a time: few enough that what planning them makes dies young, in the collector's
- * cheapest generation, rather than piling up until a full collection (a page of 2,000 doubled the peak).
+ * cheapest generation, rather than piling up until a full collection (pages of 2,000 raised the peak by a tenth).
  */
 const PLANNED_AT_A_TIME = 250;
 

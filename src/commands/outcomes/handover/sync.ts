@@ -1,6 +1,5 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { handoverPlanner } from '../../../core/plan/handover.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
@@ -94,10 +93,8 @@ export default class HandoverSync extends OutcomesCommand<HandoverSyncResult> {
     else if (team?.csmRoleMissing) this.warn(messages.getMessage('warn.csmRoleMissing'));
 
     // Plan, a page of opportunities at a time (at scale the opportunities and the planned writes wait on disk).
-    const { missingOpportunityIds, initiatives, tasks, existingFees } = book;
     const accountCsms = team?.csms ?? new Map<string, string>();
-    const planner = handoverPlanner({ missingOpportunityIds, initiatives, tasks, existingFees, accountCsms, accountTeams: team?.accountTeams, defaultCsmId, today });
-    const { plan, writes } = await planHandoverBook(book, planner);
+    const { plan, writes } = await planHandoverBook(book, { accountCsms, accountTeams: team?.accountTeams, defaultCsmId, today });
 
     // Apply.
     const progress = this.spinnerProgress((count, label) => messages.getMessage('spinner.write', [count, label]));
