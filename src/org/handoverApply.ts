@@ -22,6 +22,7 @@ import { writeRecords, type RecordsWrite } from './write.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { failWith } from './failWith.js';
 import { removeDuplicateReviewTasks } from './reviewTasks.js';
+import { collectGarbage } from './memory.js';
 import { inMemory, type ItemSource } from './spool.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -85,6 +86,8 @@ export type ApplyOutcome = { changes: ChangeLog; failures: HandoverFailure[]; in
  * run, from disk (src/org/spool.ts) for a whole book, whose lists held at once took gigabytes at 100,000 deals.
  */
 export type PlannedWrites = {
+  /** True when the writes wait on disk: a part written is then garbage worth collecting before the next (memory.ts). */
+  atScale: boolean;
   initiatives: ItemSource<InitiativeChange>;
   components: ItemSource<ComponentChange>;
   tasks: ItemSource<TaskChange>;
@@ -93,7 +96,7 @@ export type PlannedWrites = {
 
 /** The plan's own lists as planned writes. */
 export function writesOf(plan: HandoverPlan): PlannedWrites {
-  return { initiatives: inMemory(plan.initiatives), components: inMemory(plan.components), tasks: inMemory(plan.tasks), opportunities: inMemory(plan.opportunities) };
+  return { atScale: false, initiatives: inMemory(plan.initiatives), components: inMemory(plan.components), tasks: inMemory(plan.tasks), opportunities: inMemory(plan.opportunities) };
 }
 
 export async function closeWrites(writes: PlannedWrites): Promise<void> {
@@ -117,6 +120,7 @@ export async function applyHandover(
   // Collections up to the threshold, Bulk API 2.0 above it: a first handover of 10,000 deals is a few jobs.
   const write = async (request: RecordsWrite, label: string): Promise<RecordResult[]> => {
     if (request.records.length === 0) return [];
+    if (writes.atScale) collectGarbage();
     progress.started(request.records.length, label);
     try {
       return await failWith(messages, 'error.WriteFailed', [label])(writeRecords(conn, { bulkThreshold, ...request }, usage, progress.progressed));

@@ -117,7 +117,7 @@ export async function planHandoverBook(book: HandoverBook, settings: HandoverSet
  */
 const PLANNED_AT_A_TIME = 250;
 
-type SpooledWrites = { [K in keyof PlannedWrites]: Spool<PlannedWrites[K] extends ItemSource<infer T> ? T : never> };
+type SpooledWrites = { atScale: true } & { [K in Exclude<keyof PlannedWrites, 'atScale'>]: Spool<PlannedWrites[K] extends ItemSource<infer T> ? T : never> };
 
 async function openSpools(): Promise<SpooledWrites> {
   const opened: Array<Spool<never>> = [];
@@ -129,5 +129,5 @@ async function openSpools(): Promise<SpooledWrites> {
     throw error;
   }
   const [initiatives, components, tasks, opportunities] = opened;
-  return { initiatives, components, tasks, opportunities };
+  return { atScale: true, initiatives, components, tasks, opportunities };
 }

@@ -1,0 +1,30 @@
+/**
+ * A full garbage collection between the parts of a sync at scale. V8 lets its heap grow to several times what is
+ * live before it collects in full: a handover of 30,000 deals, holding about 250 MB, peaked at over 700 MB, and a
+ * part of the book written is garbage the next part does not need. Collecting before each part keeps the peak near
+ * what is live (570 MB there, for a few hundred milliseconds a collection). Node has no supported call for it
+ * without --expose-gc, which an `sf` plugin cannot pass to the CLI's process: the flag is set for as long as it
+ * takes to get V8's collector function, as Jest's leak detector does, then cleared again.
+ */
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+let collector: (() => void) | null | undefined;
+
+function obtainCollector(): (() => void) | null {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    // A runtime that refuses the flag: the sync works as before, only with a higher peak.
+    return null;
+  } finally {
+    v8.setFlagsFromString('--no-expose-gc');
+  }
+}
+
+/** Collects garbage in full, where the runtime allows; otherwise does nothing. */
+export function collectGarbage(): void {
+  if (collector === undefined) collector = obtainCollector();
+  collector?.();
+}
