@@ -113,9 +113,16 @@ export async function applyHandover(
   conn: OrgConnection,
   plan: HandoverPlan,
   writes: PlannedWrites,
-  context: { usage: ApiUsage; startedAt: Date; progress: WriteProgress; bulkThreshold?: number },
+  context: {
+    usage: ApiUsage;
+    startedAt: Date;
+    progress: WriteProgress;
+    bulkThreshold?: number;
+    /** Records of one object written at a time (default `RECORDS_PER_WRITE`). */
+    recordsPerWrite?: number;
+  },
 ): Promise<ApplyOutcome> {
-  const { usage, startedAt, progress, bulkThreshold } = context;
+  const { usage, startedAt, progress, bulkThreshold, recordsPerWrite = RECORDS_PER_WRITE } = context;
   const tracker = new ApplyTracker();
   // Collections up to the threshold, Bulk API 2.0 above it: a first handover of 10,000 deals is a few jobs.
   const write = async (request: RecordsWrite, label: string): Promise<RecordResult[]> => {
@@ -130,7 +137,7 @@ export async function applyHandover(
   };
 
   // Initiatives: new ones upserted on the source id (a rerun finds them), known ones updated by Id.
-  for await (const part of writes.initiatives.pages(RECORDS_PER_WRITE)) {
+  for await (const part of writes.initiatives.pages(recordsPerWrite)) {
     const initiativeCreates = part.filter((c) => c.action === 'create');
     const initiativeUpdates = part.filter((c) => c.action === 'update');
     const created = await write(
@@ -149,7 +156,7 @@ export async function applyHandover(
   // Components: Initiative__c (the master) is set on create only; it is not updatable.
   const feeLines = new Set(plan.fees.map((f) => f.lineItemId));
   const componentOfLine = new Map<string, string>();
-  for await (const part of writes.components.pages(RECORDS_PER_WRITE)) {
+  for await (const part of writes.components.pages(recordsPerWrite)) {
     const components = partition(part, (c) => c.action !== 'skip' && tracker.canWrite(c.opportunityId));
     const componentCreates = components.write.filter((c) => c.action === 'create');
     const componentUpdates = components.write.filter((c) => c.action === 'update');
@@ -207,7 +214,7 @@ export async function applyHandover(
   fees.leave.forEach((f) => tracker.fee(f, null));
 
   // Review tasks, then the opportunities' handover status.
-  for await (const part of writes.tasks.pages(RECORDS_PER_WRITE)) {
+  for await (const part of writes.tasks.pages(recordsPerWrite)) {
     const tasks = partition(part, (t) => t.action === 'create' && tracker.canWrite(t.opportunityId));
     const tasksCreated = await write(
       // One review task per initiative: its WhatId tells the rows of a Bulk job's results apart.
@@ -222,7 +229,7 @@ export async function applyHandover(
     tasks.leave.forEach((t) => tracker.task(t, null));
   }
 
-  for await (const part of writes.opportunities.pages(RECORDS_PER_WRITE)) {
+  for await (const part of writes.opportunities.pages(recordsPerWrite)) {
     const statuses = partition(part, (o) => o.action === 'update' && tracker.canWrite(o.opportunityId));
     const statusesWritten = await write(
       { sobject: 'Opportunity', operation: 'update', records: statuses.write.map((o) => ({ Id: o.opportunityId, [OPP.Handover_Status__c]: o.to })) },
