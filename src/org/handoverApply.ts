@@ -214,6 +214,7 @@ export async function applyHandover(
   fees.leave.forEach((f) => tracker.fee(f, null));
 
   // Review tasks, then the opportunities' handover status.
+  const createdTasks = new Set<string>();
   for await (const part of writes.tasks.pages(recordsPerWrite)) {
     const tasks = partition(part, (t) => t.action === 'create' && tracker.canWrite(t.opportunityId));
     const tasksCreated = await write(
@@ -221,12 +222,17 @@ export async function applyHandover(
       { sobject: 'Task', operation: 'create', matchField: 'WhatId', records: tasks.write.map((t) => ({ ...t.fields, WhatId: tracker.initiativeId(t.opportunityId) })) },
       'Task',
     );
-    // Two runs at once may both have created a task for an initiative: keep the oldest of each.
-    const removed = tasksCreated.some((r) => r.success)
-      ? await failWith(messages, 'error.QueryFailed')(removeDuplicateReviewTasks(conn, startedAt, usage))
-      : new Set<string>();
-    tasks.write.forEach((change, i) => tracker.task(change, tasksCreated[i], removed.has(tasksCreated[i].id ?? '')));
+    tasks.write.forEach((change, i) => {
+      tracker.task(change, tasksCreated[i]);
+      if (tasksCreated[i].success && tasksCreated[i].id) createdTasks.add(tasksCreated[i].id);
+    });
     tasks.leave.forEach((t) => tracker.task(t, null));
+  }
+  // Two runs at once may both have created a task for an initiative: keep the oldest of each. Once, after every
+  // part: the check reads every review task created since the run started.
+  if (createdTasks.size > 0) {
+    const removed = await failWith(messages, 'error.QueryFailed')(removeDuplicateReviewTasks(conn, startedAt, usage));
+    for (const id of removed) if (createdTasks.has(id)) tracker.duplicateTask(id);
   }
 
   for await (const part of writes.opportunities.pages(recordsPerWrite)) {
@@ -312,6 +318,17 @@ export class ChangeLog {
     return counts;
   }
 
+  /** A create counted and listed as done that turned out a skip: counted, and listed, as a skip instead. */
+  public reclassifyAsSkip(object: HandoverObject, recordId: string, reason: (planned: string) => string): void {
+    const counts = this.counts(object);
+    counts.created -= 1;
+    counts.skipped += 1;
+    const index = this.writes.findIndex((c) => c.object === object && c.recordId === recordId);
+    if (index < 0) return;
+    const [change] = this.writes.splice(index, 1);
+    if (this.skips.length < CHANGES_LISTED) this.skips.push({ ...change, action: 'skip', recordId: null, fields: [], reason: reason(change.reason), result: 'done' });
+  }
+
   public listed(): HandoverChange[] {
     return [...this.writes, ...this.skips].slice(0, CHANGES_LISTED);
   }
@@ -347,14 +364,14 @@ class ApplyTracker {
     this.record('Fee_At_Risk__c', change, change.name, result?.id ?? change.feeId, change.fields, result);
   }
 
-  public task(change: HandoverPlan['tasks'][number], result: RecordResult | null, duplicate = false): void {
+  public task(change: HandoverPlan['tasks'][number], result: RecordResult | null): void {
     const name = String(change.fields.Subject ?? '');
-    if (duplicate) {
-      const reason = `${change.reason} (${messages.getMessage('reason.duplicateTask')})`;
-      this.record('Task', { ...change, action: 'skip', reason }, name, null, {}, null);
-      return;
-    }
     this.record('Task', change, name, result?.id ?? change.existingTaskId, change.action === 'create' ? change.fields : {}, result);
+  }
+
+  /** A task this run created that the duplicate check removed (another run's is older): a skip, not a create. */
+  public duplicateTask(taskId: string): void {
+    this.changes.reclassifyAsSkip('Task', taskId, (reason) => `${reason} (${messages.getMessage('reason.duplicateTask')})`);
   }
 
   public status(change: HandoverPlan['opportunities'][number], result: RecordResult | null): void {
