@@ -19,6 +19,7 @@ import { hasFeeTerms, type ExistingLineFee } from '../core/plan/handoverFees.js'
 import type { ApiUsage } from './apiUsage.js';
 import type { OrgConnection } from './connection.js';
 import { closeWrites, writesOf, type PlannedWrites } from './handoverApply.js';
+import { collectEvery } from './memory.js';
 import { inMemory, Spool, type ItemSource } from './spool.js';
 import { fetchFeesOfLines } from './queries/fees.js';
 import { fetchAccountCsms, fetchExistingHandovers, forEachOpportunityPage, type AccountCsms, type OpportunitySelection } from './queries/handover.js';
@@ -53,14 +54,17 @@ export async function readHandoverBook(
   try {
     const seen: Array<Pick<SourceOpportunity, 'id' | 'accountId' | 'isWon'>> = [];
     const feeLineIds: string[] = [];
+    const collect = collectEvery(COLLECT_EVERY);
     await forEachOpportunityPage(conn, selection, usage, async (page) => {
       const wanted = options.changesOnly ? page.filter((o) => o.isWon) : page;
       for (const o of wanted) {
         seen.push({ id: o.id, accountId: o.accountId, isWon: o.isWon });
         for (const line of o.lines) if (hasFeeTerms(line.fee)) feeLineIds.push(line.id);
       }
-      if (spool) await spool.add(wanted);
-      else for (const o of wanted) kept.push(o);
+      if (spool) {
+        await spool.add(wanted);
+        collect(wanted.length);
+      } else for (const o of wanted) kept.push(o);
     });
     const fetchedKeys = new Set(seen.map((o) => idKey(o.id)));
     const missingOpportunityIds = (selection.opportunityIds ?? []).filter((id) => !options.changesOnly && !fetchedKeys.has(idKey(id)));
@@ -90,6 +94,7 @@ export async function planHandoverBook(book: HandoverBook, settings: HandoverSet
   const planner = handoverPlanner({ missingOpportunityIds, initiatives, tasks, existingFees, ...settings });
   Object.assign(book, { initiatives: [], tasks: [], existingFees: [] });
   const spooled = book.spooled ? await openSpools() : null;
+  const collect = collectEvery(COLLECT_EVERY);
   try {
     for await (const page of book.opportunities.pages(PLANNED_AT_A_TIME)) {
       planner.add(page);
@@ -99,6 +104,7 @@ export async function planHandoverBook(book: HandoverBook, settings: HandoverSet
         await spooled.components.add(taken.components);
         await spooled.tasks.add(taken.tasks);
         await spooled.opportunities.add(taken.opportunities);
+        collect(page.length);
       }
     }
   } catch (error) {
@@ -110,6 +116,9 @@ export async function planHandoverBook(book: HandoverBook, settings: HandoverSet
   const plan = planner.plan();
   return { plan, writes: spooled ?? writesOf(plan) };
 }
+
+/** Opportunities read or planned at scale between two full garbage collections (src/org/memory.ts). */
+const COLLECT_EVERY = 20_000;
 
 /**
  * Opportunities planned at a time: few enough that what planning them makes dies young, in the collector's

@@ -28,3 +28,18 @@ export function collectGarbage(): void {
   if (collector === undefined) collector = obtainCollector();
   collector?.();
 }
+
+/**
+ * A counter that collects in full each time `every` more items have gone through a long loop at scale (reading
+ * a book into a spool, planning it from there): what the loop made piles up otherwise until V8 collects on its
+ * own, which at 100,000 deals was after the heap had grown to three times what was live.
+ */
+export function collectEvery(every: number): (items: number) => void {
+  let since = 0;
+  return (items) => {
+    since += items;
+    if (since < every) return;
+    since = 0;
+    collectGarbage();
+  };
+}
