@@ -42,38 +42,58 @@ export async function fetchMapped<T extends SfRecord, U>(
   map: (row: T) => U | null,
   options: { onPage?: (fetched: number, total: number) => void; completeChildren?: boolean } = {},
 ): Promise<U[]> {
-  const complete = options.completeChildren === false ? (): Promise<void> => Promise.resolve() : completeChildSubqueries;
-  let page = await withRetry(() => {
-    usage.count('queries');
-    return (conn as unknown as QueryApi).query(soql, { autoFetch: false }) as Promise<QueryPage<T>>;
-  }, { onRetry: () => usage.countRetry() });
-  // Each page's large child results are completed before the next page is asked for: an org keeps only a few
-  // query cursors open per user, so a child cursor must not wait for the whole parent result.
-  await complete(conn, page.records, usage);
   const kept: U[] = [];
-  let fetched = 0;
-  const keep = (rows: T[]): void => {
-    fetched += rows.length;
-    for (const row of rows) {
-      const value = map(row);
-      if (value !== null) kept.push(value);
-    }
-  };
-  keep(page.records);
-  options.onPage?.(fetched, page.totalSize);
-  while (!page.done && page.nextRecordsUrl) {
-    const locator = page.nextRecordsUrl;
-    // eslint-disable-next-line no-await-in-loop -- each page's locator comes from the previous page
-    page = await withRetry(() => {
-      usage.count('queryMore');
-      return (conn as unknown as QueryApi).queryMore(locator) as Promise<QueryPage<T>>;
-    }, { onRetry: () => usage.countRetry() });
-    // eslint-disable-next-line no-await-in-loop -- a page's children complete before the next page is read
-    await complete(conn, page.records, usage);
-    keep(page.records);
-    options.onPage?.(fetched, page.totalSize);
-  }
+  await forEachPage<T>(
+    conn,
+    soql,
+    usage,
+    (rows) => {
+      for (const row of rows) {
+        const value = map(row);
+        if (value !== null) kept.push(value);
+      }
+    },
+    options,
+  );
   return kept;
+}
+
+/**
+ * Runs a SOQL query and hands each page of up to 2,000 rows (its large child subqueries completed) to `onRows`
+ * before the next page is asked for, so a caller that keeps only what it must from each page holds one page of
+ * rows at a time, whatever the size of the result. Same calls as `fetchAll`; `onRows` may be async (the next page
+ * waits for it).
+ */
+export async function forEachPage<T extends SfRecord = SfRecord>(
+  conn: OrgConnection,
+  soql: string,
+  usage: ApiUsage,
+  onRows: (rows: T[]) => void | Promise<void>,
+  options: { onPage?: (fetched: number, total: number) => void; completeChildren?: boolean } = {},
+): Promise<void> {
+  const complete = options.completeChildren === false ? (): Promise<void> => Promise.resolve() : completeChildSubqueries;
+  let fetched = 0;
+  /** One call for a page, handed on; the page is let go once handed on, before the next one is read. */
+  const read = async (call: () => Promise<QueryPage<T>>, kind: 'queries' | 'queryMore'): Promise<string | undefined> => {
+    const page = await withRetry(() => {
+      usage.count(kind);
+      return call();
+    }, { onRetry: () => usage.countRetry() });
+    // Each page's large child results are completed before the next page is asked for: an org keeps only a few
+    // query cursors open per user, so a child cursor must not wait for the whole parent result.
+    await complete(conn, page.records, usage);
+    fetched += page.records.length;
+    await onRows(page.records);
+    options.onPage?.(fetched, page.totalSize);
+    return page.done ? undefined : page.nextRecordsUrl;
+  };
+  const api = conn as unknown as QueryApi;
+  let locator = await read(() => api.query(soql, { autoFetch: false }) as Promise<QueryPage<T>>, 'queries');
+  while (locator) {
+    const next = locator;
+    // eslint-disable-next-line no-await-in-loop -- each page's locator comes from the previous page
+    locator = await read(() => api.queryMore(next) as Promise<QueryPage<T>>, 'queryMore');
+  }
 }
 
 type ChildResult = { records: SfRecord[]; done: boolean; nextRecordsUrl?: string };
