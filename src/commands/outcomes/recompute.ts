@@ -12,7 +12,7 @@ import { applyRecompute } from '../../org/recomputeApply.js';
 import { isoDateFlag, recordIdFlag, bulkThresholdFlag, verboseFlag } from '../../cli/flags.js';
 import { assertInitiativesFound } from '../../cli/namedInitiatives.js';
 import { printRecompute } from '../../cli/recomputeOutput.js';
-import { recomputeResult, type RecomputeResult } from '../../cli/recomputeResult.js';
+import { CHANGES_LISTED, recomputeResult, type RecomputeResult } from '../../cli/recomputeResult.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
 export type { RecomputeFailure } from '../../org/recomputeApply.js';
@@ -74,7 +74,7 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
 
     // Fetch and plan: the last complete run (this run recorded), the initiatives (all, named, or changed since) and
     // the fees at risk on their outcomes; then their outcomes with every measurement (a child subquery), page by
-    // page, each outcome assessed as it arrives and only its changes kept.
+    // page, each outcome assessed as it arrives and only its changes kept (with its reason while the result lists it).
     this.spinner.start(messages.getMessage('spinner.fetch'));
     const named = initiativeIds ? 'the named initiatives' : null;
     const settings = `at-risk threshold ${atRiskThresholdPercent}`;
@@ -84,7 +84,7 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     const initiatives = await query(fetchInitiatives(conn, selected, usage));
     assertInitiativesFound(initiativeIds, initiatives.map((i) => i.Id));
     const fees = await query(fetchFeesForRecompute(conn, selected, usage));
-    const planner = new RecomputePlanner(initiatives, { asOf, atRiskThresholdPercent, grouped: true }, fees);
+    const planner = new RecomputePlanner(initiatives, { asOf, atRiskThresholdPercent, grouped: true, reasonsKept: CHANGES_LISTED }, fees);
     const outcomesRead = await query(forEachOutcomeWithMeasurements(conn, selected, usage, (outcome) => planner.add(outcome)));
     const plan = planner.finish();
     this.spinner.stop();

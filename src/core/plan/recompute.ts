@@ -59,6 +59,18 @@ export type RecomputeInitiative = { Id: string; Name: string | null; Outcome_Hea
 
 export type RecomputeOptions = { asOf: IsoDate; atRiskThresholdPercent?: number };
 
+/** How a `RecomputePlanner` takes its outcomes, and how much of each update it keeps. */
+export type PlannerOptions = RecomputeOptions & {
+  /** The outcomes arrive ordered by initiative (each initiative's outcomes together). */
+  grouped?: boolean;
+  /**
+   * Outcome updates that keep their reason; later ones keep an empty reason, only what is written and who they are
+   * (the first are the ones a result lists). A reason is a hundred characters and more built in parts: most of the
+   * memory of a plan of 100,000 updates. All by default. (Initiatives share a few reasons, kept once each.)
+   */
+  reasonsKept?: number;
+};
+
 export type OutcomeUpdate = {
   id: string;
   name: string | null;
@@ -67,7 +79,7 @@ export type OutcomeUpdate = {
   newStatus: OutcomeStatus;
   /** Only the fields whose value changed, with their new value (null clears a value that no longer holds). */
   fields: Partial<ComputedValues>;
-  /** Why the outcome stands where it does (the assessment's reason). */
+  /** Why the outcome stands where it does (the assessment's reason); empty past the planner's `reasonsKept`. */
   reason: string;
 };
 
@@ -123,19 +135,22 @@ export class RecomputePlanner {
   /** New statuses of the outcomes of initiatives still open (with `grouped`, only the current one's). */
   private readonly open = new Map<string, HealthInput[]>();
   private readonly healthChanges = new Map<string, HealthUpdate>();
+  private readonly healthReasons = new Map<string, string>();
   private current: string | null = null;
   /** With `grouped`, the initiatives settled (a Set of Ids the initiatives already hold: small). */
   private readonly settled = new Set<string>();
   private readonly feeOutcomes: ReadonlySet<string>;
   private readonly assessments = new Map<string, OutcomeAssessment>();
   private readonly grouped: boolean;
+  private readonly reasonsKept: number;
 
   public constructor(
     private readonly initiatives: readonly RecomputeInitiative[],
-    private readonly options: RecomputeOptions & { grouped?: boolean },
+    private readonly options: PlannerOptions,
     private readonly fees: readonly RecomputeFee[] = [],
   ) {
     this.grouped = options.grouped ?? false;
+    this.reasonsKept = options.reasonsKept ?? Number.POSITIVE_INFINITY;
     this.unsettled = new Map(initiatives.map((i) => [i.Id, i]));
     this.feeOutcomes = new Set(fees.map((f) => f.Outcome_Requirement__c));
   }
@@ -173,7 +188,7 @@ export class RecomputePlanner {
       oldStatus: outcome.Status__c,
       newStatus: assessment.status,
       fields,
-      reason: assessment.reason,
+      reason: this.outcomeUpdates.length < this.reasonsKept ? assessment.reason : '',
     });
   }
 
@@ -197,6 +212,14 @@ export class RecomputePlanner {
     };
   }
 
+  /** A health reason as the one string of its words: thousands of initiatives share a few reasons. */
+  private oneOf(reason: string): string {
+    const known = this.healthReasons.get(reason);
+    if (known !== undefined) return known;
+    this.healthReasons.set(reason, reason);
+    return reason;
+  }
+
   /** An initiative's health from the new statuses of all its outcomes; kept only if it changes. */
   private settle(id: string): void {
     const statuses = this.open.get(id) ?? [];
@@ -213,7 +236,7 @@ export class RecomputePlanner {
       name: initiative.Name,
       oldHealth: initiative.Outcome_Health__c,
       newHealth: health,
-      reason: healthReason(statuses),
+      reason: this.oneOf(healthReason(statuses)),
     });
   }
 }
