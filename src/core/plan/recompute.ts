@@ -184,7 +184,8 @@ export class RecomputePlanner {
     this.outcomeUpdates.push({
       id: outcome.Id,
       name: outcome.Name,
-      initiativeId: outcome.Initiative__c,
+      // The initiative's own Id string where it is read, not one more copy per outcome.
+      initiativeId: this.unsettled.get(outcome.Initiative__c)?.Id ?? outcome.Initiative__c,
       oldStatus: outcome.Status__c,
       newStatus: assessment.status,
       fields,
