@@ -1,7 +1,7 @@
 /**
  * The --json result of `sf outcomes recompute`, assembled from the plan and what the org refused: the counts per
- * object, the changes with their reasons (up to CHANGES_LISTED of each object), and every failure. scripts/contracts reads this type (through the command's
- * run()) to write schemas/outcomes-recompute.json.
+ * object, the changes with their reasons (up to CHANGES_LISTED of each object), and every failure.
+ * scripts/contracts reads this type (through the command's run()) to write schemas/outcomes-recompute.json.
  */
 import type { FeeStatus, OutcomeHealth, OutcomeStatus } from '../core/model.js';
 import type { RecomputePlan } from '../core/plan/recompute.js';
