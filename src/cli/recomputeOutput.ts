@@ -1,10 +1,10 @@
 /**
- * What `sf outcomes recompute` prints: with --verbose, a table of every outcome, initiative and fee at risk that
- * changes, with the reason; then the summary (src/cli/summary.ts) and the closing line.
+ * What `sf outcomes recompute` prints: with --verbose, a table of the outcomes, initiatives and fees at risk that
+ * change (as many as --json lists), with the reason; then the summary (src/cli/summary.ts) and the closing line.
  */
 import { Messages } from '@salesforce/core';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
-import type { RecomputeResult } from './recomputeResult.js';
+import { CHANGES_LISTED, type RecomputeResult } from './recomputeResult.js';
 import { printSummary, type ObjectCounts } from './summary.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -43,7 +43,7 @@ export function printRecompute(out: Output, result: RecomputeResult, verbose: bo
   );
 }
 
-/** --verbose: every outcome, initiative and fee at risk that changes, with the reason. */
+/** --verbose: every outcome, initiative and fee at risk that changes (up to CHANGES_LISTED of each), with the reason. */
 function printChangeTables(out: Output, result: RecomputeResult): void {
   const arrow = (from: string | null, to: string): string => (from === to ? to : `${from ?? '—'} → ${to}`);
   if (result.changedOutcomes.length > 0) {
@@ -72,4 +72,5 @@ function printChangeTables(out: Output, result: RecomputeResult): void {
       columns: (['fee', 'status', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
     });
   }
+  if (result.changesNotListed > 0) out.log(messages.getMessage('info.moreRows', [result.changesNotListed, CHANGES_LISTED]));
 }

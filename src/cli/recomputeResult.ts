@@ -1,13 +1,20 @@
 /**
  * The --json result of `sf outcomes recompute`, assembled from the plan and what the org refused: the counts per
- * object, every change with its reason, and the failures. scripts/contracts reads this type (through the command's
- * run()) to write schemas/outcomes-recompute.json.
+ * object, the changes with their reasons (up to CHANGES_LISTED of each object), and every failure.
+ * scripts/contracts reads this type (through the command's run()) to write schemas/outcomes-recompute.json.
  */
 import type { FeeStatus, OutcomeHealth, OutcomeStatus } from '../core/model.js';
 import type { RecomputePlan } from '../core/plan/recompute.js';
 import type { ApiUsageSnapshot } from '../org/apiUsage.js';
 import type { RecomputeFailure } from '../org/recomputeApply.js';
 import type { SyncRunReport } from '../org/syncSession.js';
+
+/**
+ * Changes of each object (outcomes, initiatives, fees) the result lists, so that a run that changes a whole book of
+ * 100,000 initiatives still prints a --json document of bounded size. The counts cover every change, and `failures`
+ * names every record not written.
+ */
+export const CHANGES_LISTED = 1000;
 
 export type RecomputedOutcome = {
   id: string;
@@ -54,9 +61,14 @@ export type RecomputeResult = {
   initiatives: { checked: number; toUpdate: number; updated: number; unchanged: number };
   /** Fees at risk of the outcomes recomputed: earned, forecast to earn, forfeited and status. */
   fees: { checked: number; toUpdate: number; updated: number; unchanged: number };
+  /** The first CHANGES_LISTED changed outcomes in the order read (by initiative); `outcomes.toUpdate` counts them all. */
   changedOutcomes: RecomputedOutcome[];
+  /** The first CHANGES_LISTED initiatives whose health changes; `initiatives.toUpdate` counts them all. */
   changedInitiatives: RecomputedInitiative[];
+  /** The first CHANGES_LISTED changed fees; `fees.toUpdate` counts them all. */
   changedFees: RecomputedFee[];
+  /** Changes left out of the three lists above (0 when they list them all). */
+  changesNotListed: number;
   failures: RecomputeFailure[];
   /** What the run read (changes since the last complete run, every initiative, or the named ones) and its record. */
   run: SyncRunReport;
@@ -86,7 +98,7 @@ export function recomputeResult({ asOf, atRiskThresholdPercent, dryRun, read, pl
     outcomes: { checked: read.outcomes, toUpdate: plan.outcomeUpdates.length, updated: written(plan.outcomeUpdates), unchanged: plan.outcomesUnchanged },
     initiatives: { checked: read.initiatives, toUpdate: plan.healthUpdates.length, updated: written(plan.healthUpdates), unchanged: plan.initiativesUnchanged },
     fees: { checked: read.fees - plan.feesSkipped, toUpdate: plan.feeUpdates.length, updated: written(plan.feeUpdates), unchanged: plan.feesUnchanged },
-    changedOutcomes: plan.outcomeUpdates.map((u) => ({
+    changedOutcomes: plan.outcomeUpdates.slice(0, CHANGES_LISTED).map((u) => ({
       id: u.id,
       name: u.name,
       initiativeId: u.initiativeId,
@@ -95,8 +107,9 @@ export function recomputeResult({ asOf, atRiskThresholdPercent, dryRun, read, pl
       changes: { ...u.fields } as Record<string, number | string | null>,
       reason: u.reason,
     })),
-    changedInitiatives: plan.healthUpdates.map((u) => ({ ...u })),
-    changedFees: plan.feeUpdates.map(({ fields, ...u }) => ({ ...u, changes: { ...fields } })),
+    changedInitiatives: plan.healthUpdates.slice(0, CHANGES_LISTED).map((u) => ({ ...u })),
+    changedFees: plan.feeUpdates.slice(0, CHANGES_LISTED).map(({ fields, ...u }) => ({ ...u, changes: { ...fields } })),
+    changesNotListed: [plan.outcomeUpdates, plan.healthUpdates, plan.feeUpdates].reduce((sum, list) => sum + Math.max(0, list.length - CHANGES_LISTED), 0),
     failures,
     run,
     apiCalls,

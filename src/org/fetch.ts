@@ -43,54 +43,56 @@ export async function fetchMapped<T extends SfRecord, U>(
   options: { onPage?: (fetched: number, total: number) => void; completeChildren?: boolean } = {},
 ): Promise<U[]> {
   const kept: U[] = [];
-  await forEachPage(conn, soql, usage, map, (page) => {
-    for (const value of page) kept.push(value);
-  }, options);
+  await forEachPage<T>(
+    conn,
+    soql,
+    usage,
+    (rows) => {
+      for (const row of rows) {
+        const value = map(row);
+        if (value !== null) kept.push(value);
+      }
+    },
+    options,
+  );
   return kept;
 }
 
 /**
- * Runs a query and hands each page's mapped rows to `onPage` before the next page is asked for, so a caller that
- * works page by page holds one page at a time. Same calls as `fetchAll`.
+ * Runs a SOQL query and hands each page of up to 2,000 rows (its large child subqueries completed) to `onRows`
+ * before the next page is asked for, so a caller that keeps only what it must from each page holds one page of
+ * rows at a time, whatever the size of the result. Same calls as `fetchAll`; `onRows` may be async (the next page
+ * waits for it).
  */
-export async function forEachPage<T extends SfRecord, U>(
+export async function forEachPage<T extends SfRecord = SfRecord>(
   conn: OrgConnection,
   soql: string,
   usage: ApiUsage,
-  map: (row: T) => U | null,
-  onPage: (values: U[]) => void | Promise<void>,
+  onRows: (rows: T[]) => void | Promise<void>,
   options: { onPage?: (fetched: number, total: number) => void; completeChildren?: boolean } = {},
 ): Promise<void> {
   const complete = options.completeChildren === false ? (): Promise<void> => Promise.resolve() : completeChildSubqueries;
-  let page = await withRetry(() => {
-    usage.count('queries');
-    return (conn as unknown as QueryApi).query(soql, { autoFetch: false }) as Promise<QueryPage<T>>;
-  }, { onRetry: () => usage.countRetry() });
   let fetched = 0;
-  const hand = async (rows: T[]): Promise<void> => {
+  /** One call for a page, handed on; the page is let go once handed on, before the next one is read. */
+  const read = async (call: () => Promise<QueryPage<T>>, kind: 'queries' | 'queryMore'): Promise<string | undefined> => {
+    const page = await withRetry(() => {
+      usage.count(kind);
+      return call();
+    }, { onRetry: () => usage.countRetry() });
     // Each page's large child results are completed before the next page is asked for: an org keeps only a few
     // query cursors open per user, so a child cursor must not wait for the whole parent result.
-    await complete(conn, rows, usage);
-    fetched += rows.length;
-    const values: U[] = [];
-    for (const row of rows) {
-      const value = map(row);
-      if (value !== null) values.push(value);
-    }
-    await onPage(values);
-  };
-  await hand(page.records);
-  options.onPage?.(fetched, page.totalSize);
-  while (!page.done && page.nextRecordsUrl) {
-    const locator = page.nextRecordsUrl;
-    // eslint-disable-next-line no-await-in-loop -- each page's locator comes from the previous page
-    page = await withRetry(() => {
-      usage.count('queryMore');
-      return (conn as unknown as QueryApi).queryMore(locator) as Promise<QueryPage<T>>;
-    }, { onRetry: () => usage.countRetry() });
-    // eslint-disable-next-line no-await-in-loop -- a page is handed over before the next is read
-    await hand(page.records);
+    await complete(conn, page.records, usage);
+    fetched += page.records.length;
+    await onRows(page.records);
     options.onPage?.(fetched, page.totalSize);
+    return page.done ? undefined : page.nextRecordsUrl;
+  };
+  const api = conn as unknown as QueryApi;
+  let locator = await read(() => api.query(soql, { autoFetch: false }) as Promise<QueryPage<T>>, 'queries');
+  while (locator) {
+    const next = locator;
+    // eslint-disable-next-line no-await-in-loop -- each page's locator comes from the previous page
+    locator = await read(() => api.queryMore(next) as Promise<QueryPage<T>>, 'queryMore');
   }
 }
 

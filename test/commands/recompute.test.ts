@@ -261,7 +261,7 @@ describe('sf outcomes recompute', () => {
   it('returns a typed JSON result', async () => {
     const result = await runCommand(Recompute, ['--target-org', env.alias, '--dry-run', '--as-of', AS_OF]);
     expect(Object.keys(result).sort()).toEqual(
-      ['apiCalls', 'asOf', 'atRiskThresholdPercent', 'changedFees', 'changedInitiatives', 'changedOutcomes', 'dryRun', 'failures', 'fees', 'initiatives', 'outcomes', 'run'].sort(),
+      ['apiCalls', 'asOf', 'atRiskThresholdPercent', 'changedFees', 'changedInitiatives', 'changedOutcomes', 'changesNotListed', 'dryRun', 'failures', 'fees', 'initiatives', 'outcomes', 'run'].sort(),
     );
     expect(result).toMatchObject({ asOf: AS_OF, atRiskThresholdPercent: 80, dryRun: true });
     for (const counts of [result.outcomes, result.initiatives, result.fees]) {

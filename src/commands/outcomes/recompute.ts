@@ -1,18 +1,18 @@
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { planRecompute } from '../../core/plan/recompute.js';
+import { RecomputePlanner } from '../../core/plan/recompute.js';
 import { DEFAULT_AT_RISK_THRESHOLD_PERCENT } from '../../core/trajectory.js';
 import { asOfOrUserToday } from '../../org/userToday.js';
 import { ApiUsage } from '../../org/apiUsage.js';
 import { failWith } from '../../org/failWith.js';
-import { fetchInitiatives, fetchOutcomesWithMeasurements, initiativesToRecompute } from '../../org/queries/outcomes.js';
+import { fetchInitiatives, forEachOutcomeWithMeasurements, initiativesToRecompute } from '../../org/queries/outcomes.js';
 import { SyncSession } from '../../org/syncSession.js';
 import { fetchFeesForRecompute } from '../../org/queries/fees.js';
 import { applyRecompute } from '../../org/recomputeApply.js';
 import { isoDateFlag, recordIdFlag, bulkThresholdFlag, verboseFlag } from '../../cli/flags.js';
 import { assertInitiativesFound } from '../../cli/namedInitiatives.js';
 import { printRecompute } from '../../cli/recomputeOutput.js';
-import { recomputeResult, type RecomputeResult } from '../../cli/recomputeResult.js';
+import { CHANGES_LISTED, recomputeResult, type RecomputeResult } from '../../cli/recomputeResult.js';
 import { OutcomesCommand } from '../../cli/command.js';
 
 export type { RecomputeFailure } from '../../org/recomputeApply.js';
@@ -72,8 +72,9 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     const conn = flags['target-org'].getConnection(flags['api-version']);
     const asOf = await asOfOrUserToday(conn, usage, flags['as-of']);
 
-    // Fetch: the last complete run (this run recorded), the initiatives (all, named, or changed since), then their
-    // outcomes with every measurement (a child subquery, paged by fetchAll).
+    // Fetch and plan: the last complete run (this run recorded), the initiatives (all, named, or changed since) and
+    // the fees at risk on their outcomes; then their outcomes with every measurement (a child subquery), page by
+    // page, each outcome assessed as it arrives and only its changes kept (with its reason while the result lists it).
     this.spinner.start(messages.getMessage('spinner.fetch'));
     const named = initiativeIds ? 'the named initiatives' : null;
     const settings = `at-risk threshold ${atRiskThresholdPercent}`;
@@ -82,14 +83,13 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
     const selected = await query(initiativesToRecompute(conn, run.selection, initiativeIds, usage));
     const initiatives = await query(fetchInitiatives(conn, selected, usage));
     assertInitiativesFound(initiativeIds, initiatives.map((i) => i.Id));
-    const outcomes = await query(fetchOutcomesWithMeasurements(conn, selected, usage));
     const fees = await query(fetchFeesForRecompute(conn, selected, usage));
+    const planner = new RecomputePlanner(initiatives, { asOf, atRiskThresholdPercent, grouped: true, reasonsKept: CHANGES_LISTED }, fees);
+    const outcomesRead = await query(forEachOutcomeWithMeasurements(conn, selected, usage, (outcome) => planner.add(outcome)));
+    const plan = planner.finish();
     this.spinner.stop();
     // What this run read: changes since the last complete run, the whole book, or what was named.
     this.log(`${run.selection.reason}.`);
-
-    // Plan.
-    const plan = planRecompute(outcomes, initiatives, { asOf, atRiskThresholdPercent }, fees);
 
     // Apply.
     const writes = plan.outcomeUpdates.length + plan.healthUpdates.length + plan.feeUpdates.length;
@@ -105,7 +105,7 @@ export default class Recompute extends OutcomesCommand<RecomputeResult> {
       asOf,
       atRiskThresholdPercent,
       dryRun: flags['dry-run'],
-      read: { outcomes: outcomes.length, initiatives: initiatives.length, fees: fees.length },
+      read: { outcomes: outcomesRead, initiatives: initiatives.length, fees: fees.length },
       plan,
       failures,
       run: run.report(),

@@ -59,6 +59,18 @@ export type RecomputeInitiative = { Id: string; Name: string | null; Outcome_Hea
 
 export type RecomputeOptions = { asOf: IsoDate; atRiskThresholdPercent?: number };
 
+/** How a `RecomputePlanner` takes its outcomes, and how much of each update it keeps. */
+export type PlannerOptions = RecomputeOptions & {
+  /** The outcomes arrive ordered by initiative (each initiative's outcomes together). */
+  grouped?: boolean;
+  /**
+   * Outcome updates that keep their reason; later ones keep an empty reason, only what is written and who they are
+   * (the first are the ones a result lists). A reason is a hundred characters and more built in parts: most of the
+   * memory of a plan of 100,000 updates. All by default. (Initiatives share a few reasons, kept once each.)
+   */
+  reasonsKept?: number;
+};
+
 export type OutcomeUpdate = {
   id: string;
   name: string | null;
@@ -67,7 +79,7 @@ export type OutcomeUpdate = {
   newStatus: OutcomeStatus;
   /** Only the fields whose value changed, with their new value (null clears a value that no longer holds). */
   fields: Partial<ComputedValues>;
-  /** Why the outcome stands where it does (the assessment's reason). */
+  /** Why the outcome stands where it does (the assessment's reason); empty past the planner's `reasonsKept`. */
   reason: string;
 };
 
@@ -97,59 +109,137 @@ function stored(field: ComputedOutcomeField, value: unknown): number | string | 
 export function planRecompute(
   outcomes: readonly RecomputeOutcome[],
   initiatives: readonly RecomputeInitiative[],
-  { asOf, atRiskThresholdPercent }: RecomputeOptions,
+  options: RecomputeOptions,
   fees: readonly RecomputeFee[] = [],
 ): RecomputePlan {
-  const plan: RecomputePlan = { outcomeUpdates: [], outcomesUnchanged: 0, healthUpdates: [], initiativesUnchanged: 0, feeUpdates: [], feesUnchanged: 0, feesSkipped: 0 };
-  // Each outcome's assessment, so its fees at risk are judged on the same attainment and forecast.
-  const assessments = new Map<string, OutcomeAssessment>();
-  const newStatuses = new Map<string, Array<{ Priority__c: Priority | null; Status__c: OutcomeStatus }>>();
+  const planner = new RecomputePlanner(initiatives, options, fees);
+  for (const outcome of outcomes) planner.add(outcome);
+  return planner.finish();
+}
 
-  for (const outcome of outcomes) {
+type HealthInput = { Priority__c: Priority | null; Status__c: OutcomeStatus };
+
+/**
+ * `planRecompute` one outcome at a time, for a book read page by page: each outcome is assessed as it arrives and
+ * only what is to be written is kept (its changed fields), not its measurements. An initiative's health needs all
+ * its outcomes: with `grouped` (the outcomes arrive ordered by initiative, as the recompute query sorts them) an
+ * initiative is settled as soon as the next one's outcomes begin, so only one initiative's statuses are held;
+ * without it every initiative waits for `finish`. Of the assessments, only those of outcomes with fees at risk are
+ * kept, for the fees' plan.
+ */
+export class RecomputePlanner {
+  private readonly outcomeUpdates: OutcomeUpdate[] = [];
+  private outcomesUnchanged = 0;
+  /** Initiatives not yet settled, by Id; an initiative with no outcome is settled by `finish`. */
+  private readonly unsettled: Map<string, RecomputeInitiative>;
+  /** New statuses of the outcomes of initiatives still open (with `grouped`, only the current one's). */
+  private readonly open = new Map<string, HealthInput[]>();
+  private readonly healthChanges = new Map<string, HealthUpdate>();
+  private readonly healthReasons = new Map<string, string>();
+  private current: string | null = null;
+  /** With `grouped`, the initiatives settled (a Set of Ids the initiatives already hold: small). */
+  private readonly settled = new Set<string>();
+  private readonly feeOutcomes: ReadonlySet<string>;
+  private readonly assessments = new Map<string, OutcomeAssessment>();
+  private readonly grouped: boolean;
+  private readonly reasonsKept: number;
+
+  public constructor(
+    private readonly initiatives: readonly RecomputeInitiative[],
+    private readonly options: PlannerOptions,
+    private readonly fees: readonly RecomputeFee[] = [],
+  ) {
+    this.grouped = options.grouped ?? false;
+    this.reasonsKept = options.reasonsKept ?? Number.POSITIVE_INFINITY;
+    this.unsettled = new Map(initiatives.map((i) => [i.Id, i]));
+    this.feeOutcomes = new Set(fees.map((f) => f.Outcome_Requirement__c));
+  }
+
+  public add(outcome: RecomputeOutcome): void {
+    const { asOf, atRiskThresholdPercent } = this.options;
     const dueDate = dueDateOf(outcome, { goLiveDate: outcome.goLiveDate, handoverDate: outcome.handoverDate });
     const assessment = assessOutcome(outcome, outcome.measurements, { today: asOf, dueDate, atRiskThresholdPercent });
-    assessments.set(outcome.Id, assessment);
+    // Each fee's outcome assessment, so its fees at risk are judged on the same attainment and forecast.
+    if (this.feeOutcomes.has(outcome.Id)) this.assessments.set(outcome.Id, assessment);
     const computed = assessmentFields(assessment) as ComputedValues;
     const fields: Partial<ComputedValues> = {};
     for (const field of COMPUTED_OUTCOME_FIELDS) {
       const next = stored(field, computed[field]);
       if (next !== stored(field, outcome[field])) (fields as Record<string, unknown>)[field] = next;
     }
-    const statuses = newStatuses.get(outcome.Initiative__c) ?? [];
+    if (this.grouped && this.current !== outcome.Initiative__c) {
+      if (this.current !== null) this.settle(this.current);
+      // Settled already: its health would be judged without these outcomes.
+      if (this.settled.has(outcome.Initiative__c)) throw new Error(`outcomes of initiative ${outcome.Initiative__c} arrived apart: the recompute reads them ordered by initiative`);
+      this.current = outcome.Initiative__c;
+    }
+    const statuses = this.open.get(outcome.Initiative__c) ?? [];
     statuses.push({ Priority__c: outcome.Priority__c, Status__c: assessment.status });
-    newStatuses.set(outcome.Initiative__c, statuses);
+    this.open.set(outcome.Initiative__c, statuses);
 
     if (Object.keys(fields).length === 0) {
-      plan.outcomesUnchanged += 1;
-      continue;
+      this.outcomesUnchanged += 1;
+      return;
     }
-    plan.outcomeUpdates.push({
+    this.outcomeUpdates.push({
       id: outcome.Id,
       name: outcome.Name,
-      initiativeId: outcome.Initiative__c,
+      // The initiative's own Id string where it is read, not one more copy per outcome.
+      initiativeId: this.unsettled.get(outcome.Initiative__c)?.Id ?? outcome.Initiative__c,
       oldStatus: outcome.Status__c,
       newStatus: assessment.status,
       fields,
-      reason: assessment.reason,
+      reason: this.outcomeUpdates.length < this.reasonsKept ? assessment.reason : '',
     });
   }
 
-  for (const initiative of initiatives) {
-    const statuses = newStatuses.get(initiative.Id) ?? [];
-    const health = outcomeHealth(statuses);
-    if (health === initiative.Outcome_Health__c) {
-      plan.initiativesUnchanged += 1;
-      continue;
+  /** Every outcome is in: the initiatives still open (and those with no outcome) are settled, then the fees planned. */
+  public finish(): RecomputePlan {
+    for (const id of [...this.open.keys()]) this.settle(id);
+    for (const id of [...this.unsettled.keys()]) this.settle(id);
+    const healthUpdates: HealthUpdate[] = [];
+    let initiativesUnchanged = 0;
+    for (const initiative of this.initiatives) {
+      const update = this.healthChanges.get(initiative.Id);
+      if (update) healthUpdates.push(update);
+      else initiativesUnchanged += 1;
     }
-    plan.healthUpdates.push({
+    return {
+      outcomeUpdates: this.outcomeUpdates,
+      outcomesUnchanged: this.outcomesUnchanged,
+      healthUpdates,
+      initiativesUnchanged,
+      ...planFeeUpdates(this.fees, this.assessments, this.options.asOf),
+    };
+  }
+
+  /** A health reason as the one string of its words: thousands of initiatives share a few reasons. */
+  private oneOf(reason: string): string {
+    const known = this.healthReasons.get(reason);
+    if (known !== undefined) return known;
+    this.healthReasons.set(reason, reason);
+    return reason;
+  }
+
+  /** An initiative's health from the new statuses of all its outcomes; kept only if it changes. */
+  private settle(id: string): void {
+    const statuses = this.open.get(id) ?? [];
+    this.open.delete(id);
+    const initiative = this.unsettled.get(id);
+    // Outcomes of an initiative not recomputed (not read) change no health.
+    if (!initiative) return;
+    this.unsettled.delete(id);
+    if (this.grouped) this.settled.add(id);
+    const health = outcomeHealth(statuses);
+    if (health === initiative.Outcome_Health__c) return;
+    this.healthChanges.set(id, {
       id: initiative.Id,
       name: initiative.Name,
       oldHealth: initiative.Outcome_Health__c,
       newHealth: health,
-      reason: healthReason(statuses),
+      reason: this.oneOf(healthReason(statuses)),
     });
   }
-  return { ...plan, ...planFeeUpdates(fees, assessments, asOf) };
 }
 
 /** "primary outcomes: 1 Off Track, 2 On Track", or why there is nothing to judge. */

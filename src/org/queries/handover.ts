@@ -135,7 +135,7 @@ export async function forEachOpportunityPage(
   for (const batch of batches) {
     // Rows become SourceOpportunities page by page: the raw rows of a whole book held at once took gigabytes.
     // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
-    await forEachPage(conn, opportunitiesSoql(batch), usage, (row) => toSourceOpportunity(row, 'OpportunityLineItems'), onPage);
+    await forEachPage(conn, opportunitiesSoql(batch), usage, (rows) => onPage(rows.map((row) => toSourceOpportunity(row, 'OpportunityLineItems'))));
   }
 }
 

@@ -8,7 +8,7 @@ import { initiativeSchema, measurementSchema, outcomeRequirementFieldsSchema } f
 import { idSchema } from '../../core/fieldSchemas.js';
 import type { ApiUsage } from '../apiUsage.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
-import { childRecords, fetchMapped, parentField } from '../fetch.js';
+import { childRecords, forEachPage, parentField } from '../fetch.js';
 import { child, readRecord, recordLabel } from '../records.js';
 import { chunk, isSalesforceId, soqlIdList } from '../soql.js';
 import type { ChangeWindow, PassedDates, SyncSelectionPlan } from '../../core/incremental.js';
@@ -106,6 +106,25 @@ export async function fetchOutcomesWithMeasurements(
 }
 
 /**
+ * The outcomes of all initiatives, or of the given ones, each with all its measurements, handed to `each` as its
+ * page arrives (ordered by initiative, each initiative's outcomes together) and then let go: the book's million
+ * measurements are never held at once. Returns how many outcomes were read.
+ */
+export async function forEachOutcomeWithMeasurements(
+  conn: OrgConnection,
+  initiativeIds: readonly string[] | undefined,
+  usage: ApiUsage,
+  each: (outcome: RecomputeOutcome) => void,
+): Promise<number> {
+  let read = 0;
+  await forEachInChunks(conn, initiativeIds, outcomesWithMeasurementsSoql, usage, toRecomputeOutcome, (outcome) => {
+    read += 1;
+    each(outcome);
+  });
+  return read;
+}
+
+/**
  * Rows of all records, or of those with the given Ids (in chunks, so any number of Ids fits), each turned into what
  * the caller keeps as its page arrives (the raw rows of a million measurements held at once took gigabytes).
  */
@@ -116,13 +135,27 @@ export async function fetchInChunks<U>(
   usage: ApiUsage,
   map: (row: SfRecord) => U,
 ): Promise<U[]> {
-  if (!ids) return fetchMapped(conn, soql(), usage, map);
   const kept: U[] = [];
-  for (const part of chunk([...new Set(ids)], IDS_PER_QUERY)) {
-    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
-    for (const value of await fetchMapped(conn, soql(part), usage, map)) kept.push(value);
-  }
+  await forEachInChunks(conn, ids, soql, usage, map, (value) => kept.push(value));
   return kept;
+}
+
+/** `fetchInChunks`, handing each row on (`each`) as its page arrives rather than keeping them. */
+export async function forEachInChunks<U>(
+  conn: OrgConnection,
+  ids: readonly string[] | undefined,
+  soql: (ids?: readonly string[]) => string,
+  usage: ApiUsage,
+  map: (row: SfRecord) => U,
+  each: (value: U) => void,
+): Promise<void> {
+  const queries = ids ? chunk([...new Set(ids)], IDS_PER_QUERY).map((part) => soql(part)) : [soql()];
+  for (const text of queries) {
+    // eslint-disable-next-line no-await-in-loop -- one query per batch of ids, one at a time
+    await forEachPage(conn, text, usage, (rows) => {
+      for (const row of rows) each(map(row));
+    });
+  }
 }
 
 function toRecomputeOutcome(row: SfRecord): RecomputeOutcome {

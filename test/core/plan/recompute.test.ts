@@ -3,6 +3,7 @@ import {
   healthUpdateRecord,
   outcomeUpdateRecord,
   planRecompute,
+  RecomputePlanner,
   type RecomputeInitiative,
   type RecomputeOutcome,
 } from '../../../src/core/plan/recompute.js';
@@ -163,3 +164,52 @@ describe('planRecompute', () => {
     expect(healthUpdateRecord(plan.healthUpdates[0])).toEqual({ Id: INIT_1, Outcome_Health__c: 'At Risk' });
   });
 });
+
+describe('RecomputePlanner, one outcome at a time', () => {
+  // Initiatives by Name (as read), outcomes ordered by initiative (as the recompute query sorts them): initiative 2's
+  // outcomes come first and span what would be two pages; initiative 3 has none.
+  const initiatives = [initiative(INIT_3, 'On Track'), initiative(INIT_1, 'On Track'), initiative(INIT_2, 'On Track')];
+  const attained = [{ Measured_On__c: '2025-07-01', Value__c: 210 }];
+  const missed = [{ Measured_On__c: '2025-07-01', Value__c: 110 }];
+  const ordered = [
+    outcome('a01000000000021AAA', { Initiative__c: INIT_2, measurements: attained }),
+    outcome('a01000000000022AAA', { Initiative__c: INIT_2, measurements: attained }),
+    // Off Track only after the others: a health settled before it would say On Track.
+    outcome('a01000000000023AAA', { Initiative__c: INIT_2, Deadline_Date__c: '2025-07-15', measurements: missed }),
+    outcome('a01000000000011AAA', { Initiative__c: INIT_1, measurements: risingSlowly }),
+    outcome('a01000000000012AAA', { Initiative__c: INIT_1, Status__c: 'No Data', Priority__c: 'Secondary' }),
+  ];
+
+  it('grouped by initiative, plans exactly what planRecompute plans on the whole book', () => {
+    const planner = new RecomputePlanner(initiatives, { asOf: AS_OF, grouped: true });
+    for (const o of ordered) planner.add(o);
+    const plan = planner.finish();
+    expect(plan).toEqual(planRecompute(ordered, initiatives, { asOf: AS_OF }));
+    // Initiative 2 judged on all three outcomes, in the initiatives' order; initiative 3, with no outcome, No Data.
+    expect(plan.healthUpdates.map((u) => [u.id, u.newHealth])).toEqual([
+      [INIT_3, 'No Data'],
+      [INIT_1, 'At Risk'],
+      [INIT_2, 'Off Track'],
+    ]);
+    expect(plan.healthUpdates[2].reason).toBe('primary outcomes: 2 Attained, 1 Missed');
+    expect(plan.outcomesUnchanged).toBe(1);
+  });
+
+  it('refuses outcomes of an initiative already settled (they would be judged apart)', () => {
+    const planner = new RecomputePlanner(initiatives, { asOf: AS_OF, grouped: true });
+    planner.add(ordered[0]);
+    planner.add(ordered[3]);
+    expect(() => planner.add(ordered[1])).toThrow(/arrived apart/);
+  });
+
+  it('keeps the reason of the first reasonsKept outcome updates only, and writes the same fields', () => {
+    const planner = new RecomputePlanner(initiatives, { asOf: AS_OF, grouped: true, reasonsKept: 2 });
+    for (const o of ordered) planner.add(o);
+    const plan = planner.finish();
+    const whole = planRecompute(ordered, initiatives, { asOf: AS_OF });
+    expect(plan.outcomeUpdates.map((u) => u.reason)).toEqual([whole.outcomeUpdates[0].reason, whole.outcomeUpdates[1].reason, '', '']);
+    expect(plan.outcomeUpdates.map(outcomeUpdateRecord)).toEqual(whole.outcomeUpdates.map(outcomeUpdateRecord));
+    expect(plan.healthUpdates).toEqual(whole.healthUpdates);
+  });
+});
+
