@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ApiUsage } from './apiUsage.js';
-import { isTransientFailure, pauseBeforeRound, refusedCreateOnlyFields, WriteStoppedError, type RecordResult } from './apply.js';
+import { isTransientFailure, pauseBeforeRound, refusedCreateOnlyFields, WriteStoppedError, type RecordError, type RecordResult } from './apply.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { withRetry } from './retry.js';
 import { allSettledOrThrow } from './settled.js';
@@ -100,25 +100,33 @@ const CSV_ROWS_AT_A_TIME = 2000;
  * it is and `#N/A` clears it: a field the record leaves out (undefined) must not blank what the org holds, only an
  * explicit null does.
  */
-function* csvChunks(records: SfRecord[], fields: string[]): Generator<string> {
+async function* csvChunks(rows: Iterable<SfRecord> | AsyncIterable<SfRecord>, fields: string[], counted: (rows: number) => void): AsyncGenerator<string> {
   yield stringify([fields]);
-  for (let start = 0; start < records.length; start += CSV_ROWS_AT_A_TIME) {
-    yield stringify(records.slice(start, start + CSV_ROWS_AT_A_TIME).map((r) => fields.map((f) => (r[f] === null ? '#N/A' : r[f] === undefined ? '' : String(r[f])))));
+  const cells = (r: SfRecord): string[] => fields.map((f) => (r[f] === null ? '#N/A' : r[f] === undefined ? '' : String(r[f])));
+  let batch: string[][] = [];
+  let count = 0;
+  for await (const record of rows) {
+    batch.push(cells(record));
+    count += 1;
+    if (batch.length >= CSV_ROWS_AT_A_TIME) {
+      yield stringify(batch);
+      batch = [];
+    }
   }
+  if (batch.length > 0) yield stringify(batch);
+  counted(count);
 }
 
 /** What a result row says about one request row: its match key, and the Id, created flag or error the job gave. */
 type ResultRow = { key: string; id: string | null; created: boolean; error: string };
 
 /**
- * Reads a job's result CSV (sf__Id, sf__Created or sf__Error, then the uploaded columns) keeping only what a result
- * needs: the full rows as objects took more memory than the records written.
+ * Reads a job's result CSV (sf__Id, sf__Created or sf__Error, then the uploaded columns), handing each row to `visit`
+ * with only what a result needs, as it is parsed: the full rows as objects took more memory than the records written.
  */
-function resultRows(csv: string | undefined, matchField: string): ResultRow[] {
-  if (!csv) return [];
+function forEachResultRow(csv: string | undefined, matchField: string, visit: (row: ResultRow) => void): void {
+  if (!csv) return;
   let columns: { key: number; id: number; created: number; error: number } | null = null;
-  const rows: ResultRow[] = [];
-  // Each record is reduced as it is parsed (on_record), and dropped: only the ResultRows are kept.
   parse(csv, {
     relax_column_count: true,
     skip_empty_lines: true,
@@ -128,11 +136,10 @@ function resultRows(csv: string | undefined, matchField: string): ResultRow[] {
         return null;
       }
       const cell = (i: number): string => (i >= 0 ? (cells[i] ?? '') : '');
-      rows.push({ key: cell(columns.key), id: cell(columns.id) || null, created: cell(columns.created) === 'true', error: cell(columns.error) });
+      visit({ key: cell(columns.key), id: cell(columns.id) || null, created: cell(columns.created) === 'true', error: cell(columns.error) });
       return null;
     },
   });
-  return rows;
 }
 
 /** "ERROR_CODE:message --" as Bulk API 2.0 reports a failed row's sf__Error. */
@@ -159,48 +166,112 @@ export async function upsertWithBulk(conn: OrgConnection, request: BulkUpsertReq
  * `writeInCollections` does: transient failures go again in follow-up jobs, refusals keep their error.
  */
 export async function writeWithBulk(conn: OrgConnection, request: BulkWriteRequest, usage: ApiUsage): Promise<RecordResult[]> {
-  matchFieldOf(request);
-  const results = new Array<RecordResult>(request.records.length);
-  let pending = request.records.map((_, index) => index);
+  const matchField = matchFieldOf(request);
+  const { records } = request;
+  const indexByKey = new Map<string, number>();
+  records.forEach((r, i) => indexByKey.set(String(r[matchField]), i));
+  const order = records.map((_, index) => index);
   if (request.parentField) {
-    const parent = (i: number): string => String(request.records[i][request.parentField as string] ?? '');
-    pending.sort((a, b) => (parent(a) < parent(b) ? -1 : parent(a) > parent(b) ? 1 : a - b));
+    const parent = (i: number): string => String(records[i][request.parentField as string] ?? '');
+    order.sort((a, b) => (parent(a) < parent(b) ? -1 : parent(a) > parent(b) ? 1 : a - b));
   }
+  const results = new Array<RecordResult>(records.length);
+  await writeRowsWithBulk(
+    conn,
+    { ...request, count: records.length, rows: () => order.map((i) => records[i]) },
+    usage,
+    (row) => {
+      const index = indexByKey.get(row.key);
+      if (index !== undefined) results[index] = { index, success: row.success, id: row.id, ...(row.success ? { created: row.created } : {}), errors: row.errors };
+    },
+  );
+  for (let index = 0; index < results.length; index++) results[index] ??= notProcessed(index, 'Bulk API returned no result for this row');
+  return results;
+}
+
+/** What the org did with one row of a bulk write, named by the row's match key. */
+export type BulkRowResult = { key: string; success: boolean; id: string | null; created: boolean; errors: RecordError[] };
+
+/**
+ * A bulk write whose rows are read rather than held: `rows` gives them in upload order each time it is called (a
+ * spool on disk, read again for each job), `count` says how many there are, and the match key of each is unique.
+ */
+export type BulkRowsRequest = Omit<BulkWriteRequest, 'records' | 'parentField'> & {
+  count: number;
+  rows: () => Iterable<SfRecord> | AsyncIterable<SfRecord>;
+};
+
+/**
+ * `writeWithBulk` without a result object per row: each row's final result goes to `onResult` as the job's results are
+ * read (rows that fail transiently go again in follow-up jobs first, and only their last result is reported).
+ * Returns how many rows were written. Only the rows still to retry are kept, by match key.
+ */
+export async function writeRowsWithBulk(
+  conn: OrgConnection,
+  request: BulkRowsRequest,
+  usage: ApiUsage,
+  onResult: (result: BulkRowResult) => void,
+): Promise<{ written: number }> {
+  const matchField = matchFieldOf({ ...request, records: [] });
   const createOnly = request.createOnlyFields ?? [];
-  const existsNow = new Set<number>();
-  for (let round = 0; round < BULK_JOB_ROUNDS && pending.length > 0; round++) {
+  const existsNow = new Set<string>();
+  /** Rows to go again, with their last result; null in the first round: every row. */
+  let pending: Map<string, BulkRowResult> | null = null;
+  let written = 0;
+  for (let round = 0; round < BULK_JOB_ROUNDS && (pending === null ? request.count > 0 : pending.size > 0); round++) {
     // eslint-disable-next-line no-await-in-loop -- each round retries what the last one left
     await pauseBeforeRound(round);
-    const retryNext: number[] = [];
+    const retryNext = new Map<string, BulkRowResult>();
+    const current: Map<string, BulkRowResult> | null = pending;
     // A job has one set of columns: rows that exist now go in a job of their own, without the create-only fields.
     for (const exists of [false, true]) {
-      const rows = pending.filter((i) => existsNow.has(i) === exists);
-      if (rows.length === 0) continue;
+      const count = current === null ? (exists ? 0 : request.count) : [...current.keys()].filter((key) => existsNow.has(key) === exists).length;
+      if (count === 0) continue;
       const fields = exists ? request.fields.filter((f) => !createOnly.includes(f)) : request.fields;
-      let jobResults: RecordResult[];
+      const rows = async function* (): AsyncGenerator<SfRecord> {
+        for await (const record of request.rows()) {
+          const key = String(record[matchField]);
+          if ((current === null || current.has(key)) && existsNow.has(key) === exists) yield record;
+        }
+      };
+      const settle = (result: BulkRowResult): void => {
+        if (!exists && refusedCreateOnlyFields(asRecordResult(result), createOnly)) {
+          existsNow.add(result.key);
+          retryNext.set(result.key, result);
+        } else if (isTransientFailure(asRecordResult(result))) retryNext.set(result.key, result);
+        else {
+          if (result.success) written += 1;
+          onResult(result);
+        }
+      };
       try {
         // eslint-disable-next-line no-await-in-loop -- one Bulk job at a time per round
-        jobResults = await runJob(conn, { ...request, fields, records: rows.map((i) => request.records[i]) }, usage);
+        await runJob(conn, { ...request, fields, count, rows }, matchField, usage, settle);
       } catch (error) {
-        throw new WriteStoppedError(error, results.filter((r) => r?.success).length, request.records.length);
-      }
-      // The job's results are this call's own objects: renumbered in place, not copied (a job may hold 500,000).
-      for (const [k, result] of jobResults.entries()) {
-        result.index = rows[k];
-        results[rows[k]] = result;
-        if (!exists && refusedCreateOnlyFields(result, createOnly)) {
-          existsNow.add(rows[k]);
-          retryNext.push(rows[k]);
-        } else if (isTransientFailure(result)) retryNext.push(rows[k]);
+        throw new WriteStoppedError(error, written, request.count);
       }
     }
     pending = retryNext;
   }
-  return results;
+  for (const result of pending?.values() ?? []) onResult(result);
+  return { written };
 }
 
+const asRecordResult = (row: BulkRowResult): RecordResult => ({ index: -1, success: row.success, id: row.id, errors: row.errors });
+
+const notProcessed = (index: number, message: string): RecordResult => ({
+  index,
+  success: false,
+  id: null,
+  errors: [{ code: 'NOT_PROCESSED', message, fields: [] }],
+});
+
 /** Opens a job and uploads its rows; an upload that fails aborts that job, and a new one is opened for the retry. */
-async function openLoadedJob(conn: OrgConnection, request: BulkWriteRequest, usage: ApiUsage): Promise<ReturnType<OrgConnection['bulk2']['createJob']>> {
+async function openLoadedJob(
+  conn: OrgConnection,
+  request: BulkRowsRequest,
+  usage: ApiUsage,
+): Promise<{ job: ReturnType<OrgConnection['bulk2']['createJob']>; uploaded: number }> {
   return withRetry(async () => {
     const job = conn.bulk2.createJob({
       object: request.sobject,
@@ -210,34 +281,40 @@ async function openLoadedJob(conn: OrgConnection, request: BulkWriteRequest, usa
     });
     usage.count('bulk');
     await job.open();
+    let uploaded = 0;
     try {
       usage.count('bulk');
       // A stream of its own for each attempt: a retried upload starts from the first row again.
-      await job.uploadData(Readable.from(csvChunks(request.records, request.fields)));
+      await job.uploadData(Readable.from(csvChunks(request.rows(), request.fields, (rows) => (uploaded = rows))));
     } catch (error) {
       usage.count('bulk');
       await job.abort().catch(() => undefined);
       throw error;
     }
-    return job;
+    return { job, uploaded };
   }, { onRetry: () => usage.countRetry() });
 }
 
 /**
- * One Bulk API 2.0 ingest job: open, upload, close, poll, then read successful, failed and unprocessed rows back
- * and match them to the request by its match field.
+ * One Bulk API 2.0 ingest job: open, upload, close, poll, then read successful, failed and unprocessed rows back,
+ * handing each row's result to `settle` by its match key.
  */
-async function runJob(conn: OrgConnection, request: BulkWriteRequest, usage: ApiUsage): Promise<RecordResult[]> {
-  const matchField = matchFieldOf(request);
+async function runJob(
+  conn: OrgConnection,
+  request: BulkRowsRequest,
+  matchField: string,
+  usage: ApiUsage,
+  settle: (result: BulkRowResult) => void,
+): Promise<void> {
   const retry = { onRetry: () => usage.countRetry() };
-  const job = await openLoadedJob(conn, request, usage);
+  const { job, uploaded } = await openLoadedJob(conn, request, usage);
   await withRetry(() => {
     usage.count('bulk');
     return job.close();
   }, retry);
   const closedAt = Date.now();
   const deadline = closedAt + (request.pollTimeoutMs ?? 10 * 60_000);
-  let poll: PollState = { rows: request.records.length, processed: null, elapsedMs: 0, previousDelayMs: null, maxDelayMs: request.maxPollIntervalMs };
+  let poll: PollState = { rows: uploaded, processed: null, elapsedMs: 0, previousDelayMs: null, maxDelayMs: request.maxPollIntervalMs };
   for (;;) {
     const delay = nextPollDelay(poll);
     // eslint-disable-next-line no-await-in-loop -- polling waits between checks
@@ -270,26 +347,32 @@ async function runJob(conn: OrgConnection, request: BulkWriteRequest, usage: Api
     }, retry),
   ] as const);
 
-  const indexByKey = new Map<string, number>();
-  request.records.forEach((r, i) => indexByKey.set(String(r[matchField]), i));
-  const results = new Array<RecordResult | undefined>(request.records.length);
-  const place = (rows: ResultRow[], make: (index: number, row: ResultRow) => RecordResult): void => {
-    for (const row of rows) {
-      const index = indexByKey.get(row.key);
-      if (index !== undefined) results[index] = make(index, row);
-    }
-  };
-  place(resultRows(successful, matchField), (index, row) => ({ index, success: true, id: row.id, created: row.created, errors: [] }));
-  place(resultRows(failed, matchField), (index, row) => ({ index, success: false, id: null, errors: parseBulkError(row.error) }));
-  place(resultRows(unprocessed, matchField), (index) => ({
-    index,
-    success: false,
-    id: null,
-    errors: [{ code: 'NOT_PROCESSED', message: 'The job stopped before this row', fields: [] }],
-  }));
-  // A row no result list mentions: made only for those, not first for every row and then replaced.
-  for (let index = 0; index < results.length; index++) {
-    results[index] ??= { index, success: false, id: null, errors: [{ code: 'NOT_PROCESSED', message: 'Bulk API returned no result for this row', fields: [] }] };
+  const lists: Array<[string | undefined, (row: ResultRow) => BulkRowResult]> = [
+    [successful, (row): BulkRowResult => ({ key: row.key, success: true, id: row.id, created: row.created, errors: [] })],
+    [failed, (row): BulkRowResult => ({ key: row.key, success: false, id: null, created: false, errors: parseBulkError(row.error) })],
+    [
+      unprocessed,
+      (row): BulkRowResult => ({ key: row.key, success: false, id: null, created: false, errors: notProcessed(-1, 'The job stopped before this row').errors }),
+    ],
+  ];
+  // Each row once: counted, so that the usual job (every row in a list) needs no set of the keys seen.
+  let reported = 0;
+  for (const [csv] of lists) forEachResultRow(csv, matchField, () => (reported += 1));
+  if (reported === uploaded) {
+    for (const [csv, make] of lists) forEachResultRow(csv, matchField, (row) => settle(make(row)));
+    return;
   }
-  return results as RecordResult[];
+  // A row no list mentions, or one mentioned twice: the rows are told apart by key, and the unmentioned ones go again.
+  const seen = new Set<string>();
+  for (const [csv, make] of lists) {
+    forEachResultRow(csv, matchField, (row) => {
+      if (seen.has(row.key)) return;
+      seen.add(row.key);
+      settle(make(row));
+    });
+  }
+  for await (const record of request.rows()) {
+    const key = String(record[matchField]);
+    if (!seen.has(key)) settle({ key, success: false, id: null, created: false, errors: notProcessed(-1, 'Bulk API returned no result for this row').errors });
+  }
 }
