@@ -1,11 +1,11 @@
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { ApiUsage } from './apiUsage.js';
 import { isTransientFailure, pauseBeforeRound, refusedCreateOnlyFields, WriteStoppedError, type RecordError, type RecordResult } from './apply.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { withRetry } from './retry.js';
-import { allSettledOrThrow } from './settled.js';
 
 /** What a Bulk API 2.0 ingest job does with its rows (the Bulk API's own words: insert, not create). */
 export type BulkOperation = 'insert' | 'update' | 'upsert' | 'delete';
@@ -126,20 +126,30 @@ type ResultRow = { key: string; id: string | null; created: boolean; error: stri
  */
 function forEachResultRow(csv: string | undefined, matchField: string, visit: (row: ResultRow) => void): void {
   if (!csv) return;
-  let columns: { key: number; id: number; created: number; error: number } | null = null;
+  let columns: ResultColumns | null = null;
   parse(csv, {
     relax_column_count: true,
     skip_empty_lines: true,
     on_record: (cells: string[]): null => {
-      if (!columns) {
-        columns = { key: cells.indexOf(matchField), id: cells.indexOf('sf__Id'), created: cells.indexOf('sf__Created'), error: cells.indexOf('sf__Error') };
-        return null;
-      }
-      const cell = (i: number): string => (i >= 0 ? (cells[i] ?? '') : '');
-      visit({ key: cell(columns.key), id: cell(columns.id) || null, created: cell(columns.created) === 'true', error: cell(columns.error) });
+      if (columns) visit(resultRowOf(cells, columns));
+      else columns = resultColumns(cells, matchField);
       return null;
     },
   });
+}
+
+type ResultColumns = { key: number; id: number; created: number; error: number };
+
+const resultColumns = (header: string[], matchField: string): ResultColumns => ({
+  key: header.indexOf(matchField),
+  id: header.indexOf('sf__Id'),
+  created: header.indexOf('sf__Created'),
+  error: header.indexOf('sf__Error'),
+});
+
+function resultRowOf(cells: string[], columns: ResultColumns): ResultRow {
+  const cell = (i: number): string => (i >= 0 ? (cells[i] ?? '') : '');
+  return { key: cell(columns.key), id: cell(columns.id) || null, created: cell(columns.created) === 'true', error: cell(columns.error) };
 }
 
 /** "ERROR_CODE:message --" as Bulk API 2.0 reports a failed row's sf__Error. */
@@ -295,6 +305,71 @@ async function openLoadedJob(
   }, { onRetry: () => usage.countRetry() });
 }
 
+type ResultList = 'successfulResults' | 'failedResults' | 'unprocessedrecords';
+type IngestJob = ReturnType<OrgConnection['bulk2']['createJob']>;
+
+/**
+ * Reads one result list of a job row by row as it arrives (GET /jobs/ingest/{id}/{list}), one API call, retried as
+ * every call is: a retry skips the rows already handed to `visit` (the list of a finished job does not change). jsforce
+ * reads a whole list into one string (and two copies of its bytes), so the list is fetched here with the connection's
+ * session; when the session has expired, jsforce's own call (which refreshes it) reads the list instead.
+ */
+async function readResultList(
+  conn: OrgConnection,
+  job: IngestJob,
+  list: ResultList,
+  matchField: string,
+  usage: ApiUsage,
+  visit: (row: ResultRow) => void,
+): Promise<void> {
+  let visited = 0;
+  await withRetry(async () => {
+    usage.count('bulk');
+    let ordinal = 0;
+    const once = (row: ResultRow): void => {
+      ordinal += 1;
+      if (ordinal <= visited) return;
+      visited += 1;
+      visit(row);
+    };
+    const response = await fetch(`${conn.instanceUrl}/services/data/v${conn.version}/jobs/ingest/${String(job.id)}/${list}`, {
+      headers: { Authorization: `Bearer ${conn.accessToken ?? ''}`, Accept: 'text/csv' },
+    });
+    if (response.status === 401) {
+      await response.body?.cancel();
+      forEachResultRow(await rawResultList(job, list), matchField, once);
+      return;
+    }
+    if (!response.ok || !response.body) throw await httpError(response);
+    const parser = parseStream({ relax_column_count: true, skip_empty_lines: true });
+    pipeline(Readable.fromWeb(response.body), parser, () => undefined);
+    let columns: ResultColumns | null = null;
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      if (columns) once(resultRowOf(cells, columns));
+      else columns = resultColumns(cells, matchField);
+    }
+  }, { onRetry: () => usage.countRetry() });
+}
+
+function rawResultList(job: IngestJob, list: ResultList): Promise<string> {
+  if (list === 'successfulResults') return job.getSuccessfulResults(true);
+  if (list === 'failedResults') return job.getFailedResults(true);
+  return job.getUnprocessedRecords(true);
+}
+
+/** An HTTP refusal as jsforce reports one: the status, and the error code of Salesforce's JSON body, for withRetry. */
+async function httpError(response: Response): Promise<Error> {
+  const body = await response.text().catch(() => '');
+  const error = new Error(`${response.status} ${response.statusText}: ${body}`) as Error & { statusCode: number; errorCode?: string };
+  error.statusCode = response.status;
+  const code = /"errorCode"\s*:\s*"([A-Z_]+)"/.exec(body)?.[1];
+  if (code) {
+    error.errorCode = code;
+    error.name = code;
+  }
+  return error;
+}
+
 /**
  * One Bulk API 2.0 ingest job: open, upload, close, poll, then read successful, failed and unprocessed rows back,
  * handing each row's result to `settle` by its match key.
@@ -332,44 +407,30 @@ async function runJob(
     poll = { ...poll, processed: Number(info.numberRecordsProcessed ?? 0), elapsedMs: Date.now() - closedAt, previousDelayMs: delay };
   }
 
-  const [successful, failed, unprocessed] = await allSettledOrThrow([
-    withRetry(() => {
-      usage.count('bulk');
-      return job.getSuccessfulResults(true);
-    }, retry),
-    withRetry(() => {
-      usage.count('bulk');
-      return job.getFailedResults(true);
-    }, retry),
-    withRetry(() => {
-      usage.count('bulk');
-      return job.getUnprocessedRecords(true);
-    }, retry),
-  ] as const);
-
-  const lists: Array<[string | undefined, (row: ResultRow) => BulkRowResult]> = [
-    [successful, (row): BulkRowResult => ({ key: row.key, success: true, id: row.id, created: row.created, errors: [] })],
-    [failed, (row): BulkRowResult => ({ key: row.key, success: false, id: null, created: false, errors: parseBulkError(row.error) })],
+  // One list after the other, each read as it arrives: a million successful rows are about 100 MB of CSV.
+  const lists: Array<[ResultList, (row: ResultRow) => BulkRowResult]> = [
+    ['successfulResults', (row): BulkRowResult => ({ key: row.key, success: true, id: row.id, created: row.created, errors: [] })],
+    ['failedResults', (row): BulkRowResult => ({ key: row.key, success: false, id: null, created: false, errors: parseBulkError(row.error) })],
     [
-      unprocessed,
+      'unprocessedrecords',
       (row): BulkRowResult => ({ key: row.key, success: false, id: null, created: false, errors: notProcessed(-1, 'The job stopped before this row').errors }),
     ],
   ];
-  // Each row once: counted, so that the usual job (every row in a list) needs no set of the keys seen.
   let reported = 0;
-  for (const [csv] of lists) forEachResultRow(csv, matchField, () => (reported += 1));
-  if (reported === uploaded) {
-    for (const [csv, make] of lists) forEachResultRow(csv, matchField, (row) => settle(make(row)));
-    return;
-  }
-  // A row no list mentions, or one mentioned twice: the rows are told apart by key, and the unmentioned ones go again.
-  const seen = new Set<string>();
-  for (const [csv, make] of lists) {
-    forEachResultRow(csv, matchField, (row) => {
-      if (seen.has(row.key)) return;
-      seen.add(row.key);
+  for (const [list, make] of lists) {
+    // eslint-disable-next-line no-await-in-loop -- the lists one after another
+    await readResultList(conn, job, list, matchField, usage, (row) => {
+      reported += 1;
       settle(make(row));
     });
+  }
+  if (reported >= uploaded) return;
+  // Rows no list mentions (Salesforce lists every row; this does not happen in practice): the lists are read again to
+  // tell which, and those rows go again.
+  const seen = new Set<string>();
+  for (const [list] of lists) {
+    // eslint-disable-next-line no-await-in-loop -- the lists one after another
+    await readResultList(conn, job, list, matchField, usage, (row) => seen.add(row.key));
   }
   for await (const record of request.rows()) {
     const key = String(record[matchField]);
