@@ -13,8 +13,12 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { SfRecord } from './connection.js';
 
-/** Records sorted in memory at a time before they go to disk: bounds the memory a spool takes while it is written. */
+/**
+ * Records sorted in memory at a time before they go to disk: bounds the memory a spool takes while it is written.
+ * OUTCOMES_SPOOL_RUN_RECORDS lowers it, so that tests cross runs with a few rows.
+ */
 export const RUN_RECORDS = 20_000;
+const defaultRunRecords = (): number => Number(process.env.OUTCOMES_SPOOL_RUN_RECORDS ?? RUN_RECORDS);
 
 export type SpooledRecord = { tag: number; record: SfRecord; note?: string };
 
@@ -28,7 +32,7 @@ export class RecordSpool {
   private bytes = 0;
   private added = 0;
 
-  public constructor(private readonly sortField?: string, private readonly runRecords = RUN_RECORDS) {
+  public constructor(private readonly sortField?: string, private readonly runRecords = defaultRunRecords()) {
     this.dir = mkdtempSync(path.join(os.tmpdir(), 'outcomes-spool-'));
     this.file = path.join(this.dir, 'records.jsonl');
     this.fd = openSync(this.file, 'w');
