@@ -26,7 +26,8 @@ export class RecordSpool {
   private readonly dir: string;
   private readonly file: string;
   private readonly fd: number;
-  private buffer: SpooledRecord[] = [];
+  /** The run being gathered: each record as its JSON line already (one string, not an object graph), with its sort key. */
+  private buffer: Array<{ key: string; line: string }> = [];
   /** Byte ranges of the runs written, [start, end). */
   private readonly runs: Array<[number, number]> = [];
   private bytes = 0;
@@ -44,7 +45,8 @@ export class RecordSpool {
   }
 
   public add(tag: number, record: SfRecord, note?: string): void {
-    this.buffer.push(note === undefined ? { tag, record } : { tag, record, note });
+    const entry: SpooledRecord = note === undefined ? { tag, record } : { tag, record, note };
+    this.buffer.push({ key: this.sortField ? String(record[this.sortField] ?? '') : '', line: JSON.stringify(entry) });
     this.added += 1;
     if (this.buffer.length >= this.runRecords) this.flush();
   }
@@ -83,14 +85,10 @@ export class RecordSpool {
 
   private flush(): void {
     if (this.buffer.length === 0) return;
-    if (this.sortField) {
-      const field = this.sortField;
-      const keyOf = (entry: SpooledRecord): string => String(entry.record[field] ?? '');
-      // Array.prototype.sort is stable: records of one key keep their order of arrival.
-      this.buffer.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-    }
+    // Array.prototype.sort is stable: records of one key keep their order of arrival.
+    if (this.sortField) this.buffer.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     // One JSON document a line: JSON escapes the line breaks a note or a value may hold.
-    const text = this.buffer.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
+    const text = this.buffer.map((entry) => entry.line).join('\n') + '\n';
     const written = writeSync(this.fd, text);
     this.runs.push([this.bytes, this.bytes + written]);
     this.bytes += written;
