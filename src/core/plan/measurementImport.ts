@@ -247,7 +247,8 @@ export function planMeasurementImport(rows: readonly ValidMeasurementRow[], outc
     if (planned?.action === 'unchanged') unchanged.push({ line: planned.line, externalId: planned.externalId, reason: planned.reason });
     else if (planned) upserts.push(planned);
   }
-  const spelling = new Map(rows.flatMap((row) => (planner.superseded.has(row.line) ? [[row.line, planner.keyOf(row) as string] as const] : [])));
+  const replaced = planner.superseded;
+  const spelling = new Map(rows.flatMap((row) => (replaced.has(row.line) ? [[row.line, planner.keyOf(row) as string] as const] : [])));
   const tally = planner.tally((line) => spelling.get(line) as string);
   return {
     upserts: upserts.filter((u) => planner.isLatest(u.line, u.record.External_Id__c)),
