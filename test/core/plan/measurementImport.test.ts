@@ -187,7 +187,7 @@ describe('MeasurementImportPlanner (row by row)', () => {
       valid(6, { externalId: 'shared' }), // ... the conflict replaced by a conflict
       valid(7, { externalId: 'new-1', value: 1 }), // ... the create replaced by a create
     ];
-    const planned = rows.map((planned) => planner.plan(planned)?.action ?? null);
+    const planned = rows.map((r) => planner.plan(r)?.action ?? null);
     expect(planned).toEqual(['unchanged', null, 'create', 'update', null, 'create']);
     expect([2, 3, 4].map((line) => planner.isLatest(line, rows[line - 2].externalId ?? 'OUT-1-2025-01-15'))).toEqual([false, false, false]);
     expect(planner.isLatest(5, 'OUT-1-2025-01-15')).toBe(true);
