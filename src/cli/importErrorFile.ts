@@ -4,7 +4,7 @@
  */
 import { Messages } from '@salesforce/core';
 import { errorFileProblem, writeErrorFile } from '../csv/errorFile.js';
-import type { CsvRow, CsvTable } from '../csv/readCsv.js';
+import { openCsvFile, type CsvRow } from '../csv/readCsv.js';
 import { failWith } from '../org/failWith.js';
 import type { MeasurementImportFailure } from '../org/measurementApply.js';
 
@@ -18,14 +18,23 @@ export async function assertErrorFileReplaceable(errorFile: string, inputFile: s
   if (problem === 'notAnErrorFile') throw messages.createError('error.ErrorFileNotOwn', [errorFile], [errorFile]);
 }
 
-/** The failed rows with their original columns and why; the path written, or null when there was nothing to write. */
-export async function writeImportErrorFile(
-  errorFile: string,
-  inputFile: string,
-  table: CsvTable,
-  failures: readonly MeasurementImportFailure[],
-): Promise<string | null> {
-  const byLine = new Map(table.rows.map((row) => [row.line, row]));
-  const rejected = failures.map((f) => ({ row: byLine.get(f.row) as CsvRow, error: f.error }));
-  return failWith(messages, 'error.ErrorFileFailed', [errorFile])(writeErrorFile(errorFile, inputFile, table.header, rejected));
+/**
+ * The failed rows with their original columns and why; the path written, or null when there was nothing to write.
+ * The input is read again for the failed rows' columns (by line), rather than held through the run.
+ */
+export async function writeImportErrorFile(errorFile: string, inputFile: string, failures: readonly MeasurementImportFailure[]): Promise<string | null> {
+  const failed = async (): Promise<{ header: string[]; rejected: Array<{ row: CsvRow; error: string }> }> => {
+    if (failures.length === 0) return { header: [], rejected: [] };
+    const errorOf = new Map(failures.map((f) => [f.row, f.error]));
+    const { header, rows } = await openCsvFile(inputFile);
+    const rejected: Array<{ row: CsvRow; error: string }> = [];
+    for await (const row of rows) {
+      const error = errorOf.get(row.line);
+      if (error !== undefined) rejected.push({ row, error });
+    }
+    return { header, rejected };
+  };
+  return failWith(messages, 'error.ErrorFileFailed', [errorFile])(
+    failed().then(({ header, rejected }) => writeErrorFile(errorFile, inputFile, header, rejected)),
+  );
 }

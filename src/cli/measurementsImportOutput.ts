@@ -6,7 +6,7 @@
 import { Messages } from '@salesforce/core';
 import type { SfCommand } from '@salesforce/sf-plugins-core';
 import { Measurement } from '../core/model.js';
-import type { MeasurementImportPlan } from '../core/plan/measurementImport.js';
+import type { PlannedMeasurement } from '../core/plan/measurementImport.js';
 import type { MeasurementImportFailure } from '../org/measurementApply.js';
 import type { MeasurementsImportResult } from './measurementsImportResult.js';
 import { printSummary, type SummaryItem } from './summary.js';
@@ -15,18 +15,23 @@ Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.measurements.import');
 
 /** Planned rows shown in the --verbose table. */
-const TABLE_ROWS_SHOWN = 50;
+export const TABLE_ROWS_SHOWN = 50;
 
 type Output = Pick<SfCommand<unknown>, 'log' | 'logSuccess' | 'table'>;
 
-export function printMeasurementsImport(out: Output, result: MeasurementsImportResult, plan: MeasurementImportPlan, verbose: boolean): void {
-  if (verbose && plan.upserts.length > 0) {
+/**
+ * `shown`: the first planned rows in file order (up to TABLE_ROWS_SHOWN, with why), for the --verbose table; the
+ * result's toCreate and toUpdate count them all.
+ */
+export function printMeasurementsImport(out: Output, result: MeasurementsImportResult, shown: readonly PlannedMeasurement[], verbose: boolean): void {
+  const planned = result.toCreate + result.toUpdate;
+  if (verbose && planned > 0) {
     out.table({
       title: messages.getMessage(result.dryRun ? 'table.title' : 'table.title.written'),
-      data: plan.upserts.slice(0, TABLE_ROWS_SHOWN).map((u) => ({ row: u.line, action: u.action, externalId: u.record.External_Id__c, reason: u.reason })),
+      data: shown.slice(0, TABLE_ROWS_SHOWN).map((u) => ({ row: u.line, action: u.action, externalId: u.record.External_Id__c, reason: u.reason })),
       columns: (['row', 'action', 'externalId', 'reason'] as const).map((key) => ({ key, name: messages.getMessage(`table.${key}`) })),
     });
-    if (plan.upserts.length > TABLE_ROWS_SHOWN) out.log(messages.getMessage('info.moreRows', [plan.upserts.length - TABLE_ROWS_SHOWN]));
+    if (planned > TABLE_ROWS_SHOWN) out.log(messages.getMessage('info.moreRows', [planned - TABLE_ROWS_SHOWN]));
   }
   const row = (f: MeasurementImportFailure): SummaryItem => ({ record: messages.getMessage('summary.row', [f.row]), why: f.error });
   const refused = result.failures.filter((f) => f.kind !== 'duplicate');

@@ -3,9 +3,8 @@
  * and the failures. scripts/contracts reads this type (through the command's run()) to write
  * schemas/outcomes-measurements-import.json.
  */
-import type { MeasurementImportPlan } from '../core/plan/measurementImport.js';
+import type { MeasurementImportTally } from '../core/plan/measurementImport.js';
 import type { ApiUsageSnapshot } from '../org/apiUsage.js';
-import type { RecordResult } from '../org/apply.js';
 import type { ImportMode, MeasurementImportFailure } from '../org/measurementApply.js';
 
 export type MeasurementsImportResult = {
@@ -37,10 +36,9 @@ export type MeasurementsImportResult = {
 /** What the import wrote: rows created and updated, and rows not imported (a duplicate replaced by a later row is not a failure). */
 export type ImportWritten = { upserted: number; created: number; updated: number; failed: number };
 
-export function importWritten(results: readonly RecordResult[], failures: readonly MeasurementImportFailure[]): ImportWritten {
-  const succeeded = results.filter((r) => r.success);
-  const created = succeeded.filter((r) => r.created === true).length;
-  return { upserted: succeeded.length, created, updated: succeeded.length - created, failed: failures.filter((f) => f.kind !== 'duplicate').length };
+export function importWritten(applied: { created: number; updated: number }, failures: readonly MeasurementImportFailure[]): ImportWritten {
+  const { created, updated } = applied;
+  return { upserted: created + updated, created, updated, failed: failures.filter((f) => f.kind !== 'duplicate').length };
 }
 
 export type MeasurementsImportRun = {
@@ -50,7 +48,7 @@ export type MeasurementsImportRun = {
   rowsRead: number;
   /** Rows that passed the checks, before the lookup of their outcomes. */
   validRows: number;
-  plan: MeasurementImportPlan;
+  plan: MeasurementImportTally;
   written: ImportWritten;
   errorFile: string | null;
   failures: MeasurementImportFailure[];
@@ -65,9 +63,9 @@ export function measurementsImportResult(input: MeasurementsImportRun): Measurem
     mode: input.mode,
     rowsRead: input.rowsRead,
     valid: input.validRows - plan.unresolved.length,
-    toCreate: plan.upserts.filter((u) => u.action === 'create').length,
-    toUpdate: plan.upserts.filter((u) => u.action === 'update').length,
-    unchanged: plan.unchanged.length,
+    toCreate: plan.toCreate,
+    toUpdate: plan.toUpdate,
+    unchanged: plan.unchanged,
     upserted: written.upserted,
     created: written.created,
     updated: written.updated,

@@ -1,35 +1,55 @@
 /**
- * The measurement CSV of an import, read and mapped to the planner's rows by column name. A file that cannot be
- * read, is empty or lacks a required column is refused here, before any row is looked at or any API call.
+ * The measurement CSV of an import, read row by row and mapped to the planner's rows by column name. A file that
+ * cannot be read, is empty or lacks a required column is refused: the header before any row is looked at, and the
+ * rest while the file is read (the import reads it whole once before any API call).
  */
 import { Messages } from '@salesforce/core';
 import { MEASUREMENT_COLUMNS, REQUIRED_MEASUREMENT_COLUMNS, type MeasurementRow } from '../core/plan/measurementImport.js';
 import { failWith } from '../org/failWith.js';
-import { matchColumns, readCsvFile, type CsvTable } from './readCsv.js';
+import { matchColumns, openCsvFile, type CsvRow } from './readCsv.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('@outcomes/plugin-outcomes', 'outcomes.measurements.import');
 
-export async function readMeasurementFile(file: string): Promise<{ table: CsvTable; rows: MeasurementRow[] }> {
-  const table = await failWith(messages, 'error.UnreadableFile', [file])(readCsvFile(file));
-  return { table, rows: toMeasurementRows(file, table) };
-}
-
-/** The rows by column name; a file without a required column is refused before any row is looked at. */
-function toMeasurementRows(file: string, table: CsvTable): MeasurementRow[] {
-  if (table.header.length === 0) throw messages.createError('error.EmptyFile', [file]);
-  const columns = matchColumns(table.header, MEASUREMENT_COLUMNS);
+/**
+ * Reads the file row by row, handing each row to `visit` as it is parsed; returns the header as written and how many
+ * data rows were read. Nothing of the file is kept here: a million-row file is read in constant memory.
+ */
+export async function forEachMeasurementRow(file: string, visit: (row: MeasurementRow) => void): Promise<{ header: string[]; rows: number }> {
+  const unreadable = failWith(messages, 'error.UnreadableFile', [file]);
+  const { header, rows } = await unreadable(openCsvFile(file));
+  if (header.length === 0) throw messages.createError('error.EmptyFile', [file]);
+  const columns = matchColumns(header, MEASUREMENT_COLUMNS);
   const missing = REQUIRED_MEASUREMENT_COLUMNS.filter((name) => columns[name] === undefined);
   if (missing.length > 0) {
-    throw messages.createError('error.MissingColumns', [file, missing.map((m) => `"${m}"`).join(', ')], [table.header.join(', ')]);
+    throw messages.createError('error.MissingColumns', [file, missing.map((m) => `"${m}"`).join(', ')], [header.join(', ')]);
   }
-  return table.rows.map(({ line, values }) => ({
-    line,
-    values: Object.fromEntries(
-      MEASUREMENT_COLUMNS.map((name) => {
-        const column = columns[name];
-        return [name, column === undefined ? '' : (values[column] ?? '')];
-      }),
-    ) as MeasurementRow['values'],
-  }));
+  const read = (values: Record<string, string>, name: (typeof MEASUREMENT_COLUMNS)[number]): string => {
+    const column = columns[name];
+    return column === undefined ? '' : (values[column] ?? '');
+  };
+  const iterator = (async function* (): AsyncGenerator<CsvRow> {
+    yield* rows;
+  })();
+  let count = 0;
+  for (;;) {
+    // Only the reading is the file's fault: what `visit` throws is passed on as it is.
+    // eslint-disable-next-line no-await-in-loop -- rows are read one after another
+    const next = await unreadable(iterator.next());
+    if (next.done) break;
+    const { line, values } = next.value;
+    count += 1;
+    visit({
+      line,
+      values: {
+        outcome: read(values, 'outcome'),
+        measured_on: read(values, 'measured_on'),
+        value: read(values, 'value'),
+        source: read(values, 'source'),
+        notes: read(values, 'notes'),
+        external_id: read(values, 'external_id'),
+      },
+    });
+  }
+  return { header, rows: count };
 }

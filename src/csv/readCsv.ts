@@ -2,7 +2,10 @@
  * Reads a CSV file into rows that remember where they came from, so every error can point at a line
  * of the user's file (header = line 1, as an editor numbers it).
  */
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { pipeline, Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { isErrorFileHeader } from './errorFile.js';
 import { restoreFormula } from './writeCsv.js';
@@ -32,28 +35,110 @@ type ParsedRecord = { record: string[]; info: { lines: number } };
  * Cells the tool neutralised in an error file it wrote (`'=…`) read back as they were.
  */
 export function parseCsv(text: string): CsvTable {
-  const records = parse(text, {
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  }) as unknown as ParsedRecord[];
+  const records = parse(text, PARSE_OPTIONS) as unknown as ParsedRecord[];
   if (records.length === 0) return { header: [], rows: [] };
-  const header = records[0].record.map((name) => name.trim());
+  const header = headerOf(records[0]);
+  const toRow = rowReader(header);
+  const rows = records.slice(1).flatMap((record) => toRow(record) ?? []);
+  return { header, rows };
+}
+
+const PARSE_OPTIONS = { bom: true, info: true, skip_empty_lines: true, relax_column_count: true } as const;
+
+/** The header's names, trimmed; a header naming a column twice is refused. */
+function headerOf({ record }: ParsedRecord): string[] {
+  const header = record.map((name) => name.trim());
   const seen = new Set<string>();
   for (const name of header) {
     const key = name.toLowerCase();
     if (key !== '' && seen.has(key)) throw new UnreadableCsv(`the header names the column "${name}" twice; keep one of them`);
     seen.add(key);
   }
+  return header;
+}
+
+/** A parsed record as a row by the header's names, or null for a row of only blanks. */
+function rowReader(header: readonly string[]): (parsed: ParsedRecord) => CsvRow | null {
   const read = isErrorFileHeader(header) ? restoreFormula : (value: string): string => value;
-  // A row of only blanks (",,,", as spreadsheets export below the data) holds nothing to import or report.
-  const rows = records.slice(1).filter(({ record }) => record.some((value) => value.trim() !== '')).map(({ record, info }) => ({
-    // csv-parse counts lines up to the end of the record; step back over line breaks inside quoted values.
-    line: info.lines - record.reduce((breaks, value) => breaks + (value.match(/\r\n|\n|\r/g)?.length ?? 0), 0),
-    values: Object.fromEntries(header.map((name, i) => [name, read(record[i] ?? '')])),
-  }));
-  return { header, rows };
+  return ({ record, info }) => {
+    // A row of only blanks (",,,", as spreadsheets export below the data) holds nothing to import or report.
+    if (!record.some((value) => value.trim() !== '')) return null;
+    return {
+      // csv-parse counts lines up to the end of the record; step back over line breaks inside quoted values.
+      line: info.lines - record.reduce((breaks, value) => breaks + (value.match(/\r\n|\n|\r/g)?.length ?? 0), 0),
+      values: Object.fromEntries(header.map((name, i) => [name, read(record[i] ?? '')])),
+    };
+  };
+}
+
+/** A CSV file opened for reading row by row: its header, and its rows as `parseCsv` gives them, read as they are used. */
+export type CsvFileReader = { header: string[]; rows: AsyncIterable<CsvRow> | Iterable<CsvRow> };
+
+/**
+ * Opens a CSV file and reads its header; the rows follow as the caller iterates, so a file of a million rows is never
+ * held whole. The same rules as `readCsvFile` (encodings, blank rows, line numbers, a header naming a column twice).
+ * A file that is not text the tool can read fails while it is read, with `decodeCsvBytes`'s message.
+ */
+export async function openCsvFile(file: string): Promise<CsvFileReader> {
+  const parser = parseStream(PARSE_OPTIONS);
+  // pipeline, not pipe: a file refused while it is decoded fails the parser, so the reader sees the refusal.
+  pipeline(Readable.from(decodedText(file)), parser, () => undefined);
+  const records = parser[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord>;
+  const first = await records.next();
+  if (first.done) return { header: [], rows: [] };
+  const header = headerOf(first.value);
+  const toRow = rowReader(header);
+  async function* rows(): AsyncGenerator<CsvRow> {
+    // eslint-disable-next-line no-await-in-loop -- records are parsed one after another
+    for (let next = await records.next(); !next.done; next = await records.next()) {
+      const row = toRow(next.value);
+      if (row) yield row;
+    }
+  }
+  return { header, rows: rows() };
+}
+
+/**
+ * The file's text, decoded chunk by chunk as `decodeCsvBytes` decodes the whole: a file it refuses (a zero byte, bytes
+ * that are not UTF-8) is handed to it whole, so the message is the same (naming the line or byte).
+ */
+async function* decodedText(file: string): AsyncGenerator<string> {
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    let bytes = chunk;
+    if (!decoder) {
+      const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+      decoder = new TextDecoder(utf16 ?? 'utf-8', { fatal: utf16 === null });
+      if (utf16) bytes = bytes.subarray(2);
+    }
+    if (decoder.encoding === 'utf-8' && bytes.includes(0)) throw await refusalOf(file);
+    let text: string;
+    try {
+      text = decoder.decode(bytes, { stream: true });
+    } catch {
+      throw await refusalOf(file);
+    }
+    if (text) yield text;
+  }
+  if (decoder) {
+    let rest: string;
+    try {
+      rest = decoder.decode();
+    } catch {
+      throw await refusalOf(file);
+    }
+    if (rest) yield rest;
+  }
+}
+
+/** Why `decodeCsvBytes` refuses a file (read whole, on this failure path only). */
+async function refusalOf(file: string): Promise<Error> {
+  try {
+    decodeCsvBytes(await readFile(file));
+  } catch (error) {
+    return error as Error;
+  }
+  return new UnreadableCsv('it is not text the tool can read; export the data as CSV (UTF-8)');
 }
 
 /**

@@ -132,10 +132,23 @@ export function validateMeasurementRows(
   rows: readonly MeasurementRow[],
   today: IsoDate,
 ): { valid: ValidMeasurementRow[]; invalid: RowProblem[] } {
-  const schema = measurementSchemaAsOf(today);
+  const check = measurementRowValidator(today);
   const valid: ValidMeasurementRow[] = [];
   const invalid: RowProblem[] = [];
-  for (const { line, values } of rows) {
+  for (const row of rows) {
+    const checked = check(row);
+    if (isRowProblem(checked)) invalid.push(checked);
+    else valid.push(checked);
+  }
+  return { valid, invalid };
+}
+
+export const isRowProblem = (checked: ValidMeasurementRow | RowProblem): checked is RowProblem => 'error' in checked;
+
+/** The check of `validateMeasurementRows`, one row at a time (an import validates rows as it reads them). */
+export function measurementRowValidator(today: IsoDate): (row: MeasurementRow) => ValidMeasurementRow | RowProblem {
+  const schema = measurementSchemaAsOf(today);
+  return ({ line, values }) => {
     const outcome = values.outcome.trim();
     const externalId = blankToUndefined(values.external_id) ?? null;
     const problems: string[] = [];
@@ -153,12 +166,9 @@ export function validateMeasurementRows(
         problems.push(`${COLUMN_OF_FIELD[field] ?? field}: ${issue.message}`);
       }
     }
-    if (problems.length > 0 || !parsed.success) {
-      invalid.push({ line, externalId, error: `${problems.join('; ')}. Correct the row and import it again.` });
-      continue;
-    }
+    if (problems.length > 0 || !parsed.success) return { line, externalId, error: `${problems.join('; ')}. Correct the row and import it again.` };
     const record = parsed.data;
-    valid.push({
+    return {
       line,
       outcome,
       measuredOn: record.Measured_On__c,
@@ -166,9 +176,33 @@ export function validateMeasurementRows(
       source: (record.Source__c ?? DEFAULT_IMPORT_SOURCE) as MeasurementSource,
       notes: record.Notes__c ?? null,
       externalId,
-    });
+    };
+  };
+}
+
+/** A day after any real date: rows checked as of it pass every check but "not after today". */
+const END_OF_TIME: IsoDate = '4000-12-31';
+
+/**
+ * The outcome references of a file, gathered before the org's today is known (the file is read before any API call):
+ * rows are checked as of the end of time, and each reference keeps the earliest date it is measured on, so that once
+ * today is known the references are those of the rows valid as of today, as `outcomeReferences` gives them.
+ */
+export class OutcomeReferenceCollector {
+  private readonly check = measurementRowValidator(END_OF_TIME);
+  private readonly earliest = new Map<string, IsoDate>();
+
+  public add(row: MeasurementRow): void {
+    const checked = this.check(row);
+    if (isRowProblem(checked)) return;
+    const known = this.earliest.get(checked.outcome);
+    if (known === undefined || checked.measuredOn < known) this.earliest.set(checked.outcome, checked.measuredOn);
   }
-  return { valid, invalid };
+
+  /** The distinct references of rows not dated after `today`, in the order the file first names them. */
+  public referencesAsOf(today: IsoDate): string[] {
+    return [...this.earliest].flatMap(([reference, date]) => (date <= today ? [reference] : []));
+  }
 }
 
 /** The distinct outcome references of the valid rows: what to look up in the org. */
@@ -205,76 +239,175 @@ const roundToScale = (value: number): number => Number(value.toFixed(VALUE_SCALE
  * already holds with the same values are left alone, so a rerun writes nothing.
  */
 export function planMeasurementImport(rows: readonly ValidMeasurementRow[], outcomes: readonly KnownOutcome[]): MeasurementImportPlan {
-  const resolve = outcomeResolver(outcomes);
-  const unresolved: RowProblem[] = [];
-  const keyed: Array<{ row: ValidMeasurementRow; outcome: KnownOutcome; externalId: string }> = [];
+  const planner = new MeasurementImportPlanner(outcomes);
+  const upserts: PlannedMeasurement[] = [];
+  const unchanged: UnchangedMeasurement[] = [];
   for (const row of rows) {
-    const outcome = resolve(row.outcome);
+    const planned = planner.plan(row);
+    if (planned?.action === 'unchanged') unchanged.push({ line: planned.line, externalId: planned.externalId, reason: planned.reason });
+    else if (planned) upserts.push(planned);
+  }
+  const replaced = planner.superseded;
+  const spelling = new Map(rows.flatMap((row) => (replaced.has(row.line) ? [[row.line, planner.keyOf(row) as string] as const] : [])));
+  const tally = planner.tally((line) => spelling.get(line) as string);
+  return {
+    upserts: upserts.filter((u) => planner.isLatest(u.line, u.record.External_Id__c)),
+    unchanged: unchanged.filter((u) => planner.isLatest(u.line, u.externalId)),
+    unresolved: tally.unresolved,
+    superseded: tally.superseded,
+    conflicts: tally.conflicts,
+  };
+}
+
+/** What a plan comes to, without its rows: counts of rows to create, to update and unchanged, and the rows refused. */
+export type MeasurementImportTally = {
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+  unresolved: RowProblem[];
+  superseded: RowProblem[];
+  conflicts: RowProblem[];
+};
+
+/** What became of a row, kept per external id with its line (`line * KINDS + kind`: a number, not an object a row). */
+const KINDS = 4;
+const KIND = { create: 0, update: 1, unchanged: 2, conflict: 3 } as const;
+
+/**
+ * `planMeasurementImport` one row at a time, for a file read row by row: `plan` says what to do with each row as it
+ * comes, and remembers only its external id and line (and the refused rows). A later row with the same external id
+ * replaces an earlier one, so a row planned may turn out replaced: write only rows for which `isLatest` holds once
+ * every row is planned, and ask `tally` for the counts.
+ */
+export class MeasurementImportPlanner {
+  private readonly resolve: (reference: string) => KnownOutcome | undefined;
+  private readonly stored = new Map<string, { outcomeId: string; measurement: KnownOutcome['measurements'][number] }>();
+  /** Folded external id → `line * KINDS + kind` of the last row with it. */
+  private readonly lastOfKey = new Map<string, number>();
+  private readonly unresolved: RowProblem[] = [];
+  private readonly conflicts = new Map<number, RowProblem>();
+  /** Lines replaced by a later row → the folded external id they share with it. */
+  private readonly replaced = new Map<number, string>();
+  private readonly counts = [0, 0, 0, 0];
+
+  public constructor(outcomes: readonly KnownOutcome[]) {
+    this.resolve = outcomeResolver(outcomes);
+    for (const outcome of outcomes) {
+      for (const measurement of outcome.measurements) {
+        if (measurement.externalId) this.stored.set(measurement.externalId.toLowerCase(), { outcomeId: outcome.id, measurement });
+      }
+    }
+  }
+
+  /** The lines replaced by a later row so far. */
+  public get superseded(): ReadonlySet<number> {
+    return new Set(this.replaced.keys());
+  }
+
+  /** The row's external id: its own, or the one derived from its outcome and date; null when its outcome is unknown. */
+  public keyOf(row: ValidMeasurementRow): string | null {
+    if (row.externalId) return row.externalId;
+    const outcome = this.resolve(row.outcome);
+    return outcome ? derivedExternalId(outcome, row.measuredOn) : null;
+  }
+
+  /** The line of the last row planned with this external id (any case), or -1. */
+  public lineOf(externalId: string): number {
+    return Math.floor((this.lastOfKey.get(externalId.toLowerCase()) ?? -KINDS) / KINDS);
+  }
+
+  /** True when no later row planned so far has the same external id. */
+  public isLatest(line: number, externalId: string): boolean {
+    return this.lineOf(externalId) === line;
+  }
+
+  /** What to do with one valid row (rows in file order): the upsert, the row unchanged, or null when refused. */
+  public plan(row: ValidMeasurementRow): PlannedMeasurement | (UnchangedMeasurement & { action: 'unchanged' }) | null {
+    const outcome = this.resolve(row.outcome);
     if (!outcome) {
-      unresolved.push({
+      this.unresolved.push({
         line: row.line,
         externalId: row.externalId,
         error: `outcome: no Outcome_Requirement__c has External_Id__c or Id "${row.outcome}". Use the External_Id__c or record Id of an existing outcome, then import the row again.`,
       });
-      continue;
+      return null;
     }
-    keyed.push({ row, outcome, externalId: row.externalId ?? derivedExternalId(outcome, row.measuredOn) });
+    const externalId = row.externalId ?? derivedExternalId(outcome, row.measuredOn);
+    const key = externalId.toLowerCase();
+    const planned = this.decide(row, outcome, externalId, key);
+    const kind = planned === null ? KIND.conflict : KIND[planned.action];
+    const earlier = this.lastOfKey.get(key);
+    if (earlier !== undefined) {
+      const line = Math.floor(earlier / KINDS);
+      this.counts[earlier % KINDS] -= 1;
+      this.conflicts.delete(line);
+      this.replaced.set(line, key);
+    }
+    this.lastOfKey.set(key, row.line * KINDS + kind);
+    this.counts[kind] += 1;
+    return planned;
   }
 
-  const lastLineOfKey = new Map<string, number>();
-  for (const { row, externalId } of keyed) lastLineOfKey.set(externalId.toLowerCase(), row.line);
-
-  const stored = new Map<string, { outcomeId: string; measurement: KnownOutcome['measurements'][number] }>();
-  for (const outcome of outcomes) {
-    for (const measurement of outcome.measurements) {
-      if (measurement.externalId) stored.set(measurement.externalId.toLowerCase(), { outcomeId: outcome.id, measurement });
-    }
-  }
-
-  const plan: MeasurementImportPlan = { upserts: [], unchanged: [], unresolved, superseded: [], conflicts: [] };
-  for (const { row, outcome, externalId } of keyed) {
-    const winner = lastLineOfKey.get(externalId.toLowerCase());
-    if (winner !== row.line) {
-      plan.superseded.push({
-        line: row.line,
+  /**
+   * The counts and refused rows once every row is planned. `spelling` gives the external id of a replaced row as
+   * that row has it (its case may differ from the row that replaced it): see `superseded` and `keyOf`.
+   */
+  public tally(spelling: (line: number) => string): MeasurementImportTally {
+    const byLine = (a: RowProblem, b: RowProblem): number => a.line - b.line;
+    const superseded = [...this.replaced].map(([line, key]) => {
+      const externalId = spelling(line);
+      const winner = Math.floor((this.lastOfKey.get(key) as number) / KINDS);
+      return {
+        line,
         externalId,
         error: `external_id: line ${String(winner)} has the same external id "${externalId}" and, coming later, replaces this row. Keep only the row you mean.`,
-      });
-      continue;
-    }
+      };
+    });
+    return {
+      toCreate: this.counts[KIND.create],
+      toUpdate: this.counts[KIND.update],
+      unchanged: this.counts[KIND.unchanged],
+      unresolved: this.unresolved,
+      superseded: superseded.sort(byLine),
+      conflicts: [...this.conflicts.values()].sort(byLine),
+    };
+  }
+  private decide(
+    row: ValidMeasurementRow,
+    outcome: KnownOutcome,
+    externalId: string,
+    key: string,
+  ): PlannedMeasurement | (UnchangedMeasurement & { action: 'unchanged' }) | null {
     const values = {
       Measured_On__c: row.measuredOn,
       Value__c: row.value,
       Source__c: row.source,
       ...(row.notes === null ? {} : { Notes__c: row.notes }),
     };
-    const existing = stored.get(externalId.toLowerCase());
+    const existing = this.stored.get(key);
     if (!existing) {
-      plan.upserts.push({
+      return {
         line: row.line,
         action: 'create',
         record: { External_Id__c: externalId, Outcome_Requirement__c: outcome.id, ...values },
         reason: `new measurement ${externalId} of ${row.outcome} on ${row.measuredOn}`,
-      });
-      continue;
+      };
     }
     if (existing.outcomeId !== outcome.id) {
-      plan.conflicts.push({
+      this.conflicts.set(row.line, {
         line: row.line,
         externalId,
         error: `external_id: "${externalId}" is already a measurement of another outcome (${existing.outcomeId}), and a measurement cannot move to another outcome. Give the row its own external_id, or name the outcome it belongs to.`,
       });
-      continue;
+      return null;
     }
     const record: MeasurementUpsertRecord = { External_Id__c: externalId, ...values };
     const changes = describeChanges(existing.measurement, record);
-    if (changes.length === 0) {
-      plan.unchanged.push({ line: row.line, externalId, reason: `${externalId} is already in the org with the same values` });
-    } else {
-      plan.upserts.push({ line: row.line, action: 'update', record, reason: `${externalId} changed: ${changes.join(', ')}` });
-    }
+    if (changes.length === 0) return { line: row.line, action: 'unchanged', externalId, reason: `${externalId} is already in the org with the same values` };
+    return { line: row.line, action: 'update', record, reason: `${externalId} changed: ${changes.join(', ')}` };
   }
-  return plan;
+
+
 }
 
 function describeChanges(stored: KnownOutcome['measurements'][number], record: MeasurementUpsertRecord): string[] {

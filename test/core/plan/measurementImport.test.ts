@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  MeasurementImportPlanner,
+  OutcomeReferenceCollector,
   derivedExternalId,
   outcomeReferences,
   planMeasurementImport,
@@ -164,5 +166,55 @@ describe('planMeasurementImport', () => {
     expect(plan.conflicts).toEqual([
       { line: 4, externalId: 'SHARED', error: expect.stringMatching(/"SHARED" is already a measurement of another outcome \(a01000000000002AAA\).*Give the row its own external_id/) },
     ]);
+  });
+});
+
+describe('MeasurementImportPlanner (row by row)', () => {
+  const other: KnownOutcome = {
+    id: 'a01000000000002AAA',
+    externalId: 'OUT-2',
+    measurements: [{ id: 'a02000000000001AAA', externalId: 'SHARED', measuredOn: '2025-01-15', value: 12, source: 'Import', notes: null }],
+  };
+
+  it('takes back what it counted for a row when a later row replaces it', () => {
+    const stored = { id: 'a02000000000009AAA', externalId: 'OUT-1-2025-01-15', measuredOn: '2025-01-15', value: 12, source: 'Import', notes: null };
+    const planner = new MeasurementImportPlanner([outcome([stored]), other]);
+    const rows = [
+      valid(2), // unchanged (derived id OUT-1-2025-01-15) ...
+      valid(3, { externalId: 'SHARED' }), // a conflict ...
+      valid(4, { externalId: 'NEW-1' }), // a create ...
+      valid(5, { externalId: 'out-1-2025-01-15', value: 13 }), // ... row 2 replaced by an update
+      valid(6, { externalId: 'shared' }), // ... the conflict replaced by a conflict
+      valid(7, { externalId: 'new-1', value: 1 }), // ... the create replaced by a create
+    ];
+    const planned = rows.map((r) => planner.plan(r)?.action ?? null);
+    expect(planned).toEqual(['unchanged', null, 'create', 'update', null, 'create']);
+    expect([2, 3, 4].map((line) => planner.isLatest(line, rows[line - 2].externalId ?? 'OUT-1-2025-01-15'))).toEqual([false, false, false]);
+    expect(planner.isLatest(5, 'OUT-1-2025-01-15')).toBe(true);
+    expect(planner.lineOf('NEW-1')).toBe(7);
+    expect([...planner.superseded].sort()).toEqual([2, 3, 4]);
+    const tally = planner.tally((line) => ({ 2: 'OUT-1-2025-01-15', 3: 'SHARED', 4: 'NEW-1' })[line] as string);
+    expect(tally).toMatchObject({ toCreate: 1, toUpdate: 1, unchanged: 0 });
+    expect(tally.conflicts.map((c) => c.line)).toEqual([6]);
+    expect(tally.superseded.map((s) => [s.line, s.externalId])).toEqual([
+      [2, 'OUT-1-2025-01-15'],
+      [3, 'SHARED'],
+      [4, 'NEW-1'],
+    ]);
+    expect(tally.superseded[0].error).toContain('line 5 has the same external id "OUT-1-2025-01-15"');
+  });
+});
+
+describe('OutcomeReferenceCollector', () => {
+  it('gives, once today is known, the references of the rows valid as of today, in file order', () => {
+    const collector = new OutcomeReferenceCollector();
+    collector.add(row(2, { outcome: 'FUTURE-ONLY', measured_on: '2025-07-01' }));
+    collector.add(row(3, { outcome: 'OUT-1' }));
+    collector.add(row(4, { outcome: 'BAD', value: 'x' }));
+    collector.add(row(5, { outcome: 'LATER', measured_on: '2025-08-01' }));
+    collector.add(row(6, { outcome: 'LATER', measured_on: '2025-06-30' }));
+    collector.add(row(7, { outcome: 'OUT-1' }));
+    expect(collector.referencesAsOf(TODAY)).toEqual(['OUT-1', 'LATER']);
+    expect(collector.referencesAsOf('2025-07-01')).toEqual(['FUTURE-ONLY', 'OUT-1', 'LATER']);
   });
 });

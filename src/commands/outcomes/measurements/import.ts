@@ -1,20 +1,21 @@
 import path from 'node:path';
 import { Messages } from '@salesforce/core';
 import { Flags } from '@salesforce/sf-plugins-core';
-import { outcomeReferences, planMeasurementImport, validateMeasurementRows } from '../../../core/plan/measurementImport.js';
+import { OutcomeReferenceCollector } from '../../../core/plan/measurementImport.js';
 import { defaultErrorFilePath } from '../../../csv/errorFile.js';
-import { readMeasurementFile } from '../../../csv/measurementFile.js';
+import { forEachMeasurementRow } from '../../../csv/measurementFile.js';
 import { NO_COUNTS } from '../../../org/syncSession.js';
 import { recordRun, type RunCounts } from '../../../org/syncRun.js';
 import { asOfOrUserToday } from '../../../org/userToday.js';
 import { ApiUsage } from '../../../org/apiUsage.js';
 import { failWith } from '../../../org/failWith.js';
-import { applyMeasurements, importFailures, type ImportMode } from '../../../org/measurementApply.js';
+import { applySpooledMeasurements, firstSpooled, tallyFailures, type ImportMode } from '../../../org/measurementApply.js';
 import { fetchReferencedOutcomes } from '../../../org/queries/measurements.js';
 import { OutcomesCommand } from '../../../cli/command.js';
 import { verboseFlag } from '../../../cli/flags.js';
 import { assertErrorFileReplaceable, writeImportErrorFile } from '../../../cli/importErrorFile.js';
-import { printMeasurementsImport } from '../../../cli/measurementsImportOutput.js';
+import { printMeasurementsImport, TABLE_ROWS_SHOWN } from '../../../cli/measurementsImportOutput.js';
+import { planImportFile } from '../../../cli/measurementsImportPlan.js';
 import { importWritten, measurementsImportResult, type MeasurementsImportResult } from '../../../cli/measurementsImportResult.js';
 import { Measurement } from '../../../core/model.js';
 
@@ -71,49 +72,60 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
     // The error file may only replace an earlier error file: never the input, never a file of the user's.
     await assertErrorFileReplaceable(errorFilePath, file);
 
-    // Read the whole file before any API call; then check every row as of the org user's today ("not in the future"
-    // is the org's validation rule, in the user's time zone).
-    const { table, rows } = await readMeasurementFile(file);
+    // Read the whole file before any API call (a file that cannot be read is refused first), row by row: it is not
+    // kept, only the outcomes it names. Every row is checked as of the org user's today while it is planned ("not in
+    // the future" is the org's validation rule, in the user's time zone).
+    const references = new OutcomeReferenceCollector();
+    this.spinner.start(messages.getMessage('spinner.read', [path.basename(file)]));
+    const { rows: rowsRead } = await forEachMeasurementRow(file, (row) => references.add(row));
+    this.spinner.stop();
     const conn = flags['target-org'].getConnection(flags['api-version']);
     const today = await asOfOrUserToday(conn, usage);
     // An import that stops is recorded as stopped (best effort); a dry run records nothing.
     const record = (outcome: 'Done' | 'Refused' | 'Stopped', counts: RunCounts, reason?: string): Promise<void> =>
       recordRun(conn, usage, { command: 'measurements import', today, outcome, counts, reason: reason && `${path.basename(file)}: ${reason}` });
     if (!flags['dry-run']) this.syncRun = { stop: (reason) => record('Stopped', NO_COUNTS, reason).catch(() => undefined) };
-    this.spinner.start(messages.getMessage('spinner.validate', [rows.length]));
-    const { valid, invalid } = validateMeasurementRows(rows, today);
-    this.spinner.stop();
 
     // Fetch: the outcomes the rows name, with the measurements they already have.
-    const references = outcomeReferences(valid);
-    this.spinner.start(messages.getMessage('spinner.lookup', [references.length]));
-    const outcomes = await failWith(messages, 'error.QueryFailed')(fetchReferencedOutcomes(conn, references, usage));
+    const outcomeReferences = references.referencesAsOf(today);
+    this.spinner.start(messages.getMessage('spinner.lookup', [outcomeReferences.length]));
+    const outcomes = await failWith(messages, 'error.QueryFailed')(fetchReferencedOutcomes(conn, outcomeReferences, usage));
     this.spinner.stop();
 
-    // Plan.
-    const plan = planMeasurementImport(valid, outcomes);
+    // Plan: the file read again, each row checked and planned; the rows to write wait on disk.
+    this.spinner.start(messages.getMessage('spinner.validate', [rowsRead]));
+    const { validRows, invalid, tally: plan, spooled, remove } = await planImportFile(file, today, outcomes, flags.verbose);
+    this.spinner.stop();
+    const planned = { creates: plan.toCreate, updates: plan.toUpdate };
     const mode: ImportMode =
-      flags.mode === 'auto' ? (plan.upserts.length > flags['bulk-threshold'] ? 'bulk' : 'collections') : flags.mode;
+      flags.mode === 'auto' ? (planned.creates + planned.updates > flags['bulk-threshold'] ? 'bulk' : 'collections') : flags.mode;
 
     // Apply.
     const write = this.spinnerProgress((count) => messages.getMessage(mode === 'bulk' ? 'spinner.bulk' : 'spinner.collections', [count]));
     const progress = {
       bulkStarted: (count: number): void => write.started(count, Measurement.apiName),
       collectionsStarted: (count: number): void => write.started(count, Measurement.apiName),
-      progressed: (done: number): void => write.progressed(done, plan.upserts.length),
+      progressed: (done: number): void => write.progressed(done, planned.creates + planned.updates),
       finished: (): void => write.finished(),
     };
-    const results = flags['dry-run'] ? [] : await applyMeasurements(conn, plan.upserts, mode, { usage, progress });
+    let applied: Awaited<ReturnType<typeof applySpooledMeasurements>>;
+    let shown: Awaited<ReturnType<typeof firstSpooled>>;
+    try {
+      applied = flags['dry-run'] ? { created: 0, updated: 0, rejected: [] } : await applySpooledMeasurements(conn, spooled, planned, mode, { usage, progress });
+      shown = flags.verbose ? await firstSpooled(spooled, TABLE_ROWS_SHOWN) : [];
+    } finally {
+      remove();
+    }
 
     // Report: a dry run writes nothing, the error file included: its failures are in the result.
-    const failures = importFailures(invalid, plan, results);
-    const errorFile = flags['dry-run'] ? null : await writeImportErrorFile(errorFilePath, file, table, failures);
-    const written = importWritten(results, failures);
+    const failures = tallyFailures(invalid, plan, applied.rejected);
+    const errorFile = flags['dry-run'] ? null : await writeImportErrorFile(errorFilePath, file, failures);
+    const written = importWritten(applied, failures);
     if (!flags['dry-run']) {
       const { created, updated, failed } = written;
       this.syncRun = undefined;
       // The measurements are written whatever becomes of their audit record: a failure to record the run is a warning.
-      await record(failed > 0 ? 'Refused' : 'Done', { created, updated, skipped: plan.unchanged.length, failed }, failed > 0 ? `${failed} row(s) refused, listed in the error file` : undefined).catch(
+      await record(failed > 0 ? 'Refused' : 'Done', { created, updated, skipped: plan.unchanged, failed }, failed > 0 ? `${failed} row(s) refused, listed in the error file` : undefined).catch(
         (error: Error) => this.warn(messages.getMessage('warn.runNotRecorded', [error.message])),
       );
     }
@@ -121,15 +133,15 @@ export default class MeasurementsImport extends OutcomesCommand<MeasurementsImpo
       file,
       dryRun: flags['dry-run'],
       mode,
-      rowsRead: rows.length,
-      validRows: valid.length,
+      rowsRead,
+      validRows,
       plan,
       written,
       errorFile,
       failures,
       apiCalls: usage.snapshot(),
     });
-    printMeasurementsImport(this, result, plan, flags.verbose);
+    printMeasurementsImport(this, result, shown, flags.verbose);
     this.exitFor(result.failed);
     return result;
   }
