@@ -312,7 +312,8 @@ type IngestJob = ReturnType<OrgConnection['bulk2']['createJob']>;
  * Reads one result list of a job row by row as it arrives (GET /jobs/ingest/{id}/{list}), one API call, retried as
  * every call is: a retry skips the rows already handed to `visit` (the list of a finished job does not change). jsforce
  * reads a whole list into one string (and two copies of its bytes), so the list is fetched here with the connection's
- * session; when the session has expired, jsforce's own call (which refreshes it) reads the list instead.
+ * session; when the session has expired, or the org cannot be reached but through jsforce's own transport (an
+ * HTTP proxy), jsforce's call reads the list instead (whole, as before).
  */
 async function readResultList(
   conn: OrgConnection,
@@ -332,9 +333,16 @@ async function readResultList(
       visited += 1;
       visit(row);
     };
-    const response = await fetch(`${conn.instanceUrl}/services/data/v${conn.version}/jobs/ingest/${String(job.id)}/${list}`, {
-      headers: { Authorization: `Bearer ${conn.accessToken ?? ''}`, Accept: 'text/csv' },
-    });
+    let response: Response;
+    try {
+      response = await fetch(`${conn.instanceUrl}/services/data/v${conn.version}/jobs/ingest/${String(job.id)}/${list}`, {
+        headers: { Authorization: `Bearer ${conn.accessToken ?? ''}`, Accept: 'text/csv' },
+      });
+    } catch {
+      // No route of its own to the org (a proxy that only jsforce is configured for, say): jsforce's call reads it.
+      forEachResultRow(await rawResultList(job, list), matchField, once);
+      return;
+    }
     if (response.status === 401) {
       await response.body?.cancel();
       forEachResultRow(await rawResultList(job, list), matchField, once);

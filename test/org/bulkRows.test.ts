@@ -107,4 +107,29 @@ describe('writeRowsWithBulk', () => {
       [...results].map(([key, r]) => [key.replace(prefix, ''), r.success, r.errors.map((e) => e.code)] as [string, boolean, string[]]).sort();
     expect(shape(fallback.results, 'BFALL')).toEqual(shape(streamed.results, 'BSTREAM'));
   }, TIMEOUT);
+
+  it('reads the result lists through jsforce when the org cannot be reached directly (a proxy only jsforce knows), with the same results', async () => {
+    const streamed = await write(readings('BDIRECT', 40));
+    const realFetch = globalThis.fetch;
+    let unreachable = 0;
+    const spy = jest.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (/\/jobs\/ingest\/[^/]+\/(successfulResults|failedResults|unprocessedrecords)$/.test(url)) {
+        unreachable += 1;
+        throw new TypeError('fetch failed');
+      }
+      return realFetch(input, init);
+    });
+    try {
+      const proxied = await write(readings('BPROXY', 40));
+      expect(unreachable).toBe(3);
+      expect(proxied.written).toBe(streamed.written);
+      expect(proxied.calls).toBe(streamed.calls);
+      const shape = (results: Map<string, BulkRowResult>, prefix: string): Array<[string, boolean, string[]]> =>
+        [...results].map(([key, r]) => [key.replace(prefix, ''), r.success, r.errors.map((e) => e.code)] as [string, boolean, string[]]).sort();
+      expect(shape(proxied.results, 'BPROXY')).toEqual(shape(streamed.results, 'BDIRECT'));
+    } finally {
+      spy.mockRestore();
+    }
+  }, TIMEOUT);
 });
