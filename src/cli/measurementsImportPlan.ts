@@ -15,7 +15,8 @@ import {
   type RowProblem,
 } from '../core/plan/measurementImport.js';
 import { forEachMeasurementRow } from '../csv/measurementFile.js';
-import type { SpooledMeasurements } from '../org/measurementApply.js';
+import { ROWS_BETWEEN_COLLECTIONS, type SpooledMeasurements } from '../org/measurementApply.js';
+import { collectEvery } from '../org/memory.js';
 import { RecordSpool } from '../org/recordSpool.js';
 
 const M = fieldsOf(Measurement);
@@ -43,7 +44,9 @@ export async function planImportFile(file: string, today: IsoDate, outcomes: rea
   try {
     const invalid: RowProblem[] = [];
     let validRows = 0;
+    const collect = collectEvery(ROWS_BETWEEN_COLLECTIONS);
     await forEachMeasurementRow(file, (row) => {
+      collect(1);
       const checked = check(row);
       if (isRowProblem(checked)) {
         invalid.push(checked);

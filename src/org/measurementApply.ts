@@ -10,6 +10,7 @@ import { isTransientFailure, writeInCollections, type RecordError, type RecordRe
 import { upsertWithBulk, writeRowsWithBulk } from './bulk.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { failWith } from './failWith.js';
+import { collectEvery, collectGarbage } from './memory.js';
 import type { RecordSpool, SpooledRecord } from './recordSpool.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -135,6 +136,9 @@ async function* latest(spool: RecordSpool, isLatest: SpooledMeasurements['isLate
  * upload (new measurements, then changed ones), and the collections path (up to the bulk threshold, or asked for) reads
  * them back into file order and writes as `applyMeasurements` does.
  */
+/** Rows read from a spool, or from the file, between two full garbage collections (src/org/memory.ts). */
+export const ROWS_BETWEEN_COLLECTIONS = 200_000;
+
 export async function applySpooledMeasurements(
   conn: OrgConnection,
   spooled: SpooledMeasurements,
@@ -159,6 +163,9 @@ export async function applySpooledMeasurements(
       const count = action === 'create' ? counts.creates : counts.updates;
       if (count === 0) continue;
       const fields = action === 'create' ? BULK_FIELDS : BULK_FIELDS.filter((f) => f !== M.Outcome_Requirement__c);
+      // A million rows streamed from disk to the upload leave garbage V8 lets pile up: collected as they go.
+      const collect = collectEvery(ROWS_BETWEEN_COLLECTIONS);
+      collectGarbage();
       // eslint-disable-next-line no-await-in-loop -- creates before updates, one Bulk job at a time
       await write(
         writeRowsWithBulk(
@@ -171,7 +178,10 @@ export async function applySpooledMeasurements(
             createOnlyFields: [M.Outcome_Requirement__c],
             count,
             async *rows(): AsyncGenerator<SfRecord> {
-              for await (const entry of latest(spool, spooled.isLatest)) yield entry.record;
+              for await (const entry of latest(spool, spooled.isLatest)) {
+                collect(1);
+                yield entry.record;
+              }
             },
           },
           usage,
