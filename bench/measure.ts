@@ -37,6 +37,8 @@ export type StepMeasure = {
   processMs: number;
   loadMs: number;
   runMs: number;
+  /** CPU time of the command's own process while it worked (0 when not reported). */
+  cpuMs: number;
   /** Peak resident set size of the child, and how much of it came after loading (the work's own memory). */
   peakRss: number;
   workRss: number;
@@ -117,6 +119,7 @@ export async function measureStep(
     processMs: child.ms,
     loadMs: report?.loadMs ?? 0,
     runMs: report?.runMs ?? 0,
+    cpuMs: report?.cpuMs ?? 0,
     peakRss: report?.peakRss ?? 0,
     workRss: report ? Math.max(0, report.peakRss - report.rssAfterLoad) : 0,
     summary: summarize(step, result),

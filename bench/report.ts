@@ -40,6 +40,9 @@ export type Growth = {
   /** How many times longer / more memory at the larger size, and the exponent k in factor = (size factor)^k. */
   timeFactor: number;
   timeExponent: number;
+  /** The same for the command's own CPU time (NaN when a size did not report it). */
+  cpuFactor: number;
+  cpuExponent: number;
   workMemoryFactor: number;
   workMemoryExponent: number;
   peakMemoryFactor: number;
@@ -85,6 +88,7 @@ function growthBetween(small: SizeRun, large: SizeRun): Growth[] {
     if (!little || !little.ok || !big.ok) return [];
     const timeFactor = big.runMs / little.runMs;
     const workMemoryFactor = big.workRss / Math.max(1, little.workRss);
+    const cpuFactor = big.cpuMs > 0 && little.cpuMs > 0 ? big.cpuMs / little.cpuMs : Number.NaN;
     return [
       {
         step: big.step,
@@ -92,6 +96,8 @@ function growthBetween(small: SizeRun, large: SizeRun): Growth[] {
         toSize: large.size,
         timeFactor,
         timeExponent: exponent(timeFactor),
+        cpuFactor,
+        cpuExponent: exponent(cpuFactor),
         workMemoryFactor,
         workMemoryExponent: exponent(workMemoryFactor),
         peakMemoryFactor: big.peakRss / Math.max(1, little.peakRss),
@@ -241,16 +247,18 @@ export function markdown(results: BenchResults): string {
     lines.push(
       `## Growth from ${int(fromSize)} to ${int(toSize)} won opportunities (×${(toSize / fromSize).toFixed(0)})`,
       '',
-      'Exponent k: time or memory grows as size^k (1 = linear, below 1 = better than linear). Work memory is the peak RSS above what the process held once its code was loaded.',
+      'Exponent k: time or memory grows as size^k (1 = linear, below 1 = better than linear). Run time includes waiting for the local org (in the benchmark\'s process); CPU is the command\'s own process alone. Work memory is the peak RSS above what the process held once its code was loaded.',
       '',
       table(
-        ['step', 'run time ×', 'k (time)', 'work memory ×', 'k (memory)', 'peak RSS ×'],
+        ['step', 'run time ×', 'k (time)', 'command CPU ×', 'k (CPU)', 'work memory ×', 'k (memory)', 'peak RSS ×'],
         results.growth
           .filter((g) => g.fromSize === fromSize && g.toSize === toSize)
           .map((g) => [
             STEP_LABELS[g.step],
             g.timeFactor.toFixed(1),
             g.timeExponent.toFixed(2),
+            Number.isNaN(g.cpuFactor) ? '–' : g.cpuFactor.toFixed(1),
+            Number.isNaN(g.cpuExponent) ? '–' : g.cpuExponent.toFixed(2),
             g.workMemoryFactor.toFixed(1),
             Number.isNaN(g.workMemoryExponent) ? '–' : g.workMemoryExponent.toFixed(2),
             g.peakMemoryFactor.toFixed(1),

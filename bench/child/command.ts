@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMAND_KEYS, peakRssBytes, writeChildReport, type CommandKey } from './protocol.js';
+import { COMMAND_KEYS, cpuMs, peakRssBytes, writeChildReport, type CommandKey } from './protocol.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -27,6 +27,7 @@ async function main([key, reportFile, ...flags]: string[]): Promise<void> {
   const command = (await COMMANDS[key as CommandKey]()).default as RunnableCommand;
   const loaded = performance.now();
   const rssAfterLoad = process.memoryUsage().rss;
+  const cpuAfterLoad = cpuMs();
 
   // The command prints its --json envelope on stdout; the benchmark reads the returned result instead.
   let printed = '';
@@ -52,6 +53,7 @@ async function main([key, reportFile, ...flags]: string[]): Promise<void> {
     loadMs: loaded - started,
     runMs: ran - loaded,
     rssAfterLoad,
+    cpuMs: cpuMs() - cpuAfterLoad,
     peakRss: peakRssBytes(),
   });
 }

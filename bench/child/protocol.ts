@@ -16,6 +16,11 @@ export type ChildReport<R = unknown> = {
   /** Time to load the code (tsx compiles on the fly), then to run the work itself, in milliseconds. */
   loadMs: number;
   runMs: number;
+  /**
+   * CPU time of the process (user and system) while it ran the work, in milliseconds: the command's own work, apart
+   * from the time it waited for the org (the local org runs in the benchmark's process).
+   */
+  cpuMs?: number;
   /** Resident set size after loading, and the process's peak (getrusage maxrss), in bytes. */
   rssAfterLoad: number;
   peakRss: number;
@@ -27,6 +32,12 @@ export function writeChildReport(file: string, report: ChildReport): void {
 
 export function readChildReport<R>(file: string): ChildReport<R> {
   return JSON.parse(readFileSync(file, 'utf8')) as ChildReport<R>;
+}
+
+/** CPU time (user and system) this process has used so far, in milliseconds. */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 /** Peak resident set size of this process so far, in bytes (Linux reports maxRSS in kilobytes). */
