@@ -15,7 +15,7 @@ export type CompositeSubrequest =
   | { referenceId: string; method: 'POST' | 'PATCH'; sobject: string; id?: string; body: Record<string, unknown> };
 
 type SubResponse = { body: unknown; httpStatusCode: number; referenceId: string };
-type QueryPage = { records: SfRecord[]; done: boolean; nextRecordsUrl?: string };
+type QueryPage = { records: SfRecord[]; done: boolean; nextRecordsUrl?: string; totalSize?: number };
 
 /** A subrequest's error, with the code Salesforce gave it (INVALID_TYPE, INVALID_FIELD, …). */
 export class SubrequestError extends Error {
@@ -32,6 +32,8 @@ export class SubrequestError extends Error {
 export type CompositeAnswer = {
   /** Rows of a query subrequest (every page), or its error. */
   records(referenceId: string): SfRecord[];
+  /** True when a query found more rows than `maxRows`: its other pages were not read (records holds the first). */
+  tooMany(referenceId: string): boolean;
   /** The body of a create or update subrequest, or its error. */
   body(referenceId: string): Record<string, unknown>;
   error(referenceId: string): SubrequestError | null;
@@ -51,7 +53,12 @@ function errorOf(response: SubResponse): SubrequestError | null {
 }
 
 /** Sends the subrequests in one call (plus a call per further page of a long query result). */
-export async function runComposite(conn: OrgConnection, requests: readonly CompositeSubrequest[], usage: ApiUsage): Promise<CompositeAnswer> {
+export async function runComposite(
+  conn: OrgConnection,
+  requests: readonly CompositeSubrequest[],
+  usage: ApiUsage,
+  options: { maxRows?: number } = {},
+): Promise<CompositeAnswer> {
   if (requests.filter((r) => 'query' in r).length > COMPOSITE_MAX_QUERIES) {
     throw new Error(`A composite request takes at most ${COMPOSITE_MAX_QUERIES} queries`);
   }
@@ -70,11 +77,18 @@ export async function runComposite(conn: OrgConnection, requests: readonly Compo
   );
   const byRef = new Map(reply.compositeResponse.map((r) => [r.referenceId, r]));
   const rows = new Map<string, SfRecord[]>();
+  const tooMany = new Set<string>();
   for (const request of requests.filter((r) => 'query' in r)) {
     const response = byRef.get(request.referenceId);
     if (!response || errorOf(response)) continue;
     let page = response.body as QueryPage;
     const records = [...page.records];
+    // More rows than the caller can use: the rest of the pages would cost calls for nothing.
+    if (options.maxRows !== undefined && (page.totalSize ?? 0) > options.maxRows) {
+      tooMany.add(request.referenceId);
+      rows.set(request.referenceId, records);
+      continue;
+    }
     while (!page.done && page.nextRecordsUrl) {
       const locator = page.nextRecordsUrl;
       // eslint-disable-next-line no-await-in-loop
@@ -98,6 +112,7 @@ export async function runComposite(conn: OrgConnection, requests: readonly Compo
   };
   return {
     records: (referenceId) => (answered(referenceId), rows.get(referenceId) ?? []),
+    tooMany: (referenceId) => tooMany.has(referenceId),
     body: (referenceId) => answered(referenceId).body as Record<string, unknown>,
     error: (referenceId): SubrequestError | null => {
       const response = byRef.get(referenceId);

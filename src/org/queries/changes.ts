@@ -20,3 +20,9 @@ export function changedSince(window: ChangeWindow, relationship = ''): string {
 export function datePassed(field: string, passed: PassedDates): string {
   return `(${field} >= ${soqlDate(passed.from)} AND ${field} < ${soqlDate(passed.before)})`;
 }
+
+/**
+ * Above this many changed rows of one kind (five query pages), what changed is not worth finding record by record: a
+ * sync reads its whole book instead. After a whole pass by another sync, most of the book has changed.
+ */
+export const CHANGED_ROWS_READ_MAX = 10_000;

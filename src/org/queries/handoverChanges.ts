@@ -15,7 +15,7 @@ import { runComposite } from '../composite.js';
 import type { OrgConnection, SfRecord } from '../connection.js';
 import { fetchAll, parentField } from '../fetch.js';
 import { chunk, isSalesforceId, soqlIdList } from '../soql.js';
-import { changedSince, datePassed } from './changes.js';
+import { CHANGED_ROWS_READ_MAX, changedSince, datePassed } from './changes.js';
 import { IDS_PER_QUERY, type OpportunitySelection } from './handover.js';
 
 const I = fieldsOf(Initiative);
@@ -54,28 +54,28 @@ const isInvalidType = (error: unknown): boolean => (error as { errorCode?: strin
 
 /**
  * The Ids of the opportunities to read again (won or not: the caller keeps the won ones), deduplicated. Two calls,
- * plus one per 200 accounts whose team changed.
+ * plus one per 200 accounts whose team changed; null when so many teams changed that a pass over the book costs less.
  */
 export async function fetchChangedOpportunityIds(
   conn: OrgConnection,
   window: ChangeWindow,
   passed: PassedDates | null,
   usage: ApiUsage,
-): Promise<string[]> {
+): Promise<string[] | null> {
   const q = handoverChangeQueries(window, passed);
-  const answer = await runComposite(
-    conn,
-    (['opportunities', 'lines', 'initiatives', 'components', 'outcomes'] as const).map((referenceId) => ({ referenceId, query: q[referenceId] })),
-    usage,
-  );
+  const kinds = ['opportunities', 'lines', 'initiatives', 'components', 'outcomes'] as const;
+  const answer = await runComposite(conn, kinds.map((referenceId) => ({ referenceId, query: q[referenceId] })), usage, { maxRows: CHANGED_ROWS_READ_MAX });
+  if (kinds.some((kind) => answer.tooMany(kind))) return null;
   const ids = [
     ...opportunityIdsOf(answer.records('opportunities'), ['Id']),
     ...opportunityIdsOf(answer.records('lines'), ['OpportunityId']),
     ...opportunityIdsOf(answer.records('initiatives'), [I.Opportunity__c, I.Source_Opportunity_Id__c]),
     ...opportunityIdsOf([...answer.records('components'), ...answer.records('outcomes')], [`${VIA_INITIATIVE}${I.Opportunity__c}`, `${VIA_INITIATIVE}${I.Source_Opportunity_Id__c}`]),
   ];
+  const ofTeams = await fetchOpportunitiesOfChangedTeamsAndFees(conn, q, usage);
+  if (ofTeams === null) return null;
   // One at a time: a team change can name every won opportunity of a large book, too many to spread as arguments.
-  for (const id of await fetchOpportunitiesOfChangedTeamsAndFees(conn, q, usage)) ids.push(id);
+  for (const id of ofTeams) ids.push(id);
   const seen = new Set<string>();
   return ids.filter((id) => {
     const key = id.slice(0, 15);
@@ -88,12 +88,15 @@ export async function fetchChangedOpportunityIds(
  * CSM added or removed): one composite call, plus one query per 200 such accounts. Without Account Teams the team
  * query answers INVALID_TYPE: no team changed.
  */
-async function fetchOpportunitiesOfChangedTeamsAndFees(conn: OrgConnection, q: HandoverChangeQueries, usage: ApiUsage): Promise<string[]> {
-  const answer = await runComposite(conn, [{ referenceId: 'teams', query: q.teams }, { referenceId: 'fees', query: q.fees }], usage);
+async function fetchOpportunitiesOfChangedTeamsAndFees(conn: OrgConnection, q: HandoverChangeQueries, usage: ApiUsage): Promise<string[] | null> {
+  const answer = await runComposite(conn, [{ referenceId: 'teams', query: q.teams }, { referenceId: 'fees', query: q.fees }], usage, { maxRows: CHANGED_ROWS_READ_MAX });
+  if (answer.tooMany('teams') || answer.tooMany('fees')) return null;
   const ids = opportunityIdsOf(answer.records('fees'), [`${FEE_VIA_INITIATIVE}${I.Opportunity__c}`, `${FEE_VIA_INITIATIVE}${I.Source_Opportunity_Id__c}`]);
   const teamError = answer.error('teams');
   if (teamError && !isInvalidType(teamError)) throw teamError;
   const accounts = teamError ? [] : [...new Set(answer.records('teams').map((row) => String(row.AccountId)))];
+  // The won opportunities of that many accounts, 200 accounts to a query, would cost more than a pass over the book.
+  if (accounts.length > CHANGES_READ_BY_ID_MAX) return null;
   for (const batch of chunk(accounts, IDS_PER_QUERY)) {
     // eslint-disable-next-line no-await-in-loop
     const rows = await fetchAll(conn, `SELECT Id FROM Opportunity WHERE IsWon = true AND AccountId IN ${soqlIdList(batch)}`, usage);
@@ -120,6 +123,6 @@ export async function handoverReadSelection(
 ): Promise<{ selection: OpportunitySelection; changesOnly: boolean }> {
   if (plan.kind !== 'Changes') return { selection: named, changesOnly: false };
   const ids = await fetchChangedOpportunityIds(conn, plan.changes, plan.passed, usage);
-  if (ids.length > CHANGES_READ_BY_ID_MAX) return { selection: {}, changesOnly: false };
+  if (ids === null || ids.length > CHANGES_READ_BY_ID_MAX) return { selection: {}, changesOnly: false };
   return { selection: { opportunityIds: ids }, changesOnly: true };
 }

@@ -14,7 +14,7 @@ import { chunk, soqlIdList, soqlString, soqlStringList } from '../soql.js';
 import type { ChangeWindow, PassedDates, SyncSelectionPlan } from '../../core/incremental.js';
 import { runComposite } from '../composite.js';
 import { idKey } from '../../core/plan/handover.js';
-import { changedSince, datePassed } from './changes.js';
+import { CHANGED_ROWS_READ_MAX, changedSince, datePassed } from './changes.js';
 import { toRenewalInitiative, toRenewalInputs } from './handoverRows.js';
 
 const I = fieldsOf(Initiative);
@@ -138,17 +138,24 @@ export function renewalChangeQueries(window: ChangeWindow, passed: PassedDates |
   };
 }
 
-/** The initiatives whose renewal dates may have moved since the last complete run: one composite call, plus the few lines' components. */
+/**
+ * The initiatives whose renewal dates may have moved since the last complete run: one composite call, plus the few
+ * lines' components; null when so many lines changed that reading the whole renewable book costs less.
+ */
 export async function fetchChangedRenewalInitiativeIds(
   conn: OrgConnection,
   window: ChangeWindow,
   passed: PassedDates | null,
   usage: ApiUsage,
-): Promise<string[]> {
+): Promise<string[] | null> {
   const q = renewalChangeQueries(window, passed);
-  const answer = await runComposite(conn, (['initiatives', 'components', 'lines'] as const).map((referenceId) => ({ referenceId, query: q[referenceId] })), usage);
+  const kinds = ['initiatives', 'components', 'lines'] as const;
+  const answer = await runComposite(conn, kinds.map((referenceId) => ({ referenceId, query: q[referenceId] })), usage, { maxRows: CHANGED_ROWS_READ_MAX });
+  if (kinds.some((kind) => answer.tooMany(kind))) return null;
   const ids = [...answer.records('initiatives').map((r) => String(r.Id)), ...answer.records('components').map((r) => String(r[S.Initiative__c]))];
   const lineIds = answer.records('lines').map((r) => String(r.Id));
+  // Finding the components of that many lines, 400 to a query, would cost more than reading the renewable book.
+  if (lineIds.length > CHANGES_READ_BY_ID_MAX) return null;
   for (const batch of chunk(lineIds, LINE_IDS_PER_QUERY)) {
     // Source_Line_Item_Id__c is text: the Ids are the org's own, quoted as strings.
     // eslint-disable-next-line no-await-in-loop
@@ -165,6 +172,6 @@ export const CHANGES_READ_BY_ID_MAX = 2000;
 export async function fetchRenewalsToRead(conn: OrgConnection, plan: SyncSelectionPlan, usage: ApiUsage): Promise<RenewalInitiative[]> {
   if (plan.kind !== 'Changes') return fetchRenewableInitiatives(conn, usage);
   const ids = await fetchChangedRenewalInitiativeIds(conn, plan.changes, plan.passed, usage);
-  if (ids.length > CHANGES_READ_BY_ID_MAX) return fetchRenewableInitiatives(conn, usage);
+  if (ids === null || ids.length > CHANGES_READ_BY_ID_MAX) return fetchRenewableInitiatives(conn, usage);
   return fetchRenewableInitiativesById(conn, ids, usage);
 }
