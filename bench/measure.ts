@@ -39,6 +39,11 @@ export type StepMeasure = {
   runMs: number;
   /** CPU time of the command's own process while it worked (0 when not reported). */
   cpuMs: number;
+  /**
+   * CPU time of the benchmark's own process during the step: the local org answering (and the tap counting) while the
+   * command runs, which the command's wall time includes as waiting.
+   */
+  orgCpuMs: number;
   /** Peak resident set size of the child, and how much of it came after loading (the work's own memory). */
   peakRss: number;
   workRss: number;
@@ -90,7 +95,9 @@ export async function measureStep(
       ? [step, reportFile, ...commandFlags(step, org.alias, options.measurementsFile), ...(options.flags ?? [])]
       : [step, reportFile, ...(step === 'measurements-import' ? [options.measurementsFile] : [])];
   const env = runner === 'naive' ? { ...process.env, BENCH_ORG_URL: org.url, BENCH_ORG_TOKEN: org.accessToken } : { ...process.env };
+  const orgCpuBefore = process.cpuUsage();
   const child = await runChild(CHILD_SCRIPTS[runner], args, env);
+  const orgCpu = process.cpuUsage(orgCpuBefore);
   const stats: OrgStats = await org.stats();
   const seen = org.tap.snapshot();
   const minimum = minimumCalls(seen.volumes);
@@ -120,6 +127,7 @@ export async function measureStep(
     loadMs: report?.loadMs ?? 0,
     runMs: report?.runMs ?? 0,
     cpuMs: report?.cpuMs ?? 0,
+    orgCpuMs: (orgCpu.user + orgCpu.system) / 1000,
     peakRss: report?.peakRss ?? 0,
     workRss: report ? Math.max(0, report.peakRss - report.rssAfterLoad) : 0,
     summary: summarize(step, result),

@@ -43,6 +43,9 @@ export type Growth = {
   /** The same for the command's own CPU time (NaN when a size did not report it). */
   cpuFactor: number;
   cpuExponent: number;
+  /** The same for the local org's CPU time while it answered the command (the benchmark's process). */
+  orgCpuFactor: number;
+  orgCpuExponent: number;
   workMemoryFactor: number;
   workMemoryExponent: number;
   peakMemoryFactor: number;
@@ -88,7 +91,9 @@ function growthBetween(small: SizeRun, large: SizeRun): Growth[] {
     if (!little || !little.ok || !big.ok) return [];
     const timeFactor = big.runMs / little.runMs;
     const workMemoryFactor = big.workRss / Math.max(1, little.workRss);
-    const cpuFactor = big.cpuMs > 0 && little.cpuMs > 0 ? big.cpuMs / little.cpuMs : Number.NaN;
+    const factorOf = (large: number, small: number): number => (large > 0 && small > 0 ? large / small : Number.NaN);
+    const cpuFactor = factorOf(big.cpuMs, little.cpuMs);
+    const orgCpuFactor = factorOf(big.orgCpuMs, little.orgCpuMs);
     return [
       {
         step: big.step,
@@ -98,6 +103,8 @@ function growthBetween(small: SizeRun, large: SizeRun): Growth[] {
         timeExponent: exponent(timeFactor),
         cpuFactor,
         cpuExponent: exponent(cpuFactor),
+        orgCpuFactor,
+        orgCpuExponent: exponent(orgCpuFactor),
         workMemoryFactor,
         workMemoryExponent: exponent(workMemoryFactor),
         peakMemoryFactor: big.peakRss / Math.max(1, little.peakRss),
@@ -247,10 +254,10 @@ export function markdown(results: BenchResults): string {
     lines.push(
       `## Growth from ${int(fromSize)} to ${int(toSize)} won opportunities (×${(toSize / fromSize).toFixed(0)})`,
       '',
-      'Exponent k: time or memory grows as size^k (1 = linear, below 1 = better than linear). Run time includes waiting for the local org (in the benchmark\'s process); CPU is the command\'s own process alone. Work memory is the peak RSS above what the process held once its code was loaded.',
+      'Exponent k: time or memory grows as size^k (1 = linear, below 1 = better than linear). Run time includes waiting for the local org (in the benchmark\'s process); command CPU is the command\'s own process alone; org CPU is the local org\'s while it answered (the benchmark\'s process, its garbage collection included). Work memory is the peak RSS above what the process held once its code was loaded.',
       '',
       table(
-        ['step', 'run time ×', 'k (time)', 'command CPU ×', 'k (CPU)', 'work memory ×', 'k (memory)', 'peak RSS ×'],
+        ['step', 'run time ×', 'k (time)', 'command CPU ×', 'k (CPU)', 'org CPU ×', 'k (org CPU)', 'work memory ×', 'k (memory)', 'peak RSS ×'],
         results.growth
           .filter((g) => g.fromSize === fromSize && g.toSize === toSize)
           .map((g) => [
@@ -259,6 +266,8 @@ export function markdown(results: BenchResults): string {
             g.timeExponent.toFixed(2),
             Number.isNaN(g.cpuFactor) ? '–' : g.cpuFactor.toFixed(1),
             Number.isNaN(g.cpuExponent) ? '–' : g.cpuExponent.toFixed(2),
+            Number.isNaN(g.orgCpuFactor) ? '–' : g.orgCpuFactor.toFixed(1),
+            Number.isNaN(g.orgCpuExponent) ? '–' : g.orgCpuExponent.toFixed(2),
             g.workMemoryFactor.toFixed(1),
             Number.isNaN(g.workMemoryExponent) ? '–' : g.workMemoryExponent.toFixed(2),
             g.peakMemoryFactor.toFixed(1),
@@ -295,12 +304,14 @@ export function memoryCurve(runs: readonly SizeRun[]): string[] {
   const cell = (run: SizeRun, step: CommandKey): string => {
     const m = run.commands.find((c) => c.step === step);
     if (!m) return '–';
-    return m.ok ? `${mib(m.peakRss)} MiB, ${seconds(m.runMs)} s` : 'FAILED';
+    if (!m.ok) return 'FAILED';
+    const cpu = m.cpuMs > 0 ? ` (CPU: command ${seconds(m.cpuMs)} s, org ${seconds(m.orgCpuMs)} s)` : '';
+    return `${mib(m.peakRss)} MiB, ${seconds(m.runMs)} s${cpu}`;
   };
   return [
     '## Memory curve',
     '',
-    `Peak RSS of each sync's own process (the local org runs in the benchmark's process, not in the command's) and its run time, by size; the limit is ${mib(PEAK_RSS_LIMIT_BYTES)} MiB.`,
+    `Peak RSS of each sync's own process (the local org runs in the benchmark's process, not in the command's) and its run time, by size, with the CPU time the command and the org spent in it; the limit is ${mib(PEAK_RSS_LIMIT_BYTES)} MiB.`,
     '',
     table(
       ['step', ...runs.map((r) => `${int(r.size)} won`)],

@@ -7,11 +7,9 @@
  * spool is written in runs of `RUN_RECORDS`, each sorted by the field (then by order of arrival), and the runs are
  * merged as they are read. Without one, records come back in the order they were added.
  */
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import type { SfRecord } from './connection.js';
+import { makeSpoolFolder, readJsonLines, SPOOL_FILE_MODE } from './spoolFile.js';
 
 /**
  * Records sorted in memory at a time before they go to disk: bounds the memory a spool takes while it is written.
@@ -34,9 +32,8 @@ export class RecordSpool {
   private added = 0;
 
   public constructor(private readonly sortField?: string, private readonly runRecords = defaultRunRecords()) {
-    this.dir = mkdtempSync(path.join(os.tmpdir(), 'outcomes-spool-'));
-    this.file = path.join(this.dir, 'records.jsonl');
-    this.fd = openSync(this.file, 'w');
+    ({ folder: this.dir, file: this.file } = makeSpoolFolder('spool', 'records.jsonl'));
+    this.fd = openSync(this.file, 'w', SPOOL_FILE_MODE);
   }
 
   /** Records added. */
@@ -54,7 +51,7 @@ export class RecordSpool {
   /** Every record added, grouped by the sort field if there is one (see the module's comment). */
   public async *records(): AsyncGenerator<SpooledRecord> {
     this.flush();
-    const runs = this.runs.map(([start, end]) => this.readRun(start, end));
+    const runs = this.runs.map(([start, end]) => readJsonLines<SpooledRecord>(this.file, { start, end }));
     if (!this.sortField || runs.length <= 1) {
       for (const run of runs) yield* run;
       return;
@@ -87,16 +84,10 @@ export class RecordSpool {
     if (this.buffer.length === 0) return;
     // Array.prototype.sort is stable: records of one key keep their order of arrival.
     if (this.sortField) this.buffer.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    // One JSON document a line: JSON escapes the line breaks a note or a value may hold.
     const text = this.buffer.map((entry) => entry.line).join('\n') + '\n';
     const written = writeSync(this.fd, text);
     this.runs.push([this.bytes, this.bytes + written]);
     this.bytes += written;
     this.buffer = [];
-  }
-
-  private async *readRun(start: number, end: number): AsyncGenerator<SpooledRecord> {
-    const lines = readline.createInterface({ input: createReadStream(this.file, { start, end: end - 1 }), crlfDelay: Infinity });
-    for await (const line of lines) if (line) yield JSON.parse(line) as SpooledRecord;
   }
 }

@@ -1,15 +1,12 @@
 /**
  * Records a sync keeps on disk between two of its steps, rather than in memory: a whole book of them took
- * gigabytes at 100,000 deals. Each item is a line of JSON in a file of the run's own (in a new folder of the
- * system's temporary directory, readable by this user only), read back a page at a time, and removed when the run
- * is done with it.
+ * gigabytes at 100,000 deals. Each item is a line of JSON in a file of the run's own (spoolFile.ts), read back a
+ * page at a time, and removed when the run is done with it.
  */
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { makeSpoolFolder, readJsonLines, SPOOL_FILE_MODE } from './spoolFile.js';
 
 /** Items handed back at a time unless a reader asks otherwise: a query page's worth. */
 export const SPOOL_PAGE = 2000;
@@ -49,9 +46,8 @@ export class Spool<T> implements ItemSource<T> {
 
   /** `name` names the folder, so a spool left by a killed run says whose it was. */
   public static async open<T>(name: string): Promise<Spool<T>> {
-    const folder = await mkdtemp(path.join(tmpdir(), `outcomes-${name}-`));
-    const file = path.join(folder, 'items.jsonl');
-    const out = createWriteStream(file, { mode: 0o600 });
+    const { folder, file } = makeSpoolFolder(name, 'items.jsonl');
+    const out = createWriteStream(file, { mode: SPOOL_FILE_MODE });
     await once(out, 'open');
     return new Spool<T>(folder, file, out);
   }
@@ -66,11 +62,9 @@ export class Spool<T> implements ItemSource<T> {
   /** Ends the writing (nothing can be added after) and reads the items back. */
   public async *pages(size = SPOOL_PAGE): AsyncGenerator<T[]> {
     if (!this.out.writableFinished) await new Promise<void>((resolve, reject) => this.out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    const lines = createInterface({ input: createReadStream(this.file, { encoding: 'utf8' }), crlfDelay: Infinity });
     let page: T[] = [];
-    for await (const line of lines) {
-      if (line === '') continue;
-      page.push(JSON.parse(line) as T);
+    for await (const item of readJsonLines<T>(this.file)) {
+      page.push(item);
       if (page.length === size) {
         yield page;
         page = [];

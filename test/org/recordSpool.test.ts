@@ -2,6 +2,9 @@
  * RecordSpool: records written to disk in sorted runs come back grouped by the sort field (ties in order of arrival),
  * with their tags and notes; without a sort field, in the order added.
  */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { RecordSpool } from '../../src/org/recordSpool.js';
 
@@ -44,5 +47,23 @@ describe('RecordSpool', () => {
     } finally {
       spool.remove();
     }
+  });
+
+  it('keeps its file for this user only, reads back text beyond ASCII across runs, and removes the file', async () => {
+    const before = new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('outcomes-spool-')));
+    const spool = new RecordSpool('Parent__c', 2);
+    const names = ['Zürich', 'São Paulo', '東京', 'Kraków 😀'];
+    names.forEach((name, i) => spool.add(i, { Parent__c: name }));
+    const [folder] = readdirSync(tmpdir()).filter((name) => name.startsWith('outcomes-spool-') && !before.has(name));
+    const file = path.join(tmpdir(), folder, 'records.jsonl');
+    try {
+      const read = (await all(spool)).map(([, parent]) => parent);
+      expect(read).toEqual([...names].sort());
+      expect(statSync(file).mode & 0o077).toBe(0);
+      expect(statSync(path.join(tmpdir(), folder)).mode & 0o077).toBe(0);
+    } finally {
+      spool.remove();
+    }
+    expect(existsSync(path.join(tmpdir(), folder))).toBe(false);
   });
 });
