@@ -91,7 +91,7 @@ function growthBetween(small: SizeRun, large: SizeRun): Growth[] {
     if (!little || !little.ok || !big.ok) return [];
     const timeFactor = big.runMs / little.runMs;
     const workMemoryFactor = big.workRss / Math.max(1, little.workRss);
-    const factorOf = (large: number, small: number): number => (large > 0 && small > 0 ? large / small : Number.NaN);
+    const factorOf = (bigger: number, smaller: number): number => (bigger > 0 && smaller > 0 ? bigger / smaller : Number.NaN);
     const cpuFactor = factorOf(big.cpuMs, little.cpuMs);
     const orgCpuFactor = factorOf(big.orgCpuMs, little.orgCpuMs);
     return [

@@ -18,11 +18,11 @@ import type {
 } from '../core/plan/handover.js';
 import type { ApiUsage } from './apiUsage.js';
 import { describeRecordErrors, type RecordResult, type WriteProgress } from './apply.js';
-import { writeRecords, type RecordsWrite } from './write.js';
+import { writeFromSource, type SourceWrite, type WriteResults } from './sourceWrite.js';
 import type { OrgConnection, SfRecord } from './connection.js';
 import { failWith } from './failWith.js';
 import { removeDuplicateReviewTasks } from './reviewTasks.js';
-import { collectGarbage } from './memory.js';
+import { collectEvery, collectGarbage } from './memory.js';
 import { inMemory, type ItemSource } from './spool.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -39,12 +39,6 @@ const FA = fieldsOf(FeeAtRisk);
  * names every record not written, and `handovers` every opportunity; `changes` shows what was done and why.
  */
 export const CHANGES_LISTED = 1000;
-
-/**
- * Records of one object written (and held in memory) at a time: one Bulk API 2.0 job each above the threshold, whose
- * CSV stays far below the 150 MB a job accepts. A first handover of 10,000 deals (some 50,000 components) is one part.
- */
-export const RECORDS_PER_WRITE = 100_000;
 
 export type HandoverObject = 'Initiative__c' | 'Solution_Component__c' | 'Fee_At_Risk__c' | 'Task' | 'Opportunity';
 
@@ -82,11 +76,11 @@ export type HandoverFailure = { object: HandoverObject; opportunityId: string; r
 export type ApplyOutcome = { changes: ChangeLog; failures: HandoverFailure[]; initiativeIds: Map<string, string> };
 
 /**
- * What a handover writes, object by object, read a part at a time (`RECORDS_PER_WRITE`): from memory for a small
- * run, from disk (src/org/spool.ts) for a whole book, whose lists held at once took gigabytes at 100,000 deals.
+ * What a handover writes, object by object: from memory for a small run, from disk (src/org/spool.ts) for a whole
+ * book, whose lists held at once took gigabytes at 100,000 deals.
  */
 export type PlannedWrites = {
-  /** True when the writes wait on disk: a part written is then garbage worth collecting before the next (memory.ts). */
+  /** True when the writes wait on disk: what a write leaves is then garbage worth collecting before the next (memory.ts). */
   atScale: boolean;
   initiatives: ItemSource<InitiativeChange>;
   components: ItemSource<ComponentChange>;
@@ -103,147 +97,149 @@ export async function closeWrites(writes: PlannedWrites): Promise<void> {
   await Promise.all([writes.initiatives.close(), writes.components.close(), writes.tasks.close(), writes.opportunities.close()]);
 }
 
+/** Records streamed to a Bulk job between two full garbage collections at scale (memory.ts). */
+const RECORDS_BETWEEN_COLLECTIONS = 100_000;
+
+/** One write of an object's items: the action of the items it takes, and how (sourceWrite.ts). */
+type ObjectWrite<T> = Omit<SourceWrite<T>, 'sobject' | 'bulkThreshold' | 'onRecord'> & { action: PlanAction };
+
 /**
- * Initiatives first (their Ids are the parents of everything else), then components, review tasks and the
+ * Initiatives first (their Ids are the parents of everything else), then components, fees, review tasks and the
  * opportunities' statuses. An opportunity whose initiative or components failed gets no task and no status:
- * a rerun finishes it, and what was written is found again by its external ids. Each object is written a part
- * at a time: one Bulk job (or collection calls) per part, so a sync holds one part of the book, not all of it.
+ * a rerun finishes it, and what was written is found again by its external ids. Each object and operation is one
+ * write, read from its source as it is sent (one Bulk job above the threshold, whatever the size of the book).
  */
 export async function applyHandover(
   conn: OrgConnection,
   plan: HandoverPlan,
   writes: PlannedWrites,
-  context: {
-    usage: ApiUsage;
-    startedAt: Date;
-    progress: WriteProgress;
-    bulkThreshold?: number;
-    /** Records of one object written at a time (default `RECORDS_PER_WRITE`). */
-    recordsPerWrite?: number;
-  },
+  context: { usage: ApiUsage; startedAt: Date; progress: WriteProgress; bulkThreshold?: number },
 ): Promise<ApplyOutcome> {
-  const { usage, startedAt, progress, bulkThreshold, recordsPerWrite = RECORDS_PER_WRITE } = context;
+  const { usage, startedAt, progress, bulkThreshold } = context;
   const tracker = new ApplyTracker();
-  // Collections up to the threshold, Bulk API 2.0 above it: a first handover of 10,000 deals is a few jobs.
-  const write = async (request: RecordsWrite, label: string): Promise<RecordResult[]> => {
-    if (request.records.length === 0) return [];
-    if (writes.atScale) collectGarbage();
-    progress.started(request.records.length, label);
-    try {
-      return await failWith(messages, 'error.WriteFailed', [label])(writeRecords(conn, { bulkThreshold, ...request }, usage, progress.progressed));
-    } finally {
-      progress.finished();
+  const collect = writes.atScale ? collectEvery(RECORDS_BETWEEN_COLLECTIONS) : null;
+  // Each write of the object, then each item hears what became of it: its result, or null (a skip, or blocked).
+  const writeObject = async <T extends { action: PlanAction }>(
+    sobject: HandoverObject,
+    source: ItemSource<T>,
+    operations: Array<ObjectWrite<T>>,
+    settle: (item: T, result: RecordResult | null) => void,
+  ): Promise<void> => {
+    const written = new Map<PlanAction, WriteResults<T>>();
+    for (const { action, ...operation } of operations) {
+      if (writes.atScale) collectGarbage();
+      const onRecord = collect ? (): void => collect(1) : undefined;
+      // eslint-disable-next-line no-await-in-loop -- one write after the other, in dependency order
+      const results = await failWith(messages, 'error.WriteFailed', [sobject])(
+        writeFromSource(conn, source, { ...operation, sobject, bulkThreshold, onRecord }, usage, progress),
+      );
+      written.set(action, results);
     }
+    for await (const page of source.pages()) for (const item of page) settle(item, written.get(item.action)?.of(item) ?? null);
   };
 
   // Initiatives: new ones upserted on the source id (a rerun finds them), known ones updated by Id.
-  for await (const part of writes.initiatives.pages(recordsPerWrite)) {
-    const initiativeCreates = part.filter((c) => c.action === 'create');
-    const initiativeUpdates = part.filter((c) => c.action === 'update');
-    const created = await write(
-      { sobject: Initiative.apiName, operation: 'upsert', externalIdField: I.Source_Opportunity_Id__c, records: initiativeCreates.map((c) => ({ ...c.fields })) },
-      Initiative.apiName,
-    );
-    initiativeCreates.forEach((change, i) => tracker.initiative(change, created[i]));
-    const updated = await write(
-      { sobject: Initiative.apiName, operation: 'update', records: initiativeUpdates.map((c) => ({ Id: c.initiativeId, ...c.fields }) as SfRecord) },
-      Initiative.apiName,
-    );
-    initiativeUpdates.forEach((change, i) => tracker.initiative(change, updated[i]));
-    part.filter((c) => c.action === 'skip').forEach((change) => tracker.initiative(change, null));
-  }
+  await writeObject(
+    Initiative.apiName,
+    writes.initiatives,
+    [
+      { action: 'create', operation: 'upsert', externalIdField: I.Source_Opportunity_Id__c, includes: (c) => c.action === 'create', record: (c) => ({ ...c.fields }) },
+      { action: 'update', operation: 'update', includes: (c) => c.action === 'update', record: (c) => ({ Id: c.initiativeId, ...c.fields }) as SfRecord },
+    ],
+    (change, result) => tracker.initiative(change, result),
+  );
 
-  // Components: Initiative__c (the master) is set on create only; it is not updatable.
+  // Components: Initiative__c (the master) is set on create only; it is not updatable. Fees at risk name their
+  // line's component: known, or created just now.
   const feeLines = new Set(plan.fees.map((f) => f.lineItemId));
   const componentOfLine = new Map<string, string>();
-  for await (const part of writes.components.pages(recordsPerWrite)) {
-    const components = partition(part, (c) => c.action !== 'skip' && tracker.canWrite(c.opportunityId));
-    const componentCreates = components.write.filter((c) => c.action === 'create');
-    const componentUpdates = components.write.filter((c) => c.action === 'update');
-    const componentsCreated = await write(
+  const writable = (c: ComponentChange): boolean => c.action !== 'skip' && tracker.canWrite(c.opportunityId);
+  await writeObject(
+    SolutionComponent.apiName,
+    writes.components,
+    [
       {
-        sobject: SolutionComponent.apiName,
+        action: 'create',
         operation: 'upsert',
         externalIdField: S.Source_Line_Item_Id__c,
         createOnlyFields: [S.Initiative__c],
         parentField: S.Initiative__c,
-        records: componentCreates.map((c) => ({ ...c.fields, [S.Initiative__c]: tracker.initiativeId(c.opportunityId) })),
+        includes: (c) => c.action === 'create' && writable(c),
+        record: (c) => ({ ...c.fields, [S.Initiative__c]: tracker.initiativeId(c.opportunityId) }),
       },
-      SolutionComponent.apiName,
-    );
-    componentCreates.forEach((change, i) => tracker.component(change, componentsCreated[i]));
-    const componentsUpdated = await write(
-      { sobject: SolutionComponent.apiName, operation: 'update', records: componentUpdates.map((c) => ({ Id: c.componentId, ...c.fields }) as SfRecord) },
-      SolutionComponent.apiName,
-    );
-    componentUpdates.forEach((change, i) => tracker.component(change, componentsUpdated[i]));
-    components.leave.forEach((c) => tracker.component(c, null));
-
-    // Fees at risk name their line's component: known, or created just now.
-    for (const c of part) if (c.componentId && feeLines.has(c.lineItemId)) componentOfLine.set(c.lineItemId, c.componentId);
-    componentCreates.forEach((c, i) => {
-      const id = componentsCreated[i]?.success ? componentsCreated[i].id : undefined;
-      if (id && feeLines.has(c.lineItemId)) componentOfLine.set(c.lineItemId, id);
-    });
-  }
+      { action: 'update', operation: 'update', includes: (c) => c.action === 'update' && writable(c), record: (c) => ({ Id: c.componentId, ...c.fields }) as SfRecord },
+    ],
+    (change, result) => {
+      tracker.component(change, result);
+      const id = change.componentId ?? (result?.success ? result.id : null);
+      if (id && feeLines.has(change.lineItemId)) componentOfLine.set(change.lineItemId, id);
+    },
+  );
 
   // Fees at risk from the lines' terms: the outcome (the master) on create only; the line's component once written.
-  const fees = partition(plan.fees, (f) => f.action !== 'skip' && tracker.canWrite(f.opportunityId));
-  const feeCreates = fees.write.filter((f) => f.action === 'create');
-  const feeUpdates = fees.write.filter((f) => f.action === 'update');
-  const feesCreated = await write(
-    {
-      sobject: FeeAtRisk.apiName,
-      operation: 'upsert',
-      externalIdField: FA.Source_Line_Item_Id__c,
-      createOnlyFields: [FA.Outcome_Requirement__c],
-      parentField: FA.Outcome_Requirement__c,
-      records: feeCreates.map((f) => {
-        const component = componentOfLine.get(f.lineItemId);
-        return { ...f.fields, ...(component ? { [FA.Solution_Component__c]: component } : {}) };
-      }),
-    },
+  await writeObject(
     FeeAtRisk.apiName,
+    inMemory(plan.fees),
+    [
+      {
+        action: 'create',
+        operation: 'upsert',
+        externalIdField: FA.Source_Line_Item_Id__c,
+        createOnlyFields: [FA.Outcome_Requirement__c],
+        parentField: FA.Outcome_Requirement__c,
+        includes: (f) => f.action === 'create' && tracker.canWrite(f.opportunityId),
+        record: (f): SfRecord => {
+          const component = componentOfLine.get(f.lineItemId);
+          return { ...f.fields, ...(component ? { [FA.Solution_Component__c]: component } : {}) };
+        },
+      },
+      { action: 'update', operation: 'update', includes: (f) => f.action === 'update' && tracker.canWrite(f.opportunityId), record: (f) => ({ Id: f.feeId, ...f.fields }) as SfRecord },
+    ],
+    (change, result) => tracker.fee(change, result),
   );
-  feeCreates.forEach((change, i) => tracker.fee(change, feesCreated[i]));
-  const feesUpdated = await write(
-    { sobject: FeeAtRisk.apiName, operation: 'update', records: feeUpdates.map((f) => ({ Id: f.feeId, ...f.fields }) as SfRecord) },
-    FeeAtRisk.apiName,
-  );
-  feeUpdates.forEach((change, i) => tracker.fee(change, feesUpdated[i]));
-  fees.leave.forEach((f) => tracker.fee(f, null));
 
   // Review tasks, then the opportunities' handover status.
-  const createdTasks = new Set<string>();
-  for await (const part of writes.tasks.pages(recordsPerWrite)) {
-    const tasks = partition(part, (t) => t.action === 'create' && tracker.canWrite(t.opportunityId));
-    const tasksCreated = await write(
-      // One review task per initiative: its WhatId tells the rows of a Bulk job's results apart.
-      { sobject: 'Task', operation: 'create', matchField: 'WhatId', records: tasks.write.map((t) => ({ ...t.fields, WhatId: tracker.initiativeId(t.opportunityId) })) },
-      'Task',
-    );
-    tasks.write.forEach((change, i) => {
-      tracker.task(change, tasksCreated[i]);
-      if (tasksCreated[i].success && tasksCreated[i].id) createdTasks.add(tasksCreated[i].id);
-    });
-    tasks.leave.forEach((t) => tracker.task(t, null));
-  }
-  // Two runs at once may both have created a task for an initiative: keep the oldest of each. Once, after every
-  // part: the check reads every review task created since the run started.
+  /** The review tasks this run created, by Id, with their initiative. */
+  const createdTasks = new Map<string, string>();
+  await writeObject(
+    'Task',
+    writes.tasks,
+    [
+      {
+        action: 'create',
+        operation: 'create',
+        // One review task per initiative: its WhatId tells the records of a write apart.
+        matchField: 'WhatId',
+        includes: (t) => t.action === 'create' && tracker.canWrite(t.opportunityId),
+        record: (t) => ({ ...t.fields, WhatId: tracker.initiativeId(t.opportunityId) }),
+      },
+    ],
+    (change, result) => {
+      tracker.task(change, result);
+      const initiativeId = tracker.initiativeId(change.opportunityId);
+      if (result?.success && result.id && initiativeId) createdTasks.set(result.id, initiativeId);
+    },
+  );
+  // Two runs at once may both have created a task for an initiative: keep the oldest of each. The check reads every
+  // review task created since the run started.
   if (createdTasks.size > 0) {
-    const removed = await failWith(messages, 'error.QueryFailed')(removeDuplicateReviewTasks(conn, startedAt, usage));
-    for (const id of removed) if (createdTasks.has(id)) tracker.duplicateTask(id);
+    const removed = await failWith(messages, 'error.QueryFailed')(removeDuplicateReviewTasks(conn, startedAt, createdTasks, usage));
+    for (const id of removed) tracker.duplicateTask(id);
   }
 
-  for await (const part of writes.opportunities.pages(recordsPerWrite)) {
-    const statuses = partition(part, (o) => o.action === 'update' && tracker.canWrite(o.opportunityId));
-    const statusesWritten = await write(
-      { sobject: 'Opportunity', operation: 'update', records: statuses.write.map((o) => ({ Id: o.opportunityId, [OPP.Handover_Status__c]: o.to })) },
-      'Opportunity',
-    );
-    statuses.write.forEach((change, i) => tracker.status(change, statusesWritten[i]));
-    statuses.leave.forEach((o) => tracker.status(o, null));
-  }
+  await writeObject(
+    'Opportunity',
+    writes.opportunities,
+    [
+      {
+        action: 'update',
+        operation: 'update',
+        includes: (o) => o.action === 'update' && tracker.canWrite(o.opportunityId),
+        record: (o) => ({ Id: o.opportunityId, [OPP.Handover_Status__c]: o.to }),
+      },
+    ],
+    (change, result) => tracker.status(change, result),
+  );
 
   return tracker.outcome();
 }
@@ -255,7 +251,7 @@ export async function plannedOnly(plan: HandoverPlan, writes: PlannedWrites): Pr
   const add = (object: HandoverObject, action: PlanAction, change: () => Omit<HandoverChange, 'object' | 'action' | 'result'>): void =>
     changes.add(object, action, result(action), () => ({ object, action, ...change(), result: result(action) }));
   const each = async <T>(source: ItemSource<T>, see: (item: T) => void): Promise<void> => {
-    for await (const part of source.pages(RECORDS_PER_WRITE)) part.forEach(see);
+    for await (const page of source.pages()) page.forEach(see);
   };
   await each(writes.initiatives, (c) =>
     add('Initiative__c', c.action, () => ({ recordId: c.initiativeId, name: c.name, opportunityId: c.opportunityId, fields: Object.keys(c.fields), reason: c.reason })),
@@ -426,8 +422,4 @@ class ApplyTracker {
       this.failures.push({ object, opportunityId: change.opportunityId, recordId, name, error: messages.getMessage('reason.blocked') });
     }
   }
-}
-
-function partition<T>(items: readonly T[], toWrite: (item: T) => boolean): { write: T[]; leave: T[] } {
-  return { write: items.filter(toWrite), leave: items.filter((item) => !toWrite(item)) };
 }

@@ -1,7 +1,7 @@
 /**
- * A full garbage collection between the parts of a sync at scale. V8 lets its heap grow to several times what is
- * live before it collects in full: a handover of 30,000 deals, holding about 250 MB, peaked at over 700 MB, and a
- * part of the book written is garbage the next part does not need. Collecting before each part keeps the peak near
+ * A full garbage collection between the steps of a sync at scale. V8 lets its heap grow to several times what is
+ * live before it collects in full: a handover of 30,000 deals, holding about 250 MB, peaked at over 700 MB, and what
+ * one step read or wrote is garbage the next does not need. Collecting before each step keeps the peak near
  * what is live (570 MB there, for a few hundred milliseconds a collection). Node has no supported call for it
  * without --expose-gc, which an `sf` plugin cannot pass to the CLI's process: the flag is set for as long as it
  * takes to get V8's collector function, as Jest's leak detector does, then cleared again.

@@ -20,7 +20,14 @@ export type RecordsWrite = WriteRequest & {
   parentField?: string;
 };
 
-const BULK_OPERATIONS: Record<WriteOperation, BulkOperation> = { create: 'insert', update: 'update', upsert: 'upsert', delete: 'delete' };
+export const BULK_OPERATIONS: Record<WriteOperation, BulkOperation> = { create: 'insert', update: 'update', upsert: 'upsert', delete: 'delete' };
+
+/** The field that tells a write's records apart: the external id of an upsert, Id of an update, or the one named. */
+export function bulkMatchField(request: Pick<RecordsWrite, 'operation' | 'externalIdField' | 'matchField' | 'sobject'>): string {
+  const field = request.matchField ?? (request.operation === 'upsert' ? request.externalIdField : request.operation === 'create' ? undefined : 'Id');
+  if (!field) throw new Error(`A write of ${request.sobject} records (${request.operation}) needs a field that tells them apart (matchField)`);
+  return field;
+}
 
 /** The CSV columns of a bulk job: every field any record sets (a record that leaves one out keeps the org's value). */
 function columnsOf(request: RecordsWrite): string[] {
