@@ -117,7 +117,11 @@ export async function applyHandover(
 ): Promise<ApplyOutcome> {
   const { usage, startedAt, progress, bulkThreshold } = context;
   const tracker = new ApplyTracker();
-  const collect = writes.atScale ? collectEvery(RECORDS_BETWEEN_COLLECTIONS) : null;
+  // At scale, what one write read and sent is garbage before a Bulk job streams the next (memory.ts).
+  const collect = collectEvery(RECORDS_BETWEEN_COLLECTIONS);
+  const atScale: Pick<SourceWrite<unknown>, 'onSend' | 'onRecord'> = writes.atScale
+    ? { onSend: (_records, channel) => (channel === 'bulk' ? collectGarbage() : undefined), onRecord: () => collect(1) }
+    : {};
   // Each write of the object, then each item hears what became of it: its result, or null (a skip, or blocked).
   const writeObject = async <T extends { action: PlanAction }>(
     sobject: HandoverObject,
@@ -127,11 +131,9 @@ export async function applyHandover(
   ): Promise<void> => {
     const written = new Map<PlanAction, WriteResults<T>>();
     for (const { action, ...operation } of operations) {
-      if (writes.atScale) collectGarbage();
-      const onRecord = collect ? (): void => collect(1) : undefined;
       // eslint-disable-next-line no-await-in-loop -- one write after the other, in dependency order
       const results = await failWith(messages, 'error.WriteFailed', [sobject])(
-        writeFromSource(conn, source, { ...operation, sobject, bulkThreshold, onRecord }, usage, progress),
+        writeFromSource(conn, source, { ...operation, sobject, bulkThreshold, ...atScale }, usage, progress),
       );
       written.set(action, results);
     }

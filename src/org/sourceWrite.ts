@@ -21,6 +21,8 @@ export type SourceWrite<T> = Omit<RecordsWrite, 'records' | 'operation'> & {
   includes: (item: T) => boolean;
   /** The record an item writes; its match field (external id, Id, or `matchField`) is unique within the write. */
   record: (item: T) => SfRecord;
+  /** Called once the write knows how many records it sends and how, before it sends them. */
+  onSend?: (records: number, channel: 'collections' | 'bulk') => void;
   /** Called for each record as the upload reads it: a long pass at scale collects its garbage (memory.ts). */
   onRecord?: () => void;
 };
@@ -86,9 +88,11 @@ export async function writeFromSource<T>(
     }
   }
   if (results.size === 0) return results;
+  const channel = results.size <= (write.bulkThreshold ?? DEFAULT_BULK_THRESHOLD) ? 'collections' : 'bulk';
+  write.onSend?.(results.size, channel);
   progress?.started(results.size, write.sobject);
   try {
-    if (results.size <= (write.bulkThreshold ?? DEFAULT_BULK_THRESHOLD)) await sendInCollections(conn, source, write, results, usage, progress);
+    if (channel === 'collections') await sendInCollections(conn, source, write, results, usage, progress);
     else {
       await sendInOneJob(conn, source, write, results, [...columns], usage);
       progress?.progressed(results.size, results.size);
