@@ -86,7 +86,7 @@ describe('handover sync, incrementally', () => {
     expect(counts.created).toBeGreaterThan(0);
     const [user] = await query(env, `SELECT Id FROM User WHERE Username = '${env.org.username}'`);
     expect(record.CreatedById).toBe(user.Id);
-  });
+  }, TIMEOUT);
 
   it('reruns with nothing changed in at most 5 API calls, reading and writing nothing, from the last run’s finish', async () => {
     expect(rerun.run.selection).toBe('Changes');
@@ -97,7 +97,7 @@ describe('handover sync, incrementally', () => {
     expect(rerun.run.changesSince).toBe(new Date(String(firstRun.SystemModstamp).replace(/\+0000$/, 'Z')).toISOString());
     expect(rerunRecord).toMatchObject({ Selection__c: 'Changes', Outcome__c: 'Done', Records_Created__c: 0, Records_Updated__c: 0, API_Calls__c: rerun.apiCalls.total });
     expect(new Date(String(rerunRecord.High_Water_Mark__c).replace(/\+0000$/, 'Z')).toISOString()).toBe(rerun.run.changesSince);
-  });
+  }, TIMEOUT);
 
   it('reads what people changed since: an opportunity, a line item, an outcome', async () => {
     const [opportunity, lineOwner] = won.slice(0, 2);
@@ -127,7 +127,7 @@ describe('handover sync, incrementally', () => {
     const after = await handover(env);
     expect(after.opportunities).toBe(0);
     expect(after.apiCalls.total).toBeLessThanOrEqual(5);
-  });
+  }, TIMEOUT);
 
   it('reads everything with --full, and a dry run reads incrementally but records no run', async () => {
     const before = (await runs(env)).length;
@@ -141,7 +141,7 @@ describe('handover sync, incrementally', () => {
     expect(full.opportunities).toBe(won.length);
     expect(full.initiatives).toMatchObject({ created: 0, updated: 0 });
     expect((await runs(env)).at(-1)).toMatchObject({ Selection__c: 'Full', Outcome__c: 'Done', High_Water_Mark__c: null });
-  });
+  }, TIMEOUT);
 
   it('leaves the mark where it was when a run stops, so the next run reads those changes', async () => {
     const lastDone = (await runs(env)).filter((r) => r.Outcome__c === 'Done').at(-1) as SfRecord;
@@ -164,7 +164,7 @@ describe('handover sync, incrementally', () => {
     expect(read(resumed)).toEqual([String(opportunity.Id)]);
     expect(resumed.opportunityStatuses.updated).toBe(1);
 
-  });
+  }, TIMEOUT);
 
   it('reads, the day after, the initiatives whose next renewal date passed, and no other', async () => {
     const lastAsOf = String((await runs(env)).filter((r) => r.Outcome__c === 'Done').at(-1)?.As_Of__c);
@@ -185,7 +185,7 @@ describe('handover sync, incrementally', () => {
     expect(due.length).toBeLessThan(initiatives.length);
     const [moved] = await query(env, `SELECT Next_Renewal_Date__c FROM Initiative__c WHERE Id = '${String(twice.Id)}'`);
     expect(moved.Next_Renewal_Date__c).toBe(renewals(twice).find((d) => d > date));
-  });
+  }, TIMEOUT);
 });
 
 describe('every sync, a rerun with nothing changed, at two book sizes', () => {
