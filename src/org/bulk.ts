@@ -30,6 +30,8 @@ export type BulkWriteRequest = {
   parentField?: string;
   /** Fields only a create may set; a row refused for them (another run created it first) goes again without them. */
   createOnlyFields?: readonly string[];
+  /** CSV one job takes at most (default `JOB_CSV_MAX_BYTES`); the rest goes in further jobs. */
+  maxJobBytes?: number;
   /** Longest wait between two checks of the job's state (default `BULK_POLLING.maxDelayMs`). */
   maxPollIntervalMs?: number;
   pollTimeoutMs?: number;
@@ -95,26 +97,61 @@ export function nextPollDelay({ rows, processed, elapsedMs, previousDelayMs, max
 const CSV_ROWS_AT_A_TIME = 2000;
 
 /**
- * The job's CSV, 2,000 rows at a time, made as the upload reads it: the whole CSV as one string (and jsforce's
- * structuredClone of it) held a job's data twice over. In a Bulk API 2.0 upsert an empty value leaves the field as
- * it is and `#N/A` clears it: a field the record leaves out (undefined) must not blank what the org holds, only an
- * explicit null does.
+ * CSV one job takes at most: Salesforce accepts 150 MB of base64-encoded data per job and advises uploading no more
+ * than 100 MB of CSV to allow for the encoding (Bulk API 2.0, "Upload Job Data"). More rows go in another job.
  */
-async function* csvChunks(rows: Iterable<SfRecord> | AsyncIterable<SfRecord>, fields: string[], counted: (rows: number) => void): AsyncGenerator<string> {
-  yield stringify([fields]);
-  const cells = (r: SfRecord): string[] => fields.map((f) => (r[f] === null ? '#N/A' : r[f] === undefined ? '' : String(r[f])));
-  let batch: string[][] = [];
+export const JOB_CSV_MAX_BYTES = 100 * 1024 * 1024;
+
+/**
+ * The job's CSV, 2,000 rows at a time, made as the upload reads it: the whole CSV as one string (and jsforce's
+ * structuredClone of it) held a job's data twice over. It stops before the row that would take the job past
+ * `maxBytes` (a job takes at least one row), and `counted` hears how many rows it took. In a Bulk API 2.0 upsert an
+ * empty value leaves the field as it is and `#N/A` clears it: a field the record leaves out (undefined) must not
+ * blank what the org holds, only an explicit null does.
+ */
+async function* csvChunks(
+  rows: Iterable<SfRecord> | AsyncIterable<SfRecord>,
+  fields: string[],
+  counted: (rows: number) => void,
+  maxBytes = JOB_CSV_MAX_BYTES,
+): AsyncGenerator<string> {
+  const header = stringify([fields]);
+  let bytes = Buffer.byteLength(header);
   let count = 0;
-  for await (const record of rows) {
-    batch.push(cells(record));
-    count += 1;
-    if (batch.length >= CSV_ROWS_AT_A_TIME) {
-      yield stringify(batch);
+  let batch: string[][] = [];
+  const cells = (r: SfRecord): string[] => fields.map((f) => (r[f] === null ? '#N/A' : r[f] === undefined ? '' : String(r[f])));
+  // The batch, or the rows of it that fit; false when the job is full.
+  function* take(): Generator<string, boolean> {
+    const chunk = stringify(batch);
+    const size = Buffer.byteLength(chunk);
+    if (bytes + size <= maxBytes) {
+      bytes += size;
+      count += batch.length;
       batch = [];
+      yield chunk;
+      return true;
     }
+    for (const row of batch) {
+      const line = stringify([row]);
+      const length = Buffer.byteLength(line);
+      if (count > 0 && bytes + length > maxBytes) return false;
+      bytes += length;
+      count += 1;
+      yield line;
+    }
+    batch = [];
+    return true;
   }
-  if (batch.length > 0) yield stringify(batch);
-  counted(count);
+  try {
+    yield header;
+    for await (const record of rows) {
+      batch.push(cells(record));
+      if (batch.length >= CSV_ROWS_AT_A_TIME && !(yield* take())) return;
+    }
+    if (batch.length > 0) yield* take();
+  } finally {
+    counted(count);
+  }
 }
 
 /** What a result row says about one request row: its match key, and the Id, created flag or error the job gave. */
@@ -255,8 +292,18 @@ export async function writeRowsWithBulk(
         }
       };
       try {
-        // eslint-disable-next-line no-await-in-loop -- one Bulk job at a time per round
-        await runJob(conn, { ...request, fields, count, rows }, matchField, usage, settle);
+        // As many jobs as the CSV needs (JOB_CSV_MAX_BYTES each): each takes the rows after those sent before it.
+        for (let sent = 0; sent < count; ) {
+          const skip = sent;
+          const rowsAfter = async function* (): AsyncGenerator<SfRecord> {
+            let index = 0;
+            for await (const record of rows()) if (index++ >= skip) yield record;
+          };
+          // eslint-disable-next-line no-await-in-loop -- one Bulk job at a time
+          const uploaded = await runJob(conn, { ...request, fields, count: count - skip, rows: rowsAfter }, matchField, usage, settle);
+          if (uploaded === 0) break;
+          sent += uploaded;
+        }
       } catch (error) {
         throw new WriteStoppedError(error, written, request.count);
       }
@@ -276,7 +323,10 @@ const notProcessed = (index: number, message: string): RecordResult => ({
   errors: [{ code: 'NOT_PROCESSED', message, fields: [] }],
 });
 
-/** Opens a job and uploads its rows; an upload that fails aborts that job, and a new one is opened for the retry. */
+/**
+ * Opens a job and uploads its rows, as many as fit in one job (`uploaded` says how many); an upload that fails aborts
+ * that job, and a new one is opened for the retry.
+ */
 async function openLoadedJob(
   conn: OrgConnection,
   request: BulkRowsRequest,
@@ -295,7 +345,7 @@ async function openLoadedJob(
     try {
       usage.count('bulk');
       // A stream of its own for each attempt: a retried upload starts from the first row again.
-      await job.uploadData(Readable.from(csvChunks(request.rows(), request.fields, (rows) => (uploaded = rows))));
+      await job.uploadData(Readable.from(csvChunks(request.rows(), request.fields, (rows) => (uploaded = rows), request.maxJobBytes)));
     } catch (error) {
       usage.count('bulk');
       await job.abort().catch(() => undefined);
@@ -388,7 +438,7 @@ async function runJob(
   matchField: string,
   usage: ApiUsage,
   settle: (result: BulkRowResult) => void,
-): Promise<void> {
+): Promise<number> {
   const retry = { onRetry: () => usage.countRetry() };
   const { job, uploaded } = await openLoadedJob(conn, request, usage);
   await withRetry(() => {
@@ -432,7 +482,7 @@ async function runJob(
       settle(make(row));
     });
   }
-  if (reported >= uploaded) return;
+  if (reported >= uploaded) return uploaded;
   // Rows no list mentions (Salesforce lists every row; this does not happen in practice): the lists are read again to
   // tell which, and those rows go again.
   const seen = new Set<string>();
@@ -440,8 +490,12 @@ async function runJob(
     // eslint-disable-next-line no-await-in-loop -- the lists one after another
     await readResultList(conn, job, list, matchField, usage, (row) => seen.add(row.key));
   }
+  let index = 0;
   for await (const record of request.rows()) {
+    // The job's rows only: the first `uploaded` (the rest went, or will go, in other jobs).
+    if (index++ >= uploaded) break;
     const key = String(record[matchField]);
     if (!seen.has(key)) settle({ key, success: false, id: null, created: false, errors: notProcessed(-1, 'Bulk API returned no result for this row').errors });
   }
+  return uploaded;
 }

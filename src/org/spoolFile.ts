@@ -23,5 +23,10 @@ export function makeSpoolFolder(name: string, fileName: string): { folder: strin
  */
 export async function* readJsonLines<T>(file: string, range?: { start: number; end: number }): AsyncGenerator<T> {
   const input = createReadStream(file, range ? { encoding: 'utf8', start: range.start, end: range.end - 1 } : { encoding: 'utf8' });
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) if (line !== '') yield JSON.parse(line) as T;
+  try {
+    for await (const line of createInterface({ input, crlfDelay: Infinity })) if (line !== '') yield JSON.parse(line) as T;
+  } finally {
+    // A reader that stops early (a Bulk job that is full) leaves no file open.
+    input.destroy();
+  }
 }

@@ -46,7 +46,8 @@ describe('bulkCalls', () => {
     expect(bulkCalls(6_500_000)).toBe(7);
   });
 
-  it('splits CSV beyond 150 MB into more jobs', () => {
+  it('splits CSV beyond 100 MB (150 MB once encoded) into more jobs', () => {
+    expect(BULK_JOB_MAX_BYTES).toBe(100 * 1024 * 1024);
     expect(bulkCalls(BULK_JOB_MAX_BYTES)).toBe(7);
     expect(bulkCalls(BULK_JOB_MAX_BYTES + 1)).toBe(14);
   });
@@ -97,6 +98,23 @@ describe('minimumCalls', () => {
     });
     expect(minimum).toMatchObject({ total: 8 + 7, reads: 8, writes: 0, bulk: 7 });
     expect(minimum.lines[1]).toEqual({ kind: 'bulk', what: 'upsert Measurement__c (Bulk API 2.0)', amount: 100_000, calls: 7 });
+  });
+
+  it('holds jobs of one object, operation and header against as few jobs as their CSV needs', () => {
+    const columns = 'Source_Line_Item_Id__c,Name,Initiative__c';
+    const part = { object: 'Solution_Component__c', operation: 'upsert' as const, records: 100_000, bytes: 12_000_000, columns };
+    const minimum = minimumCalls({
+      reads: [],
+      writes: [],
+      // Five parts of one load, and a job without the create-only column (rows another run created first).
+      bulkJobs: [part, part, part, part, part, { ...part, records: 10, bytes: 1_000, columns: 'Source_Line_Item_Id__c,Name' }],
+    });
+    expect(minimum.lines).toEqual([
+      { kind: 'bulk', what: 'upsert Solution_Component__c (Bulk API 2.0)', amount: 500_000, calls: 7 },
+      { kind: 'bulk', what: 'upsert Solution_Component__c (Bulk API 2.0)', amount: 10, calls: 7 },
+    ]);
+    // Beyond what one job takes, the minimum is the jobs the CSV needs.
+    expect(minimumCalls({ reads: [], writes: [], bulkJobs: Array.from({ length: 10 }, () => part) }).bulk).toBe(14);
   });
 
   it('is zero for a command that neither read nor wrote', () => {

@@ -41,8 +41,14 @@ describe('writeRowsWithBulk', () => {
       Value__c: i,
     }));
 
-  async function write(records: SfRecord[]): Promise<{ results: Map<string, BulkRowResult>; written: number; calls: number }> {
+  async function write(records: SfRecord[], maxJobBytes?: number): Promise<{ results: Map<string, BulkRowResult>; written: number; calls: number; jobs: number }> {
     const usage = new ApiUsage();
+    let jobs = 0;
+    const createJob = conn.bulk2.createJob.bind(conn.bulk2);
+    jest.spyOn(conn.bulk2, 'createJob').mockImplementation((options) => {
+      jobs += 1;
+      return createJob(options);
+    });
     const results = new Map<string, BulkRowResult>();
     const { written } = await writeRowsWithBulk(
       conn,
@@ -52,6 +58,7 @@ describe('writeRowsWithBulk', () => {
         externalIdField: 'External_Id__c',
         fields: FIELDS,
         count: records.length,
+        maxJobBytes,
         // An async source, read again for each job, as a spool is.
         async *rows() {
           yield* records;
@@ -63,7 +70,7 @@ describe('writeRowsWithBulk', () => {
         results.set(result.key, result);
       },
     );
-    return { results, written, calls: usage.snapshot().total };
+    return { results, written, calls: usage.snapshot().total, jobs };
   }
 
   it('reports each row once by key, as writeWithBulk reports it by index', async () => {
@@ -131,5 +138,26 @@ describe('writeRowsWithBulk', () => {
     } finally {
       spy.mockRestore();
     }
+  }, TIMEOUT);
+
+  it('splits rows whose CSV is larger than a job takes into further jobs, with the results of one job', async () => {
+    const one = await write(readings('BONE', 90));
+    expect(one.jobs).toBe(1);
+    // About 60 bytes a row: jobs of 1,500 bytes take some 24 rows each.
+    const split = await write(readings('BSPLIT', 90), 1500);
+    expect(split.jobs).toBeGreaterThanOrEqual(4);
+    expect(split.jobs).toBeLessThanOrEqual(6);
+    expect(split.written).toBe(one.written);
+    const shape = (results: Map<string, BulkRowResult>, prefix: string): Array<[string, boolean, boolean, string[]]> =>
+      [...results].map(([key, r]) => [key.replace(prefix, ''), r.success, r.created, r.errors.map((e) => e.code)] as [string, boolean, boolean, string[]]).sort();
+    expect(shape(split.results, 'BSPLIT')).toEqual(shape(one.results, 'BONE'));
+    const rows = await fetchAll(conn, "SELECT External_Id__c FROM Measurement__c WHERE External_Id__c LIKE 'BSPLIT-%'", new ApiUsage());
+    expect(rows).toHaveLength(split.written);
+  }, TIMEOUT);
+
+  it('sends a row larger than a job takes in a job of its own rather than none', async () => {
+    const big = await write(readings('BBIG', 3), 10);
+    expect(big.jobs).toBe(3);
+    expect(big.results.size).toBe(3);
   }, TIMEOUT);
 });
