@@ -2,8 +2,8 @@
  * One write of the items of a source (a spool on disk, or a list in memory) without holding them all: a first pass
  * finds what goes and which columns it sets; then sObject Collections take those records up to the bulk threshold (a
  * few, held), and above it one Bulk API 2.0 job takes them all, whatever their number, made as its upload reads the
- * source (a job accepts 150 MB of CSV; the 500,000 components of a first handover at 100,000 deals are about 60 MB).
- * Writing a book a part at a time cost a job per part; one job per object and operation is the minimum.
+ * source (another job only past 100 MB of CSV: bulk.ts). Writing a book a part at a time cost a job per part: the
+ * 500,000 components of a first handover at 100,000 deals were five jobs.
  *
  * What the org did with each record is kept by the record's match key, compactly (its Id, or its errors): the caller
  * reads the source again and asks for each item's result.

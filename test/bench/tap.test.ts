@@ -101,7 +101,7 @@ describe('ApiTap', () => {
       { object: 'Solution_Component__c', operation: 'upsert', channel: 'collections', records: 3 },
       { object: 'Task', operation: 'create', channel: 'single', records: 1 },
     ]);
-    expect(seen.volumes.bulkJobs).toEqual([{ object: 'Measurement__c', operation: 'upsert', records: 2, bytes: 12 }]);
+    expect(seen.volumes.bulkJobs).toEqual([{ object: 'Measurement__c', operation: 'upsert', records: 2, bytes: 12, columns: 'a,b' }]);
     expect(seen.counts.calls).toBe(6);
   });
 
