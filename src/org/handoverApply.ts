@@ -101,7 +101,7 @@ export async function closeWrites(writes: PlannedWrites): Promise<void> {
 const RECORDS_BETWEEN_COLLECTIONS = 100_000;
 
 /** One write of an object's items: the action of the items it takes, and how (sourceWrite.ts). */
-type ObjectWrite<T> = Omit<SourceWrite<T>, 'sobject' | 'bulkThreshold' | 'onRecord'> & { action: PlanAction };
+type ObjectWrite<T> = Omit<SourceWrite<T>, 'sobject' | 'bulkThreshold' | 'onSend' | 'onRecord'> & { action: PlanAction };
 
 /**
  * Initiatives first (their Ids are the parents of everything else), then components, fees, review tasks and the
@@ -119,7 +119,7 @@ export async function applyHandover(
   const tracker = new ApplyTracker();
   // At scale, what one write read and sent is garbage before a Bulk job streams the next (memory.ts).
   const collect = collectEvery(RECORDS_BETWEEN_COLLECTIONS);
-  const atScale: Pick<SourceWrite<unknown>, 'onSend' | 'onRecord'> = writes.atScale
+  const memoryHooks: Pick<SourceWrite<unknown>, 'onSend' | 'onRecord'> = writes.atScale
     ? { onSend: (_records, channel) => (channel === 'bulk' ? collectGarbage() : undefined), onRecord: () => collect(1) }
     : {};
   // Each write of the object, then each item hears what became of it: its result, or null (a skip, or blocked).
@@ -133,7 +133,7 @@ export async function applyHandover(
     for (const { action, ...operation } of operations) {
       // eslint-disable-next-line no-await-in-loop -- one write after the other, in dependency order
       const results = await failWith(messages, 'error.WriteFailed', [sobject])(
-        writeFromSource(conn, source, { ...operation, sobject, bulkThreshold, ...atScale }, usage, progress),
+        writeFromSource(conn, source, { ...operation, sobject, bulkThreshold, ...memoryHooks }, usage, progress),
       );
       written.set(action, results);
     }
