@@ -39,9 +39,15 @@ export type BulkWriteRequest = {
 
 export type BulkUpsertRequest = Omit<BulkWriteRequest, 'operation' | 'externalIdField'> & { externalIdField: string };
 
-function matchFieldOf(request: BulkWriteRequest): string {
+/** The field that tells a write's rows apart: the external id of an upsert, Id of an update or delete, or the one named. */
+export function matchFieldName(request: Pick<BulkWriteRequest, 'sobject' | 'operation' | 'externalIdField' | 'matchField'>): string {
   const field = request.matchField ?? (request.operation === 'upsert' ? request.externalIdField : request.operation === 'insert' ? undefined : 'Id');
-  if (!field) throw new Error(`A Bulk API 2.0 ${request.operation} of ${request.sobject} needs a field that tells its rows apart (matchField)`);
+  if (!field) throw new Error(`A write of ${request.sobject} records (${request.operation}) needs a field that tells them apart (matchField)`);
+  return field;
+}
+
+function matchFieldOf(request: BulkWriteRequest): string {
+  const field = matchFieldName(request);
   if (!request.fields.includes(field)) throw new Error(`The match field ${field} must be a column of the ${request.sobject} job`);
   const keys = new Set(request.records.map((r) => String(r[field])));
   if (keys.size !== request.records.length) throw new Error(`${field} must be unique among the ${request.sobject} rows of one job`);

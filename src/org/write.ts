@@ -5,7 +5,7 @@
  */
 import type { ApiUsage } from './apiUsage.js';
 import { writeInCollections, type RecordResult, type WriteOperation, type WriteRequest } from './apply.js';
-import { writeWithBulk, type BulkOperation } from './bulk.js';
+import { matchFieldName, writeWithBulk, type BulkOperation } from './bulk.js';
 import type { OrgConnection } from './connection.js';
 
 /** Records of one object and operation above which a write goes through Bulk API 2.0. */
@@ -22,11 +22,9 @@ export type RecordsWrite = WriteRequest & {
 
 export const BULK_OPERATIONS: Record<WriteOperation, BulkOperation> = { create: 'insert', update: 'update', upsert: 'upsert', delete: 'delete' };
 
-/** The field that tells a write's records apart: the external id of an upsert, Id of an update, or the one named. */
+/** The field that tells a write's records apart (bulk.ts `matchFieldName`, in the words of a write). */
 export function bulkMatchField(request: Pick<RecordsWrite, 'operation' | 'externalIdField' | 'matchField' | 'sobject'>): string {
-  const field = request.matchField ?? (request.operation === 'upsert' ? request.externalIdField : request.operation === 'create' ? undefined : 'Id');
-  if (!field) throw new Error(`A write of ${request.sobject} records (${request.operation}) needs a field that tells them apart (matchField)`);
-  return field;
+  return matchFieldName({ ...request, operation: BULK_OPERATIONS[request.operation] });
 }
 
 /** The CSV columns of a bulk job: every field any record sets (a record that leaves one out keeps the org's value). */
